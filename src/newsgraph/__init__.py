@@ -1,0 +1,58 @@
+"""newsgraph: who is in a news article, who said what, who did what to whom, when and where.
+
+    >>> import newsgraph
+    >>> record = newsgraph.analyze("Mr Putin met Mr Trump in Helsinki on Monday.", date="2018-07-16")
+    >>> record.to_dict()["entities"][0]["name"]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from newsgraph.errors import InputError, ModelMissing, NewsgraphError
+from newsgraph.record import SCHEMA, Entity, Event, Meta, Place, Quote, Record, Span, Time, Zone
+
+__version__ = "0.1.0"
+__all__ = [
+    "analyze", "analyze_all", "Record", "Entity", "Quote", "Event", "Place", "Time", "Zone", "Span", "Meta",
+    "InputError", "ModelMissing", "NewsgraphError", "SCHEMA", "__version__",
+]
+
+
+def analyze(text_or_path: str, date: str | None = None) -> Record:
+    """Analyse one article: a string of text, or a path or URL holding one article.
+
+    ``date`` (YYYY-MM-DD) is the publication date, used to resolve "last Friday".
+    Raises InputError when the input cannot be read or holds more than one article.
+    """
+    from newsgraph.read import read_text
+    from newsgraph.read.dates import normalise_date
+    from newsgraph.read.url import is_url
+
+    date = normalise_date(date, "date") if date else None
+    if is_url(text_or_path) or (len(text_or_path) < 4096 and "\n" not in text_or_path and os.path.exists(text_or_path)):
+        results = list(analyze_all([text_or_path], date=date))
+        if len(results) != 1:
+            raise InputError(text_or_path, f"holds {len(results)} articles; use analyze_all()")
+    else:
+        results = list(_pipeline().analyze_stream([read_text(text_or_path)], date=date))
+    if isinstance(results[0], InputError):
+        raise results[0]
+    return results[0]
+
+
+def analyze_all(
+    inputs: Iterable[str], date: str | None = None, *, allow_private: bool = False
+) -> Iterator[Record | InputError]:
+    """Records for paths, folders, globs or URLs, in order; an InputError in place of
+    each input (or part of one) that cannot be read or analysed."""
+    from newsgraph.read import read_inputs
+
+    return _pipeline().analyze_stream(read_inputs(inputs, allow_private=allow_private), date=date)
+
+
+def _pipeline():
+    from newsgraph import pipeline
+
+    return pipeline

@@ -1,0 +1,102 @@
+"""``newsgraph analyze PATH...``: analyse articles and print their records."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from contextlib import nullcontext
+
+from newsgraph.errors import InputError
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "analyze", help="analyse articles (files, folders, globs, URLs, - for stdin)",
+        description="Analyse articles and print their records: a readable summary, or JSON.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="PATH", help="file, folder, glob, http(s) URL, or - for stdin")
+    p.add_argument("--date", type=iso_date, help="publication date (YYYY-MM-DD) for every input")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="one JSON record (a JSON list for several)")
+    fmt.add_argument("--jsonl", action="store_true", help="one JSON record per line")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--allow-private", action="store_true", help="allow URLs on loopback and private addresses")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="draw a progress bar on standard error (default: when it is a terminal)")
+    p.set_defaults(run=run)
+
+
+def iso_date(value: str) -> str:
+    from newsgraph.read.dates import normalise_date
+
+    try:
+        return normalise_date(value, "--date")
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.reason) from None
+
+
+def run(args) -> int:
+    from newsgraph import analyze_all
+    from newsgraph.progress import tracked
+    from newsgraph.read import count_files
+
+    total = count_files(args.inputs)
+    results = analyze_all(args.inputs, date=args.date, allow_private=args.allow_private)
+    show = args.progress if args.progress is not None else (sys.stderr.isatty() and total > 1)
+    failures: list[InputError] = []
+    records = 0
+    with open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout) as out:
+        writer = _writer(args, out)
+        for item in tracked(results, total if total > 1 else None, "analyzing", enabled=show):
+            if isinstance(item, InputError):
+                failures.append(item)
+                print(f"newsgraph: error: {item}", file=sys.stderr)
+                continue
+            records += 1
+            writer.write(item)
+        writer.close()
+    if failures and (records or len(failures) > 1):
+        print(f"newsgraph: {len(failures)} input(s) failed, {records} analysed:", file=sys.stderr)
+        for failure in failures:
+            print(f"  {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _writer(args, out):
+    if args.jsonl:
+        return JsonlWriter(out)
+    if args.json:
+        return JsonWriter(out)
+    from newsgraph.cli.summary import SummaryWriter
+
+    return SummaryWriter(out)
+
+
+class JsonlWriter:
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, record) -> None:
+        self.out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class JsonWriter:
+    """One record as a JSON object; several as a JSON list."""
+
+    def __init__(self, out):
+        self.out, self.records = out, []
+
+    def write(self, record) -> None:
+        self.records.append(record.to_dict())
+
+    def close(self) -> None:
+        if not self.records:
+            return
+        data = self.records[0] if len(self.records) == 1 else self.records
+        json.dump(data, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")

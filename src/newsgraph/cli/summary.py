@@ -1,0 +1,43 @@
+"""A readable summary of records in the terminal."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+
+
+class SummaryWriter:
+    def __init__(self, out):
+        self.console = Console(file=out, soft_wrap=False)
+
+    def write(self, record) -> None:
+        c, m = self.console, record.meta
+        where = record.source.path or record.source.url or "<text>"
+        c.rule(f"[bold]{m.headline or '(no headline)'}")
+        c.print(f"[dim]{where}[/]  id {record.id}")
+        c.print(
+            f"published [bold]{m.published or 'unknown'}[/] ({m.published_source or '-'})"
+            f"  publisher {m.publisher or '-'}  byline {m.byline or '-'}  language {m.language or '-'}"
+        )
+        if m.standfirst:
+            c.print(f"[italic]{m.standfirst}[/]")
+        zones = Counter(z.kind for z in record.zones)
+        c.print("zones: " + ", ".join(f"{k} {n}" for k, n in zones.items()))
+        self._entities(record)
+        for section, items in (("quotes", record.quotes), ("events", record.events)):
+            if items:
+                c.print(f"{section}: {len(items)}")
+        c.print()
+
+    def _entities(self, record) -> None:
+        if not record.entities:
+            return
+        table = Table("entity", "type", "code", "titles", "mentions", box=None, pad_edge=False)
+        for e in sorted(record.entities, key=lambda e: -len(e.mentions)):
+            table.add_row(e.name, e.type, e.code or "", "; ".join(e.titles), str(len(e.mentions)))
+        self.console.print(table)
+
+    def close(self) -> None:
+        pass

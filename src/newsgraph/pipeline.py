@@ -1,0 +1,59 @@
+"""The stages in order, for one article and for a stream of them.
+
+Each stage is a function of the text and of what earlier stages found; none changes
+the text. spaCy runs once per article, through ``nlp.pipe`` in bounded batches.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from newsgraph import nlp
+from newsgraph.actors import find_actors
+from newsgraph.errors import InputError
+from newsgraph.layout import lay_out, read_meta
+from newsgraph.read import Document
+from newsgraph.record import Record, record_id
+
+log = logging.getLogger(__name__)
+
+
+def build_record(doc: Document, parsed, date: str | None = None) -> Record:
+    """The record of one article from its Document and its spaCy parse."""
+    text = doc.text
+    zones = lay_out(text, doc.hints)
+    meta = read_meta(text, zones, doc.hints, date)
+    actors = find_actors(text, parsed, zones, meta)
+    return Record(
+        id=record_id(text), source=doc.source, text=text, meta=meta, zones=zones, entities=actors.entities,
+    )
+
+
+def analyze_stream(
+    items: Iterable[Document | InputError], date: str | None = None, batch_size: int = nlp.BATCH_SIZE
+) -> Iterator[Record | InputError]:
+    """Records (or the InputErrors of what could not be read or analysed), in input order."""
+    chunk: list[Document | InputError] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= batch_size:
+            yield from _analyze_chunk(chunk, date, batch_size)
+            chunk = []
+    if chunk:
+        yield from _analyze_chunk(chunk, date, batch_size)
+
+
+def _analyze_chunk(chunk, date, batch_size) -> Iterator[Record | InputError]:
+    docs = [item for item in chunk if isinstance(item, Document)]
+    parsed = iter(nlp.parse_many((d.text for d in docs), batch_size=batch_size))
+    for item in chunk:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        spacy_doc = next(parsed)
+        try:
+            yield build_record(item, spacy_doc, date)
+        except Exception as exc:  # one article's failure must not stop a batch
+            log.debug("analysis failed", exc_info=True)
+            yield InputError(item.name, f"analysis failed: {exc.__class__.__name__}: {exc}")

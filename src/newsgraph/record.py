@@ -1,0 +1,189 @@
+"""The article record (schema ``newsgraph/1``) and its JSON form.
+
+Every span is a pair of Python ``str`` offsets into ``Record.text`` (end exclusive): the
+text is annotated, never rewritten. The JSON Schema in ``docs/record.schema.json`` is
+generated from these types by :func:`json_schema`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
+
+SCHEMA = "newsgraph/1"
+
+ZoneKind = Literal["headline", "standfirst", "byline", "dateline", "caption", "credit", "body", "boilerplate"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "GROUP"]
+QuoteKind = Literal["direct", "indirect", "mixed", "partial"]
+
+
+@dataclass(slots=True, frozen=True, order=True)
+class Span:
+    """A stretch of the record's text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start, "end": self.end}
+        if text is not None:
+            out["text"] = text[self.start : self.end]
+        return out
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(slots=True)
+class Source:
+    """Where an article came from."""
+
+    path: str | None = None
+    url: str | None = None
+    format: str = "text"
+    line: int | None = None  # 1-based line of a JSONL file, or record number in a WARC file
+
+
+@dataclass(slots=True)
+class Meta:
+    headline: str | None = None
+    standfirst: str | None = None
+    byline: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_source: str | None = None  # given | jsonl | html | warc | dateline
+
+
+@dataclass(slots=True)
+class Zone:
+    kind: ZoneKind
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quote:
+    content: Span
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+    medium: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    cameo: str
+    evidence: Span
+    goldstein: float
+    quad_class: int
+    plover: str | None = None
+    source: str | None = None
+    target: str | None = None
+    source_mention: Span | None = None
+    target_mention: Span | None = None
+    negated: bool = False
+    date: str | None = None
+    place: str | None = None
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    name: str
+    kind: str  # country | city | region | admin | landmark
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Time:
+    start: int
+    end: int
+    value: str | None  # YYYY-MM-DD, YYYY-MM or YYYY; null when it cannot be resolved
+    granularity: Literal["day", "month", "year"] | None = None
+
+
+@dataclass(slots=True)
+class Record:
+    """One analysed article."""
+
+    id: str
+    source: Source
+    text: str
+    meta: Meta
+    zones: list[Zone] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[Time] = field(default_factory=list)
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: plain dicts and lists, spans carrying their text."""
+        out = {"schema": self.schema}
+        out.update((f.name, _plain(getattr(self, f.name), self.text)) for f in fields(self) if f.name != "schema")
+        return out
+
+    def zone_text(self, kind: str) -> list[str]:
+        return [self.text[z.start : z.end] for z in self.zones if z.kind == kind]
+
+
+def _plain(value: Any, text: str) -> Any:
+    if isinstance(value, Span):
+        return value.to_dict(text)
+    if isinstance(value, list):
+        return [_plain(v, text) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        out = {f.name: _plain(getattr(value, f.name), text) for f in fields(value)}
+        if isinstance(value, Zone | Time):
+            out["text"] = text[value.start : value.end]
+        return out
+    return value
+
+
+def record_id(text: str) -> str:
+    """A stable id: the same text gives the same id, whatever path it came from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a record, generated from the types above."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Record).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://newsgraph.invalid/schema/newsgraph-1.json"
+    schema["title"] = "newsgraph article record (newsgraph/1)"
+    defs = schema.get("$defs", {})
+    if "Span" in defs:  # spans carry their slice of the text in JSON
+        defs["Span"]["properties"]["text"] = {"type": "string", "title": "Text"}
+    for name in ("Zone", "Time"):
+        if name in defs:
+            defs[name]["properties"]["text"] = {"type": "string", "title": "Text"}
+    return schema
