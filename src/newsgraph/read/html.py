@@ -16,6 +16,7 @@ from newsgraph.errors import InputError
 from newsgraph.read.document import Document, Hints
 from newsgraph.record import Source
 
+MIN_ARTICLE_WORDS = 15  # fewer words than this is navigation or a stub, not an article
 _LANG_ATTR = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.I)
 
 
@@ -35,9 +36,9 @@ def read_html(html: str | bytes, name: str, source: Source, hints: Hints | None 
     except Exception as exc:  # lxml raises many kinds on broken markup
         raise InputError(name, f"cannot parse HTML: {exc.__class__.__name__}: {exc}") from None
     body = (extracted.text or "").strip() if extracted is not None else ""
-    if not body:
-        raise InputError(name, "no article text found in the HTML page")
     title = _clean(extracted.title)
+    if len(body.split()) - len((title or "").split()) < MIN_ARTICLE_WORDS:
+        raise InputError(name, "no article text found in the HTML page")
     text = f"{title}\n\n{body}\n" if title and not body.startswith(title) else body + "\n"
     hints.headline = hints.headline or title
     hints.headline_in_text = bool(title)

@@ -25,7 +25,7 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
+    best = _best_guess(data[:200_000])
     if best is None or best.encoding is None:
         raise InputError(name, "cannot decode: not UTF-8 and no other encoding fits")
     try:
@@ -33,6 +33,22 @@ def decode(data: bytes, name: str) -> str:
     except (UnicodeDecodeError, LookupError) as exc:
         raise InputError(name, f"cannot decode as {best.encoding}: {exc.reason if hasattr(exc, 'reason') else exc}")
     return text
+
+
+# Western encodings win a near tie: short texts fit several code pages about equally well,
+# and most news that is not UTF-8 is in one of these.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _best_guess(data: bytes):
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if match.encoding in _PREFERRED and match.chaos <= best.chaos + 0.05:
+            return match
+    return best
 
 
 def _looks_binary(data: bytes) -> bool:

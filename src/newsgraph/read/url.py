@@ -54,7 +54,7 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int, allow_private: boo
         with opener.open(request, timeout=timeout) as resp:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise InputError(url, f"larger than the size cap ({int(length)} > {max_bytes} bytes)")
+                raise InputError(url, f"too large ({int(length)} bytes; the cap is {max_bytes})")
             body = resp.read(max_bytes + 1)
             ctype = resp.headers.get("Content-Type") or ""
     except urllib.error.HTTPError as exc:
@@ -63,5 +63,5 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int, allow_private: boo
         reason = getattr(exc, "reason", exc)
         raise InputError(url, f"cannot fetch: {reason}") from None
     if len(body) > max_bytes:
-        raise InputError(url, f"larger than the size cap ({max_bytes} bytes)")
+        raise InputError(url, f"too large (over the cap of {max_bytes} bytes)")
     return body, ctype
