@@ -31,7 +31,7 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(name, f"cannot decode as {best.encoding}: {exc.reason if hasattr(exc, 'reason') else exc}")
+        raise InputError(name, f"cannot decode as {best.encoding}: {exc}") from None
     return text
 
 
