@@ -1,0 +1,11 @@
+"""The store: articles and what was found in them, as DuckDB tables (docs/store.md).
+
+``ingest`` fills a store; ``newsgraph.store.query`` reads it (the CLI and the HTTP API
+share those functions).
+"""
+
+from newsgraph.store.db import open_store, write_batch
+from newsgraph.store.ingest import IngestReport, ingest
+from newsgraph.store.rows import actor_id, event_id, record_rows
+
+__all__ = ["open_store", "write_batch", "ingest", "IngestReport", "actor_id", "event_id", "record_rows"]

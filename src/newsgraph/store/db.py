@@ -1,0 +1,125 @@
+"""Opening a store and writing batches of rows into it, one transaction per batch.
+
+A batch is all the rows of some articles (and some failures). It is written in a single
+transaction, so a run killed at any moment leaves whole articles or none of an article;
+articles already stored are skipped, so a restarted run adds exactly what is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.store.rows import Rows
+from newsgraph.store.schema import ARTICLE_TABLES, TABLES, columns, ddl
+
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "VARCHAR[]": pa.list_(pa.string()),
+}
+
+
+def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the store at ``path``, created with its tables when writable."""
+    if read_only and not Path(path).exists():
+        raise NewsgraphError(f"{path}: no such store (run `newsgraph ingest ... --db {path}` first)")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise NewsgraphError(f"{path}: cannot open the store ({exc})") from None
+    if not read_only:
+        for statement in ddl():
+            con.execute(statement)
+    return con
+
+
+@functools.cache
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow (and Parquet) schema of a table's rows."""
+    return pa.schema([(name, _ARROW_TYPES[sqltype]) for name, sqltype in TABLES[table][0]])
+
+
+def to_arrow(rows: Rows) -> dict[str, pa.Table]:
+    """Row tuples per table as Arrow tables with the store's column types."""
+    out = {}
+    for table in TABLES:
+        schema = arrow_schema(table)
+        cols = list(zip(*rows.get(table, []), strict=True)) or [[] for _ in schema]
+        out[table] = pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(cols, schema, strict=True)],
+                                          schema=schema)
+    return out
+
+
+def stored_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The ids of the articles already in the store."""
+    return {row[0] for row in con.execute("SELECT article_id FROM articles").fetchall()}
+
+
+def write_batch(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table]) -> int:
+    """Write one batch in one transaction; returns how many articles it added.
+
+    Articles already in the store (and their rows) are dropped, so writing the same
+    batch twice adds nothing. Event counts are brought up to date in the same transaction.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        batch = _drop_stored(con, batch)
+        for table in ARTICLE_TABLES:
+            _insert(con, table, batch[table])
+        _merge_events(con, batch["events"])
+        _insert(con, "failures", batch["failures"], ignore=True)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return batch["articles"].num_rows
+
+
+def _drop_stored(con, batch: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    ids = batch["articles"].column("article_id")
+    if len(ids) == 0:
+        return batch
+    con.register("_batch_ids", pa.table({"article_id": ids}))
+    old = [r[0] for r in con.execute(
+        "SELECT article_id FROM articles WHERE article_id IN (SELECT article_id FROM _batch_ids)").fetchall()]
+    con.unregister("_batch_ids")
+    if not old:
+        return batch
+    old_ids = pa.array(old, type=pa.string())
+    out = dict(batch)
+    for table in (*ARTICLE_TABLES, "events"):
+        key = "first_article" if table == "events" else "article_id"
+        out[table] = batch[table].filter(pc.invert(pc.is_in(batch[table].column(key), value_set=old_ids)))
+    return out
+
+
+def _insert(con, table: str, rows: pa.Table, ignore: bool = False) -> None:
+    if rows.num_rows == 0:
+        return
+    con.register("_rows", rows)
+    verb = "INSERT OR IGNORE" if ignore else "INSERT"
+    con.execute(f"{verb} INTO {table} SELECT {', '.join(columns(table))} FROM _rows")
+    con.unregister("_rows")
+
+
+def _merge_events(con, events: pa.Table) -> None:
+    """New events get a row (their first sighting); every touched event gets fresh counts."""
+    if events.num_rows == 0:
+        return
+    con.register("_events", events.append_column("_n", pa.array(range(events.num_rows), type=pa.int64())))
+    cols = ", ".join(columns("events"))
+    con.execute(f"""
+        INSERT INTO events SELECT {cols} FROM _events
+        WHERE event_id NOT IN (SELECT event_id FROM events)
+        QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY _n) = 1""")
+    con.execute("""
+        UPDATE events SET n_mentions = c.n_mentions, n_articles = c.n_articles
+        FROM (SELECT event_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
+              FROM event_mentions WHERE event_id IN (SELECT event_id FROM _events) GROUP BY event_id) AS c
+        WHERE events.event_id = c.event_id""")
+    con.unregister("_events")

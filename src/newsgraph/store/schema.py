@@ -1,0 +1,104 @@
+"""The tables of a newsgraph store (DuckDB), their keys and types.
+
+docs/store.md explains every column. Article rows are keyed by the record id (a hash of
+the text), so ingesting the same article twice adds nothing. Rows of the other per-article
+tables carry the article id and a sequence number. Two keys join articles together:
+``actor_id`` (one actor across articles, by canonical name and code) and ``event_id``
+(one event across articles, by source actor, target actor, CAMEO code, date and negation).
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# table -> (columns with types, primary key); the order of columns is the order of rows
+TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
+    "articles": ((
+        ("article_id", "VARCHAR"), ("path", "VARCHAR"), ("url", "VARCHAR"), ("format", "VARCHAR"),
+        ("line", "INTEGER"), ("headline", "VARCHAR"), ("standfirst", "VARCHAR"), ("byline", "VARCHAR"),
+        ("publisher", "VARCHAR"), ("language", "VARCHAR"), ("published", "DATE"),
+        ("published_source", "VARCHAR"), ("n_chars", "INTEGER"), ("n_words", "INTEGER"),
+        ("n_entities", "INTEGER"), ("n_quotes", "INTEGER"), ("n_events", "INTEGER"),
+        ("text", "VARCHAR"), ("record", "VARCHAR"),
+    ), ("article_id",)),
+    "zones": ((
+        ("article_id", "VARCHAR"), ("seq", "INTEGER"), ("kind", "VARCHAR"),
+        ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+    ), ("article_id", "seq")),
+    "entities": ((
+        ("article_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"),
+        ("type", "VARCHAR"), ("country", "VARCHAR"), ("sector", "VARCHAR"), ("code", "VARCHAR"),
+        ("titles", "VARCHAR[]"), ("n_mentions", "INTEGER"),
+    ), ("article_id", "entity_id")),
+    "mentions": ((
+        ("article_id", "VARCHAR"), ("kind", "VARCHAR"), ("ref", "VARCHAR"), ("seq", "INTEGER"),
+        ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("text", "VARCHAR"),
+    ), ("article_id", "kind", "ref", "seq")),
+    "quotes": ((
+        ("article_id", "VARCHAR"), ("seq", "INTEGER"), ("speaker", "VARCHAR"), ("speaker_actor", "VARCHAR"),
+        ("speaker_name", "VARCHAR"), ("kind", "VARCHAR"), ("medium", "VARCHAR"),
+        ("content_start", "INTEGER"), ("content_end", "INTEGER"), ("content", "VARCHAR"),
+        ("cue_start", "INTEGER"), ("cue_end", "INTEGER"), ("cue", "VARCHAR"),
+        ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"),
+    ), ("article_id", "seq")),
+    "events": ((
+        ("event_id", "BIGINT"), ("source_actor", "VARCHAR"), ("target_actor", "VARCHAR"),
+        ("cameo", "VARCHAR"), ("root", "VARCHAR"), ("plover", "VARCHAR"), ("goldstein", "DOUBLE"),
+        ("quad_class", "INTEGER"), ("negated", "BOOLEAN"), ("date", "VARCHAR"), ("day", "DATE"),
+        ("date_source", "VARCHAR"), ("n_mentions", "INTEGER"), ("n_articles", "INTEGER"),
+        ("first_article", "VARCHAR"),
+    ), ("event_id",)),
+    "event_mentions": ((
+        ("event_id", "BIGINT"), ("article_id", "VARCHAR"), ("seq", "INTEGER"), ("source", "VARCHAR"),
+        ("target", "VARCHAR"), ("source_start", "INTEGER"), ("source_end", "INTEGER"),
+        ("target_start", "INTEGER"), ("target_end", "INTEGER"), ("place", "VARCHAR"),
+        ("evidence_start", "INTEGER"), ("evidence_end", "INTEGER"), ("evidence", "VARCHAR"),
+    ), ("article_id", "seq")),
+    "places": ((
+        ("article_id", "VARCHAR"), ("place_id", "VARCHAR"), ("name", "VARCHAR"), ("kind", "VARCHAR"),
+        ("country", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("n_mentions", "INTEGER"),
+    ), ("article_id", "place_id")),
+    "times": ((
+        ("article_id", "VARCHAR"), ("seq", "INTEGER"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("text", "VARCHAR"), ("value", "VARCHAR"), ("granularity", "VARCHAR"),
+    ), ("article_id", "seq")),
+    "failures": ((
+        ("input", "VARCHAR"), ("reason", "VARCHAR"),
+    ), ("input",)),
+}
+
+# tables whose rows belong to one article (all but the cross-article events and failures)
+ARTICLE_TABLES = ("articles", "zones", "entities", "mentions", "quotes", "event_mentions", "places", "times")
+
+# keys DuckDB enforces with an index; the other tables' keys hold by construction (an
+# article's rows are written in the same transaction as the article, once), and indexes
+# on the big per-mention tables would cost memory and insert time for nothing
+ENFORCED_KEYS = ("articles", "events", "failures")
+
+VIEWS = {
+    # one row per actor across articles: the most frequent spelling is its name
+    "actors": """
+        SELECT actor_id, mode(name) AS name, mode(type) AS type, mode(country) AS country,
+               mode(sector) AS sector, mode(code) AS code,
+               count(DISTINCT article_id) AS n_articles, sum(n_mentions) AS n_mentions
+        FROM entities WHERE actor_id IS NOT NULL GROUP BY actor_id""",
+}
+
+
+def columns(table: str) -> list[str]:
+    """The column names of ``table``, in order."""
+    return [name for name, _ in TABLES[table][0]]
+
+
+def ddl() -> list[str]:
+    """The statements that create every table and view (each is a no-op when it exists)."""
+    out = []
+    for table, (cols, key) in TABLES.items():
+        body = ", ".join(f"{name} {sqltype}" for name, sqltype in cols)
+        if table in ENFORCED_KEYS:
+            body += f", PRIMARY KEY ({', '.join(key)})"
+        out.append(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+    out += [f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, sql in VIEWS.items()]
+    out.append("CREATE TABLE IF NOT EXISTS store_info (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    out.append(f"INSERT OR IGNORE INTO store_info VALUES ('schema_version', '{SCHEMA_VERSION}')")
+    return out

@@ -1,0 +1,106 @@
+"""The ready queries over a small store built from hand-made records."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.store import open_store, query
+from newsgraph.store.ingest import BatchWriter
+from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record
+
+
+@pytest.fixture()
+def con(tmp_path):
+    path = tmp_path / "q.duckdb"
+    con = open_store(path)
+    writer = BatchWriter(con)
+    writer.add_record(make_record(TEXT_A, "2024-03-05", "a.txt"))
+    writer.add_record(make_record(TEXT_B, "2024-03-05", "b.txt"))
+    writer.add_record(make_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4))
+    writer.flush()
+    con.close()
+    reader = query.connect(str(path))
+    yield reader
+    reader.close()
+
+
+def test_stats_count_rows(con):
+    counts = query.stats(con)
+    assert counts["articles"] == 3 and counts["events"] == 2 and counts["event_mentions"] == 3
+    assert counts["actors"] == 3
+
+
+def test_articles_search_and_page(con):
+    assert [a["path"] for a in query.articles(con, search="applause")] == ["c.txt"]
+    first, second = query.articles(con, limit=1), query.articles(con, limit=1, offset=1)
+    assert first[0]["published"] == "2024-04-20" and first != second
+    assert len(query.articles(con, date_to="2024-03-31")) == 2
+
+
+def test_article_record_carries_store_keys(con):
+    some = query.articles(con, search="little applause")[0]
+    record = query.article(con, some["article_id"])
+    assert record["text"].startswith("Freedonia Foreign Ministry envoys")
+    assert all(e["actor_id"].startswith("a") for e in record["entities"])
+    assert isinstance(record["events"][0]["event_id"], int)
+    assert query.article(con, "nope") is None
+
+
+def test_actor_filters_match_id_code_country_or_name(con):
+    by_code = query.events(con, source="FRE")
+    by_name = query.events(con, source="foreign ministry")
+    assert len(by_code) == 2 and by_code == by_name
+    assert query.events(con, source="SYL") == []
+    assert len(query.events(con, actor="SYL")) == 2
+    assert by_code[0]["source_name"] == "Freedonia Foreign Ministry"
+
+
+def test_events_filter_by_root_and_dates(con):
+    assert [e["cameo"] for e in query.events(con, root=17)] == ["173"]
+    assert [e["cameo"] for e in query.events(con, root="04")] == ["042"]
+    march = query.events(con, date_from="2024-03-01", date_to="2024-03-31")
+    assert len(march) == 1 and march[0]["n_mentions"] == 2 and march[0]["n_articles"] == 2
+
+
+def test_event_lists_its_mentions(con):
+    merged = query.events(con, root=4)[0]
+    found = query.event(con, merged["event_id"])
+    assert {m["evidence"].split()[0] for m in found["mentions"]} == {"The", "Sylvania"}
+
+
+def test_entity_profile(con):
+    ministry = query.actors(con, search="FREGOV")
+    names = {a["name"] for a in ministry}
+    assert names == {"Freedonia Foreign Ministry", "Rufus Firefly"}
+    firefly = query.entity(con, next(a["actor_id"] for a in ministry if a["name"] == "Rufus Firefly"))
+    assert firefly["titles"] == ["Prime Minister"] and firefly["n_quotes"] == 3
+    assert len(firefly["articles"]) == 3 and query.entity(con, "nobody") is None
+
+
+def test_quotes_by_speaker(con):
+    found = query.quotes(con, speaker="firefly")
+    assert len(found) == 3 and {q["content"] for q in found} == {"We come in peace"}
+    assert query.quotes(con, speaker="Sylvania") == []
+
+
+def test_dyad_counts_quad_classes_per_period(con):
+    months = query.dyad(con, "FRE", "SYL", by="month")
+    assert [(m["period"], m["verbal_cooperation"], m["material_conflict"]) for m in months] == [
+        ("2024-03-01", 1, 0), ("2024-04-01", 0, 1)]
+    assert months[1]["mean_goldstein"] == -5.0
+    assert query.dyad(con, "SYL", "FRE", both_ways=False) == []
+    assert len(query.dyad(con, "SYL", "FRE")) == 2
+    with pytest.raises(ValueError):
+        query.dyad(con, "FRE", "SYL", by="fortnight")
+
+
+def test_network_edges_and_nodes(con):
+    graph = query.network(con)
+    assert len(graph["edges"]) == 1 and graph["edges"][0]["n_events"] == 2
+    assert {n["name"] for n in graph["nodes"]} == {"Freedonia Foreign Ministry", "Sylvania"}
+    assert query.network(con, date_from="2025-01-01") == {"nodes": [], "edges": []}
+
+
+def test_sql_gives_columns_and_rows(con):
+    cols, rows = query.sql(con, "SELECT count(*) AS n FROM articles")
+    assert cols == ["n"] and rows == [(3,)]

@@ -1,0 +1,119 @@
+"""The store: rows of records, keys across articles, idempotent batches."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import InputError
+from newsgraph.store import actor_id, event_id, open_store, record_rows
+from newsgraph.store.db import to_arrow, write_batch
+from newsgraph.store.ingest import BatchWriter
+from newsgraph.store.rows import first_day
+from newsgraph.store.schema import TABLES, columns
+from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record
+
+
+def test_rows_match_the_table_columns():
+    rows = record_rows(make_record(TEXT_A, "2024-03-05", "a.txt"))
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            assert len(row) == len(columns(table)), table
+    assert set(rows) <= set(TABLES)
+
+
+def test_spans_become_offsets_with_their_text():
+    record = make_record(TEXT_A, "2024-03-05", "a.txt")
+    quote = dict(zip(columns("quotes"), record_rows(record)["quotes"][0], strict=True))
+    assert quote["content"] == "We come in peace"
+    assert record.text[quote["content_start"] : quote["content_end"]] == quote["content"]
+    assert quote["speaker_name"] == "Rufus Firefly"
+
+
+def test_actor_id_ignores_case_and_spacing_but_not_code_or_type():
+    assert actor_id("Rufus  Firefly", "FREGOV", "PERSON") == actor_id("rufus firefly", "FREGOV", "PERSON")
+    assert actor_id("Rufus Firefly", "FREGOV", "PERSON") != actor_id("Rufus Firefly", "FREMIL", "PERSON")
+    assert actor_id("Georgia", None, "GPE") != actor_id("Georgia", None, "PERSON")
+
+
+def test_event_id_is_a_positive_integer_keyed_by_identity():
+    one = event_id("a1", "a2", "042", "2024-03-05", False)
+    assert 0 < one < 2**63
+    assert one == event_id("a1", "a2", "042", "2024-03-05", False)
+    assert one != event_id("a2", "a1", "042", "2024-03-05", False)
+    assert one != event_id("a1", "a2", "042", "2024-03-05", True)
+
+
+def test_first_day_of_a_period():
+    assert first_day("2024-03") .isoformat() == "2024-03-01"
+    assert first_day("2024").isoformat() == "2024-01-01"
+    assert first_day("soon") is None and first_day(None) is None
+
+
+def _write(con, *records, failures=()):
+    writer = BatchWriter(con, size=100)
+    for record in records:
+        writer.add_record(record)
+    for failure in failures:
+        writer.add_failure(failure)
+    writer.flush()
+    return writer.added
+
+
+def test_same_event_in_several_articles_is_one_event_with_its_mentions(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    a = make_record(TEXT_A, "2024-03-05", "a.txt")
+    b = make_record(TEXT_B, "2024-03-05", "b.txt")
+    c = make_record(TEXT_C, "2024-03-06", "c.txt")  # reported a day later: another event
+    assert _write(con, a, b, c) == 3
+    rows = con.execute("SELECT n_mentions, n_articles, date FROM events ORDER BY date").fetchall()
+    assert rows == [(2, 2, "2024-03-05"), (1, 1, "2024-03-06")]
+    assert con.execute("SELECT count(*) FROM event_mentions").fetchone()[0] == 3
+    # one actor per identity: the ministry of all three articles shares one id
+    assert con.execute("SELECT count(DISTINCT actor_id) FROM entities").fetchone()[0] == 3
+    assert con.execute("SELECT n_articles FROM actors WHERE name = 'Sylvania'").fetchone()[0] == 3
+
+
+def test_an_event_date_in_the_text_wins_over_the_publication_date(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    _write(con, make_record(TEXT_A, "2024-03-05", "a.txt", event_date="2024-03"))
+    assert con.execute("SELECT date, day, date_source FROM events").fetchone()[::2] == ("2024-03", "text")
+
+
+def test_counts_grow_when_a_later_batch_reports_the_event_again(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    _write(con, make_record(TEXT_A, "2024-03-05", "a.txt"))
+    _write(con, make_record(TEXT_B, "2024-03-05", "b.txt"))
+    assert con.execute("SELECT n_mentions, n_articles, first_article FROM events").fetchall() == [
+        (2, 2, make_record(TEXT_A, None, "a.txt").id)
+    ]
+
+
+def test_writing_the_same_articles_twice_adds_nothing(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    records = [make_record(t, "2024-03-05", f"{n}.txt") for n, t in enumerate((TEXT_A, TEXT_B))]
+    failure = InputError("bad.txt", "the file is empty")
+    _write(con, *records, failures=[failure])
+    before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    assert _write(con, *records, failures=[failure]) == 0
+    after = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    assert before == after
+    assert con.execute("SELECT n_mentions FROM events").fetchone()[0] == 2
+    assert con.execute("SELECT * FROM failures").fetchall() == [("bad.txt", "the file is empty")]
+
+
+def test_a_failed_batch_leaves_nothing_behind(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    batch = to_arrow(record_rows(make_record(TEXT_A, "2024-03-05", "a.txt")))
+    batch["zones"] = None  # breaks the write after the article row went in
+    with pytest.raises(AttributeError):
+        write_batch(con, batch)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_reopening_a_store_keeps_its_rows(tmp_path):
+    path = tmp_path / "s.duckdb"
+    con = open_store(path)
+    _write(con, make_record(TEXT_A, None, "a.txt"))
+    con.close()
+    con = open_store(path)
+    assert con.execute("SELECT count(*), any_value(published) FROM articles").fetchone() == (1, None)
