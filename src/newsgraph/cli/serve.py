@@ -1,0 +1,40 @@
+"""``newsgraph serve --db FILE``: the HTTP API and web UI over a store."""
+
+from __future__ import annotations
+
+import os
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "serve", help="serve the HTTP API and web UI over a store",
+        description="Serve the HTTP API (POST /analyze, GET /articles, /events, ...) and the web UI at /.",
+    )
+    p.add_argument("--db", metavar="FILE", help="the store to browse (made with `newsgraph ingest`); "
+                   "without it only /analyze and the analysis page work")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="analysis threads (default: 1; the parse is CPU-bound)")
+    p.add_argument("--allow-ingest", action="store_true",
+                   help="allow POST /ingest to write to the store; needs a token (--token or NEWSGRAPH_TOKEN)")
+    p.add_argument("--token", help="the bearer token ingest requests must carry (default: $NEWSGRAPH_TOKEN)")
+    p.add_argument("--allow-private", action="store_true",
+                   help="let /analyze fetch URLs on loopback and private addresses")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    import uvicorn
+
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.serve import create_app
+
+    token = args.token or os.environ.get("NEWSGRAPH_TOKEN")
+    if args.allow_ingest and not token:
+        raise NewsgraphError("--allow-ingest needs a token: --token TOKEN or the NEWSGRAPH_TOKEN variable")
+    app = create_app(args.db, allow_ingest=args.allow_ingest, token=token, workers=args.workers,
+                     allow_private=args.allow_private)
+    print(f"newsgraph: serving {args.db or '(no store)'} at http://{args.host}:{args.port}/", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0

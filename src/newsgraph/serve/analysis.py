@@ -1,0 +1,112 @@
+"""Analysing one article for the HTTP API: reading the request's input, and a bounded
+pool of worker threads that runs the pipeline so the event loop stays free.
+
+spaCy is loaded once per process (``nlp.load`` is cached); the pool's threads share it.
+One worker is the default because the parse is CPU-bound and holds the GIL for much of
+its time: more threads would only interleave, not speed up. Requests beyond
+``max_pending`` are refused at once (503) rather than queued without bound.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.errors import InputError
+
+MAX_TEXT_CHARS = 1_000_000  # spaCy's own default max_length: longer texts would be refused by the parser
+
+
+class Busy(Exception):
+    """Too many analyses are already waiting."""
+
+
+@dataclass(slots=True)
+class ArticleInput:
+    """What a client sent: exactly one of text, html or url, and an optional date."""
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+def read_article(item: ArticleInput, *, max_bytes: int, allow_private: bool = False):
+    """The Document the request names; InputError when it cannot be read or fetched."""
+    from newsgraph.read import read_inputs, read_text
+    from newsgraph.read.html import read_html
+    from newsgraph.read.url import is_url
+    from newsgraph.record import Source
+
+    given = [name for name in ("text", "html", "url") if getattr(item, name) is not None]
+    if len(given) != 1:
+        raise InputError("request", "send exactly one of 'text', 'html' or 'url'")
+    if item.text is not None:
+        _check_length(item.text, "text")
+        return read_text(item.text)
+    if item.html is not None:
+        return read_html(item.html, "<html>", Source(format="html"))
+    if not is_url(item.url):  # read_inputs would take anything else for a local path: never over HTTP
+        raise InputError(item.url, "only http(s) URLs can be fetched")
+    docs = list(read_inputs([item.url], max_bytes=max_bytes, allow_private=allow_private))
+    if len(docs) != 1:
+        raise InputError(item.url, f"holds {len(docs)} articles; send one at a time")
+    if isinstance(docs[0], InputError):
+        raise docs[0]
+    _check_length(docs[0].text, item.url)
+    return docs[0]
+
+
+def _check_length(text: str, name: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(name, f"text too long ({len(text)} characters; the cap is {MAX_TEXT_CHARS})")
+
+
+def analyze_document(doc, date: str | None):
+    """The Record of one Document; InputError when analysis fails."""
+    from newsgraph import pipeline
+    from newsgraph.read.dates import normalise_date
+
+    date = normalise_date(date, "date") if date else None
+    result = next(pipeline.analyze_stream([doc], date=date))
+    if isinstance(result, InputError):
+        raise result
+    return result
+
+
+class AnalysisPool:
+    """A fixed set of worker threads for the pipeline, with a cap on waiting work."""
+
+    def __init__(self, workers: int = 1, max_pending: int = 64):
+        self.workers, self.max_pending = workers, max_pending
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newsgraph-analyze")
+        self._pending = 0
+        self._lock = threading.Lock()
+
+    async def run(self, fn, *args) -> Any:
+        """``fn(*args)`` on a worker thread; Busy when ``max_pending`` calls already wait."""
+        with self._lock:
+            if self._pending >= self.max_pending:
+                raise Busy(f"the server is busy: {self._pending} analyses are waiting; try again shortly")
+            self._pending += 1
+        try:
+            return await asyncio.wrap_future(self._executor.submit(fn, *args))
+        finally:
+            with self._lock:
+                self._pending -= 1
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def warm(self) -> None:
+        """Load the spaCy model on a worker now, so the first request does not pay for it."""
+        from newsgraph import nlp
+
+        self._executor.submit(nlp.load).result()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)

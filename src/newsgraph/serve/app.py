@@ -1,0 +1,220 @@
+"""The HTTP API and web UI: one FastAPI app over an optional DuckDB store.
+
+:func:`create_app` builds it; ``newsgraph serve`` runs it under uvicorn. Everything the
+UI shows comes from the same JSON endpoints a script would call (``/openapi.json``
+lists them). Errors are always JSON: ``{"error": message, "status": code}``.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Header, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsgraph import __version__
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.record import Record
+from newsgraph.serve.analysis import AnalysisPool, ArticleInput, Busy, analyze_document, read_article
+
+MAX_BODY_BYTES = 5 * 1024 * 1024  # a request body past this is refused with 413
+# scripts only from this server: article text is shown with textContent, and this is the second fence
+CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'"
+
+
+class AnalyzeRequest(BaseModel):
+    """One article: exactly one of ``text``, ``html`` or ``url``."""
+
+    text: str | None = Field(None, description="the article as plain text")
+    html: str | None = Field(None, description="the article as an HTML page; its main content is extracted")
+    url: str | None = Field(None, description="an http(s) URL to fetch (public addresses only)")
+    date: str | None = Field(None, description="publication date, YYYY-MM-DD", examples=["2018-07-20"])
+
+
+def static_dir() -> Path:
+    return Path(str(resources.files("newsgraph") / "serve" / "static"))
+
+
+def create_app(
+    db_path: str | None = None,
+    allow_ingest: bool = False,
+    token: str | None = None,
+    *,
+    workers: int = 1,
+    max_pending: int = 64,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    allow_private: bool = False,
+    preload: bool = True,
+) -> FastAPI:
+    """The app over the store at ``db_path`` (None: analysis only, no corpus pages).
+
+    Ingest over HTTP needs both ``allow_ingest`` and a ``token`` that clients send as
+    ``Authorization: Bearer TOKEN``. ``preload`` loads the spaCy model at start-up.
+    """
+    if allow_ingest and not token:
+        raise ValueError("ingest over HTTP needs a token")
+    pool = AnalysisPool(workers=workers, max_pending=max_pending)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if preload:
+            pool.warm()
+        yield
+        pool.close()
+        app.state.corpus.close()
+
+    app = FastAPI(
+        title="newsgraph", version=__version__, lifespan=lifespan,
+        docs_url=None, redoc_url=None,  # FastAPI's doc pages load from a CDN; /openapi.json stays
+        description="Who is in a news article, who said what, and who did what to whom: "
+        "analyse articles, and browse a corpus stored with `newsgraph ingest`.",
+    )
+    from newsgraph.serve.corpus import Corpus, corpus_router
+
+    app.state.pool, app.state.allow_private = pool, allow_private
+    app.state.corpus = Corpus(db_path, writable=allow_ingest)
+    app.state.ingest_token = token if allow_ingest else None
+    app.state.max_body_bytes = max_body_bytes
+    _add_error_handlers(app)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    _add_analysis_routes(app)
+    app.include_router(corpus_router)
+    _add_pages(app)
+    return app
+
+
+def _add_analysis_routes(app: FastAPI) -> None:
+    @app.post("/analyze", tags=["analysis"], summary="Analyse one article and return its record")
+    async def analyze(request: Request, body: AnalyzeRequest) -> JSONResponse:
+        """The article record (schema ``newsgraph/1``; see docs/record.schema.json)."""
+        return JSONResponse(await _analyze(request, body, lambda record: record.to_dict()))
+
+    @app.post("/ingest", tags=["analysis"], summary="Analyse one article and store it (needs a token)")
+    async def ingest(
+        request: Request, body: AnalyzeRequest, authorization: Annotated[str | None, Header()] = None
+    ) -> JSONResponse:
+        """Off unless the server was started with ``--allow-ingest`` and a token."""
+        _check_token(request.app.state.ingest_token, authorization)
+        corpus = request.app.state.corpus
+        record_id, added = await _analyze(request, body, lambda record: (record.id, corpus.ingest_record(record)))
+        return JSONResponse({"id": record_id, "added": added}, status_code=201 if added else 200)
+
+    @app.get("/health", tags=["meta"], summary="Liveness, queue length and whether a store is open")
+    async def health(request: Request) -> dict[str, Any]:
+        state = request.app.state
+        return {"status": "ok", "version": __version__, "pending": state.pool.pending, "db": state.corpus.path}
+
+
+async def _analyze(request: Request, body: AnalyzeRequest, then: Callable[[Record], Any]) -> Any:
+    """Read and analyse the article on a worker thread, and ``then`` the record there too."""
+    state = request.app.state
+    item = ArticleInput(text=body.text, html=body.html, url=body.url, date=body.date)
+
+    def work() -> Any:
+        doc = read_article(item, max_bytes=state.max_body_bytes, allow_private=state.allow_private)
+        return then(analyze_document(doc, item.date))
+
+    return await state.pool.run(work)
+
+
+def _check_token(expected: str | None, authorization: str | None) -> None:
+    if expected is None:
+        raise HTTPException(403, "ingest over HTTP is off; start the server with --allow-ingest and a token")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is needed to ingest")
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    def error(status: int, message: str) -> JSONResponse:
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        return error(422, "invalid request: " + "; ".join(parts))
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError) -> JSONResponse:
+        return error(400, str(exc))
+
+    @app.exception_handler(NewsgraphError)
+    async def failed(request: Request, exc: NewsgraphError) -> JSONResponse:
+        return error(500, str(exc))
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy) -> JSONResponse:
+        response = error(503, str(exc))
+        response.headers["Retry-After"] = "2"
+        return response
+
+
+
+class SecurityHeaders:
+    """Add the content security policy and no-sniff headers to every HTTP response."""
+
+    HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff")]
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers if scope["type"] == "http" else send)
+
+
+class BodySizeLimit:
+    """Refuse, with a JSON 413, a request body past the cap.
+
+    A declared Content-Length is checked before any byte is read; a body without one
+    (chunked) is counted as it arrives, and the route's body reader passes the 413 on.
+    """
+
+    def __init__(self, app, max_bytes: int):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope["headers"]).get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.max_bytes:
+            message = f"request body too large ({int(length)} bytes; the cap is {self.max_bytes})"
+            return await JSONResponse({"error": message, "status": 413}, status_code=413)(scope, receive, send)
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise HTTPException(413, f"request body too large (over the cap of {self.max_bytes} bytes)")
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _add_pages(app: FastAPI) -> None:
+    static = static_dir()
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(static / "index.html", headers={"Cache-Control": "no-cache"})

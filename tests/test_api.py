@@ -1,0 +1,201 @@
+"""The HTTP API over a real small store (built in the test) and the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.serve import create_app
+from test_serve_records import COUNCIL, LIND, build_store, make_record
+
+ARTICLE = (
+    "Harbour workers end strike\n\n"
+    "Dock workers in Rotterdam ended their strike on Tuesday, the union said.\n"
+    "Union leader Anna de Vries said: \"We have won a fair deal for our members.\"\n"
+)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return str(build_store(tmp_path_factory.mktemp("api") / "corpus.duckdb"))
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    with TestClient(create_app(store)) as c:
+        yield c
+
+
+def test_analyze_text_returns_the_record(client):
+    r = client.post("/analyze", json={"text": ARTICLE, "date": "2024-05-07"})
+    assert r.status_code == 200
+    record = r.json()
+    assert record["schema"] == "newsgraph/1" and record["text"] == ARTICLE
+    assert record["meta"]["published"] == "2024-05-07"
+    for entity in record["entities"]:
+        for m in entity["mentions"]:
+            assert ARTICLE[m["start"] : m["end"]] == m["text"]
+
+
+def test_analyze_html_extracts_the_main_text(client):
+    paragraph = "The city council of Ghent approved a new bicycle plan after a long debate on Monday evening. " * 3
+    page = f"<html><head><title>Ghent votes</title></head><body><article><p>{paragraph}</p></article></body></html>"
+    r = client.post("/analyze", json={"html": page})
+    assert r.status_code == 200 and "bicycle plan" in r.json()["text"]
+
+
+@pytest.mark.parametrize("body, status, words", [
+    ({}, 400, "exactly one"),
+    ({"text": "a", "url": "https://example.org/"}, 400, "exactly one"),
+    ({"text": "   "}, 400, "empty"),
+    ({"text": "Some news.", "date": "next week"}, 400, "ISO date"),
+    ({"text": 42}, 422, "text"),
+    ({"url": "http://127.0.0.1:8000/secret"}, 400, "loopback or private"),
+    ({"url": "http://10.1.2.3/page"}, 400, "loopback or private"),
+    ({"url": "file:///etc/passwd"}, 400, "http(s)"),
+    ({"url": "/etc/passwd"}, 400, "http(s)"),  # never a path on the server
+])
+def test_bad_requests_get_a_json_error(client, body, status, words):
+    r = client.post("/analyze", json=body)
+    assert r.status_code == status
+    assert r.json()["status"] == status and words in r.json()["error"]
+
+
+def test_malformed_json_is_a_clear_422(client):
+    r = client.post("/analyze", content=b"{not json", headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and "JSON" in r.json()["error"]
+
+
+def test_body_size_cap(store):
+    small = create_app(store, max_body_bytes=1000, preload=False)
+    with TestClient(small) as c:
+        declared = c.post("/analyze", json={"text": "word " * 500})
+        assert declared.status_code == 413 and "too large" in declared.json()["error"]
+
+        def chunks():  # no Content-Length: the body is counted as it arrives
+            yield b'{"text": "'
+            for _ in range(10):
+                yield b"word " * 100
+            yield b'"}'
+
+        streamed = c.post("/analyze", content=chunks(), headers={"Content-Type": "application/json"})
+        assert streamed.status_code == 413
+
+
+def test_unknown_paths_and_articles_are_json_404s(client):
+    for path in ("/nothing-here", "/articles/0000", "/entities/a000", "/events/12"):
+        r = client.get(path)
+        assert r.status_code == 404 and "error" in r.json()
+
+
+def test_openapi_lists_the_endpoints(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/analyze", "/articles", "/articles/{article_id}", "/entities/{actor_id}", "/quotes", "/events",
+                 "/dyads/{a}/{b}", "/network"):
+        assert path in paths
+
+
+def test_articles_search_and_paging(client):
+    everything = client.get("/articles").json()
+    assert len(everything["items"]) == 3 and everything["more"] is False
+    assert everything["items"][0]["published"] == "2023-03-02"  # newest first
+    first = client.get("/articles", params={"limit": 2}).json()
+    second = client.get("/articles", params={"limit": 2, "offset": 2}).json()
+    assert first["more"] is True and second["more"] is False
+    assert {a["article_id"] for a in first["items"] + second["items"]} == {a["article_id"] for a in everything["items"]}
+    found = client.get("/articles", params={"search": "sanctions"}).json()["items"]
+    assert [a["headline"] for a in found] == ["Lind threatens council with sanctions"]
+
+
+def test_article_gives_the_record_and_actor_ids(client):
+    record = make_record(0)
+    body = client.get(f"/articles/{record.id}").json()
+    assert body["record"]["text"] == record.text
+    assert set(body["actors"].values()) == {LIND, COUNCIL}
+
+
+def test_events_filters(client):
+    assert len(client.get("/events").json()["items"]) == 3
+    from_lind = client.get("/events", params={"source": LIND}).json()["items"]
+    assert {e["cameo"] for e in from_lind} == {"040", "163"}
+    assert [e["cameo"] for e in client.get("/events", params={"root": "16"}).json()["items"]] == ["163"]
+    january = client.get("/events", params={"from": "2023-01-01", "to": "2023-01-31"}).json()["items"]
+    assert {e["cameo"] for e in january} == {"040", "051"}
+    assert client.get("/events", params={"actor": "NOR"}).json()["items"]  # a country matches its actors
+    assert client.get("/events", params={"from": "January"}).status_code == 422
+
+
+def test_quotes_by_speaker(client):
+    said = client.get("/quotes", params={"speaker": LIND}).json()["items"]
+    assert len(said) == 2 and all(q["speaker_actor"] == LIND for q in said)
+
+
+def test_actor_page_data(client):
+    body = client.get(f"/entities/{LIND}").json()
+    assert body["actor"]["name"] == "Mara Lind" and body["titles"] == ["Premier"]
+    assert {e["cameo"] for e in body["events_from"]} == {"040", "163"}
+    assert [e["cameo"] for e in body["events_to"]] == ["051"]
+    assert len(body["quotes"]) == 2 and len(body["articles"]) == 3
+    months = {t["period"]: t for t in body["timeline"]}
+    assert months["2023-01-01"]["articles"] == 2 and months["2023-03-01"]["events_from"] == 1
+
+
+def test_actor_search(client):
+    found = client.get("/entities", params={"search": "trade"}).json()["items"]
+    assert [a["actor_id"] for a in found] == [COUNCIL]
+
+
+def test_dyad_per_month_by_quad_class(client):
+    body = client.get(f"/dyads/{LIND}/{COUNCIL}", params={"by": "month"}).json()
+    assert body["a"]["name"] == "Mara Lind" and body["total"] == 3
+    january, march = body["points"]
+    assert january["period"] == "2023-01-01" and january["quads"]["1"] == 2
+    assert january["mean_goldstein"] == pytest.approx((1.0 + 3.4) / 2)
+    assert march["quads"]["4"] == 1 and march["mean_goldstein"] == -8.0
+
+
+def test_dyad_point_lists_its_articles(client):
+    body = client.get(f"/dyads/{LIND}/{COUNCIL}/articles", params={"start": "2023-01-01", "by": "month"}).json()
+    assert body["end"] == "2023-01-31"
+    assert sorted(a["headline"] for a in body["articles"]) == sorted(
+        [make_record(0).meta.headline, make_record(1).meta.headline])
+
+
+def test_network_in_a_date_range(client):
+    whole = client.get("/network").json()
+    assert {n["actor_id"] for n in whole["nodes"]} == {LIND, COUNCIL} and len(whole["edges"]) == 2
+    march = client.get("/network", params={"from": "2023-03-01", "to": "2023-03-31"}).json()
+    assert [(e["source"], e["target"]) for e in march["edges"]] == [(LIND, COUNCIL)]
+
+
+def test_ingest_is_off_by_default(client):
+    r = client.post("/ingest", json={"text": ARTICLE})
+    assert r.status_code == 403 and "--allow-ingest" in r.json()["error"]
+
+
+def test_ingest_needs_the_token(tmp_path):
+    db = str(tmp_path / "w.duckdb")
+    with pytest.raises(ValueError):
+        create_app(db, allow_ingest=True)
+    with TestClient(create_app(db, allow_ingest=True, token="s3cret")) as c:
+        assert c.post("/ingest", json={"text": ARTICLE}).status_code == 401
+        wrong = c.post("/ingest", json={"text": ARTICLE}, headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 401
+        auth = {"Authorization": "Bearer s3cret"}
+        first = c.post("/ingest", json={"text": ARTICLE}, headers=auth)
+        again = c.post("/ingest", json={"text": ARTICLE}, headers=auth)
+        assert (first.status_code, first.json()["added"]) == (201, True)
+        assert (again.status_code, again.json()["added"]) == (200, False)
+        assert c.get(f"/articles/{first.json()['id']}").json()["record"]["text"] == ARTICLE
+
+
+def test_pages_and_vendored_libraries_are_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "/static/app.js" in page.text
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    for name in ("echarts.min.js", "cytoscape.min.js"):
+        assert client.get(f"/static/vendor/{name}").status_code == 200
+
+
+def test_health(client):
+    assert client.get("/health").json()["status"] == "ok"
