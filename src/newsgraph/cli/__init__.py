@@ -9,7 +9,7 @@ import sys
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
 
-COMMANDS = ("analyze", "schema")
+COMMANDS = ("analyze", "schema", "serve", "ingest", "sql", "events", "quotes", "dyad", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

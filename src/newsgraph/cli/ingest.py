@@ -1,0 +1,68 @@
+"""``newsgraph ingest PATH... --db FILE``: analyse articles into a DuckDB store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsgraph.cli.analyze import iso_date
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "ingest", help="analyse articles into a DuckDB store (idempotent, resumable)",
+        description="Analyse articles into a DuckDB store. An article already stored (same text) is "
+                    "skipped; work is committed in batches, so a killed run can simply be started again.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="PATH", help="file, folder, glob, http(s) URL, or - for stdin")
+    p.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (created when missing)")
+    p.add_argument("--date", type=iso_date, help="publication date (YYYY-MM-DD) for every input")
+    p.add_argument("--batch-size", type=_positive, default=64, metavar="N",
+                   help="articles per transaction (default 64)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this process; dask: a Dask cluster (see docs/scale.md)")
+    p.add_argument("--workers", type=_positive, metavar="N", help="dask: workers of the local cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="dask: an existing scheduler, e.g. tcp://host:8786")
+    p.add_argument("--staging", metavar="DIR", help="dask: folder for the Parquet partitions (default: beside --db)")
+    p.add_argument("--allow-private", action="store_true", help="allow URLs on loopback and private addresses")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="draw a progress bar on standard error (default: when it is a terminal)")
+    p.add_argument("-v", "--verbose", action="store_true", help="say on standard error when a batch is committed")
+    p.set_defaults(run=run)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
+def run(args) -> int:
+    committed = [0]
+
+    def on_commit(added: int) -> None:
+        committed[0] += 1
+        if args.verbose:
+            print(f"newsgraph: committed batch {committed[0]} ({added} new article(s))", file=sys.stderr, flush=True)
+
+    if args.engine == "dask":
+        from newsgraph.scale import ingest_dask
+
+        report = ingest_dask(args.inputs, args.db, date=args.date, workers=args.workers, scheduler=args.scheduler,
+                             staging=args.staging, batch_size=args.batch_size, progress=args.progress,
+                             on_commit=on_commit)
+    else:
+        from newsgraph.store.ingest import ingest
+
+        report = ingest(args.inputs, args.db, date=args.date, batch_size=args.batch_size,
+                        allow_private=args.allow_private, progress=args.progress, on_commit=on_commit)
+    for failure in report.failures[:20]:
+        print(f"newsgraph: failed: {failure}", file=sys.stderr)
+    if len(report.failures) > 20:
+        print(f"newsgraph: ... and {len(report.failures) - 20} more (SELECT * FROM failures)", file=sys.stderr)
+    print(f"newsgraph: {report.summary()} -> {args.db}", file=sys.stderr)
+    return 0
