@@ -1,0 +1,143 @@
+"""Ingesting small articles written for these tests: idempotent, resumable, failures kept."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+import duckdb
+import pytest
+
+from newsgraph.cli import main
+from newsgraph.store.ingest import ingest
+from newsgraph.store.schema import TABLES
+
+ARTICLES = {
+    "a.txt": "Harbour workers strike in Valdoria\n\nDock workers in the port of Valdoria walked out on Monday, "
+             "the union said. Minister Ana Lutz called the strike illegal.",
+    "b.txt": "Talks resume in Geneva\n\nDiplomats from Norway and Chile met in Geneva on Tuesday to resume "
+             "talks on fishing rights, officials said.",
+    "c.txt": "Flooding closes roads\n\nHeavy rain closed roads across northern Portugal on Friday, the "
+             "civil protection agency said.",
+}
+
+
+def _write_corpus(folder, names=ARTICLES):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text(ARTICLES[name], encoding="utf-8")
+
+
+def _counts(db) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        con.close()
+
+
+def _all_rows(db) -> dict[str, list]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
+    finally:
+        con.close()
+
+
+def test_ingest_twice_adds_nothing_the_second_time(tmp_path):
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "noise.txt").write_bytes(bytes(range(256)) * 8)
+    db = tmp_path / "s.duckdb"
+    first = ingest([str(corpus)], str(db), batch_size=2)
+    assert (first.added, first.skipped, first.failed) == (3, 0, 2)
+    counts = _counts(db)
+    assert counts["articles"] == 3 and counts["failures"] == 2 and counts["entities"] > 0
+    again = ingest([str(corpus)], str(db), batch_size=2)
+    assert (again.added, again.skipped) == (0, 3)
+    assert _counts(db) == counts
+
+
+def test_failures_name_the_input_and_the_reason(tmp_path):
+    _write_corpus(tmp_path, ["a.txt"])
+    (tmp_path / "empty.txt").write_bytes(b"")
+    db = tmp_path / "s.duckdb"
+    ingest([str(tmp_path / "a.txt"), str(tmp_path / "empty.txt"), str(tmp_path / "gone.txt")], str(db))
+    con = duckdb.connect(str(db), read_only=True)
+    failures = dict(con.execute("SELECT input, reason FROM failures").fetchall())
+    con.close()
+    assert set(failures) == {str(tmp_path / "empty.txt"), str(tmp_path / "gone.txt")}
+    assert all(reason for reason in failures.values())
+
+
+def test_the_same_text_under_two_names_is_one_article(tmp_path):
+    _write_corpus(tmp_path, ["a.txt"])
+    (tmp_path / "copy.txt").write_text(ARTICLES["a.txt"], encoding="utf-8")
+    report = ingest([str(tmp_path / "a.txt"), str(tmp_path / "copy.txt")], str(tmp_path / "s.duckdb"))
+    assert (report.added, report.skipped) == (1, 1)
+
+
+def test_cli_ingest_prints_a_summary(tmp_path, capsys):
+    _write_corpus(tmp_path / "in", ["b.txt"])
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "s.duckdb"), "--no-progress", "-v"]) == 0
+    err = capsys.readouterr().err
+    assert "committed batch 1" in err and "1 article(s) added, 0 already stored, 0 failed" in err
+
+
+def _feed(fifo, text):
+    """Write ``text`` into a named pipe once a reader opens it (in a thread: opening blocks)."""
+
+    def write():
+        with open(fifo, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    return thread
+
+
+def _ingest_cmd(db):
+    # the named pipe sits between the files: the run blocks on it after committing a and b
+    return [sys.executable, "-m", "newsgraph", "ingest", "a.txt", "b.txt", "pipe.txt", "c.txt",
+            "--db", str(db), "--batch-size", "1", "--no-progress", "-v"]
+
+
+def _prepare(folder):
+    _write_corpus(folder)
+    os.mkfifo(folder / "pipe.txt")
+
+
+PIPED = "Ceasefire holds\n\nThe ceasefire between the two militias held on Sunday, observers said."
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_run_killed_with_sigkill_and_restarted_gives_the_rows_of_an_uninterrupted_run(tmp_path):
+    whole, killed = tmp_path / "whole", tmp_path / "killed"
+    for folder in (whole, killed):
+        _prepare(folder)
+    feeder = _feed(whole / "pipe.txt", PIPED)
+    subprocess.run(_ingest_cmd(whole / "s.duckdb"), cwd=whole, check=True, capture_output=True, timeout=120)
+    feeder.join(5)
+
+    proc = subprocess.Popen(_ingest_cmd(killed / "s.duckdb"), cwd=killed, stderr=subprocess.PIPE, text=True)
+    try:
+        commits = 0
+        for line in proc.stderr:
+            commits += "committed batch" in line
+            if commits == 2:
+                break
+        proc.send_signal(signal.SIGKILL)
+        assert proc.wait(30) == -signal.SIGKILL
+    finally:
+        proc.kill()
+    assert _counts(killed / "s.duckdb")["articles"] == 2
+
+    feeder = _feed(killed / "pipe.txt", PIPED)
+    subprocess.run(_ingest_cmd(killed / "s.duckdb"), cwd=killed, check=True, capture_output=True, timeout=120)
+    feeder.join(5)
+    assert _counts(whole / "s.duckdb")["articles"] == 4
+    assert _all_rows(killed / "s.duckdb") == _all_rows(whole / "s.duckdb")
