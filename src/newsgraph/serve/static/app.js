@@ -18,7 +18,7 @@ function el(tag, attrs = {}, ...children) {
     else if (key === "style") Object.assign(node.style, value);
     else node.setAttribute(key, value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -146,6 +146,7 @@ function flash(selector) {
   document.querySelectorAll(".flash").forEach((n) => n.classList.remove("flash"));
   nodes.forEach((n) => n.classList.add("flash"));
   if (nodes.length) nodes[0].scrollIntoView({ behavior: "smooth", block: "center" });
+  setTimeout(() => nodes.forEach((n) => n.classList.remove("flash")), 2500);
 }
 
 function selectEntity(id) {
@@ -306,12 +307,13 @@ async function searchPage(query) {
       api(`/articles?search=${encodeURIComponent(q)}&limit=${size}&offset=${page * size}`),
       q ? api(`/entities?search=${encodeURIComponent(q)}&limit=12`) : Promise.resolve({ items: [] }),
     ]);
+    list.dataset.count = articles.items.length;
     list.replaceChildren(
       actors.items.length ? el("section", {}, el("h2", { text: "Actors" }),
         el("ul", { class: "chips" }, actors.items.map((a) => el("li", {},
           el("a", { href: `#/actor/${encodeURIComponent(a.actor_id)}`, text: a.name }),
           el("span", { class: "muted", text: ` ${a.code || a.type || ""} · ${a.n_articles} art.` }))))) : null,
-      el("h2", { text: `Articles (${articles.total})` }),
+      el("h2", { text: `Articles ${page * size + 1}–${page * size + articles.items.length}` }),
       el("table", { class: "grid" }, el("thead", {}, el("tr", {}, ["Published", "Headline", "Publisher", "Entities", "Quotes", "Events"].map((h) => el("th", { text: h })))),
         el("tbody", {}, articles.items.map((a) => el("tr", {},
           el("td", { text: a.published || "" }),
@@ -320,23 +322,23 @@ async function searchPage(query) {
           el("td", { text: a.n_quotes }), el("td", { text: a.n_events }))))),
       el("div", { class: "row" },
         page > 0 ? el("button", { onclick: () => go(page - 1), text: "← previous" }) : null,
-        (page + 1) * size < articles.total ? el("button", { onclick: () => go(page + 1), text: "next →" }) : null));
+        articles.more ? el("button", { onclick: () => go(page + 1), text: "next →" }) : null));
   } catch (error) { showError(list, error); }
 }
 
 function eventTable(events, ownId) {
   if (!events.length) return el("p", { class: "muted", text: "none" });
   return el("table", { class: "grid" },
-    el("thead", {}, el("tr", {}, ["Date", "Source", "Target", "CAMEO", "Goldstein", "Quad", "Evidence", ""].map((h) => el("th", { text: h })))),
+    el("thead", {}, el("tr", {}, ["Date", "Source", "Target", "CAMEO", "PLOVER", "Goldstein", "Quad", "Reported", ""].map((h) => el("th", { text: h })))),
     el("tbody", {}, events.map((ev) => {
       const other = ev.source_actor === ownId ? ev.target_actor : ev.source_actor;
       return el("tr", {},
         el("td", { text: ev.date || "" }),
         el("td", {}, actorLink(ev.source_actor, ev.source_name)),
         el("td", {}, actorLink(ev.target_actor, ev.target_name)),
-        el("td", { class: "code", text: ev.cameo }), el("td", {}, goldsteinBadge(ev.goldstein)),
-        el("td", {}, quadBadge(ev.quad_class)),
-        el("td", {}, el("a", { href: `#/article/${encodeURIComponent(ev.article_id)}`, text: short(ev.evidence, 140) })),
+        el("td", { class: "code", text: ev.cameo }), el("td", { text: ev.plover || "" }),
+        el("td", {}, goldsteinBadge(ev.goldstein)), el("td", {}, quadBadge(ev.quad_class)),
+        el("td", {}, el("a", { href: `#/article/${encodeURIComponent(ev.first_article)}`, text: `${ev.n_articles} article(s)` })),
         el("td", {}, other && ownId ? el("a", { href: `#/dyad/${encodeURIComponent(ownId)}/${encodeURIComponent(other)}`, text: "dyad" }) : null));
     })));
 }
@@ -424,11 +426,17 @@ function drawDyad(node, data, detail) {
     yAxis: [{ type: "value", name: "events", minInterval: 1 }, { type: "value", name: "Goldstein", min: -10, max: 10 }],
     series,
   });
-  const show = (index) => {
+  const show = async (index) => {
     const point = data.points[index];
-    detail.replaceChildren(el("h2", { text: `${point.period}: ${point.count} events` }),
-      el("ul", {}, point.articles.map((r) => el("li", {}, r.published || "", " ",
-        el("a", { href: `#/article/${encodeURIComponent(r.article_id)}`, text: r.headline || r.article_id })))));
+    const url = `/dyads/${encodeURIComponent(data.a.actor_id)}/${encodeURIComponent(data.b.actor_id)}/articles` +
+      `?start=${point.period}&by=${data.by}`;
+    try {
+      const behind = await api(url);
+      detail.replaceChildren(el("h2", { text: `${point.period} to ${behind.end}: ${point.count} events, mean Goldstein ${point.mean_goldstein}` }),
+        el("ul", { class: "point-articles" }, behind.articles.map((r) => el("li", {}, r.published || "", " ",
+          el("a", { href: `#/article/${encodeURIComponent(r.article_id)}`, text: r.headline || r.article_id }),
+          el("div", { class: "evidence", text: r.evidence.map((e) => short(e, 200)).join(" … ") })))));
+    } catch (error) { showError(detail, error); }
   };
   chart.on("click", (p) => show(p.dataIndex));
   chart.getZr().on("click", (p) => {
@@ -457,14 +465,16 @@ async function networkPage(query) {
 
 function drawNetwork(node, data) {
   if (!window.cytoscape) return;
-  const maxEvents = Math.max(1, ...data.edges.map((e) => e.count));
+  const maxEvents = Math.max(1, ...data.edges.map((e) => e.n_events));
+  const degree = new Map();
+  for (const e of data.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) || 0) + e.n_events);
   const colour = (g) => (g > 0.5 ? "#2e8b57" : g < -0.5 ? "#c0392b" : "#888");
   const cy = cytoscape({
     container: node,
     elements: [
-      ...data.nodes.map((n) => ({ data: { id: n.actor_id, label: n.name, weight: n.events } })),
-      ...data.edges.map((e, k) => ({ data: { id: `e${k}`, source: e.source, target: e.target, count: e.count,
-        colour: colour(e.mean_goldstein), width: 1 + (5 * e.count) / maxEvents } })),
+      ...data.nodes.map((n) => ({ data: { id: n.actor_id, label: n.name, weight: degree.get(n.actor_id) || 0 } })),
+      ...data.edges.map((e, k) => ({ data: { id: `e${k}`, source: e.source, target: e.target, count: e.n_events,
+        colour: colour(e.mean_goldstein), width: 1 + (5 * e.n_events) / maxEvents } })),
     ],
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 11, "background-color": "#5b7db1",
@@ -472,7 +482,8 @@ function drawNetwork(node, data) {
       { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
         "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
     ],
-    layout: { name: data.nodes.length > 1 ? "cose" : "grid", animate: false },
+    layout: { name: data.nodes.length > 1 ? "cose" : "grid", animate: false, padding: 40 },
+    maxZoom: 1.6, // a graph of two or three actors should not fill the screen with one label
   });
   cy.on("tap", "node", (e) => { location.hash = `#/actor/${encodeURIComponent(e.target.id())}`; });
   cy.on("tap", "edge", (e) => {
@@ -480,6 +491,7 @@ function drawNetwork(node, data) {
     location.hash = `#/dyad/${encodeURIComponent(d.source)}/${encodeURIComponent(d.target)}`;
   });
   window.networkGraph = cy;
+  node.dataset.nodes = cy.nodes().length; // a mark that the graph is drawn
 }
 
 // ---------- routing ----------

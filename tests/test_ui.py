@@ -1,0 +1,175 @@
+"""The web UI in headless Chromium (Debian's package, driven by Playwright) against a real
+uvicorn server on loopback. Screenshots land in tests/artifacts/ for a person to look at.
+
+The assertions follow the record: whatever quotes and events the analysis or the store
+holds must each appear highlighted over exactly their span, whatever their number.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from test_serve_records import COUNCIL, LIND, build_store, make_record
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real uvicorn server on a free loopback port, over a small store built here."""
+    import uvicorn
+
+    from newsgraph.serve import create_app
+
+    db = build_store(tmp_path_factory.mktemp("ui") / "corpus.duckdb")
+    port = free_port()
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not running.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    page.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def highlighted_text(page, selector: str) -> str:
+    return page.eval_on_selector_all(selector, "nodes => nodes.map(n => n.textContent).join('')")
+
+
+def check_annotations(page, record: dict) -> None:
+    """Every zone, mention, quote and event of ``record`` is marked over exactly its span."""
+    text = record["text"]
+    for zone in record["zones"]:
+        assert page.locator(f'.zone-{zone["kind"]}[data-start="{zone["start"]}"]').count() == 1
+    for entity in record["entities"]:
+        assert page.locator(f'.m[data-ent="{entity["id"]}"]').count() >= 1, entity["name"]
+    for i, quote in enumerate(record["quotes"]):
+        content = quote["content"]
+        assert highlighted_text(page, f'.q[data-q~="{i}"]') == text[content["start"] : content["end"]]
+        assert page.locator(f"#quote-{i}").count() == 1
+    for j, event in enumerate(record["events"]):
+        evidence = event["evidence"]
+        assert highlighted_text(page, f'.ev[data-ev~="{j}"]') == text[evidence["start"] : evidence["end"]]
+        item = page.locator(f"#event-{j}")
+        assert event["cameo"] in item.inner_text()
+    assert page.locator(".quote-item").count() == len(record["quotes"])
+    assert page.locator(".event-item").count() == len(record["events"])
+
+
+def test_pasted_article_is_annotated(server, page):
+    page.goto(server)
+    page.fill("#article-text", (ROOT / "examples" / "seed.txt").read_text(encoding="utf-8"))
+    page.fill("#article-date", "2018-07-20")
+    page.click("#analyze-btn")
+    page.wait_for_selector(".record", timeout=60_000)
+    record = page.evaluate("window.lastRecord")
+    assert record["schema"] == "newsgraph/1" and record["meta"]["published"] == "2018-07-20"
+    check_annotations(page, record)
+    shot(page, "ui_analyze_seed")
+
+
+def test_stored_article_highlights_quotes_and_events(server, page):
+    stored = make_record(2)
+    page.goto(f"{server}#/article/{stored.id}")
+    page.wait_for_selector(".record")
+    record = stored.to_dict()
+    assert record["quotes"] and record["events"]  # this article holds both, so the checks bite
+    check_annotations(page, record)
+    page.click("#event-0")  # the list item leads to its span in the text
+    assert page.locator(".ev.flash").count() >= 1
+    shot(page, "ui_stored_article")
+
+
+def test_an_error_is_shown_not_thrown(server, page):
+    page.goto(server)
+    page.fill("#article-text", "   ")
+    page.click("#analyze-btn")
+    page.wait_for_selector(".error")
+    assert "empty" in page.inner_text(".error")
+
+
+def test_corpus_search(server, page):
+    page.goto(f"{server}#/search")
+    page.wait_for_selector("table.grid tbody tr")
+    assert page.locator("table.grid tbody tr").count() == 3
+    page.fill("#search-q", "sanctions")
+    page.press("#search-q", "Enter")
+    page.wait_for_selector('#search-results[data-count="1"]')  # no wait_for_function: the CSP forbids eval
+    shot(page, "ui_search")
+
+
+def test_actor_page(server, page):
+    page.goto(f"{server}#/actor/{LIND}")
+    page.wait_for_selector("#actor-name")
+    assert page.inner_text("#actor-name") == "Mara Lind"
+    page.wait_for_selector("#timeline canvas")
+    assert page.locator("#actor-quotes li").count() == 2
+    shot(page, "ui_actor")
+
+
+def test_dyad_page_lists_the_articles_behind_a_point(server, page):
+    page.goto(f"{server}#/dyad/{LIND}/{COUNCIL}?by=month")
+    page.wait_for_selector("#dyad-chart canvas")
+    x, y = page.evaluate("window.dyadChart.convertToPixel({seriesIndex: 0}, [0, 1])")
+    box = page.locator("#dyad-chart").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_selector(".point-articles li")
+    headlines = page.inner_text("#dyad-articles")
+    assert make_record(0).meta.headline in headlines and make_record(1).meta.headline in headlines
+    shot(page, "ui_dyad")
+
+
+def test_network_page(server, page):
+    page.goto(f"{server}#/network?from=2023-01-01&to=2023-12-31")
+    page.wait_for_selector("#network[data-nodes]")
+    assert page.evaluate("window.networkGraph.nodes().length") == 2
+    assert page.evaluate("window.networkGraph.edges().length") == 2
+    shot(page, "ui_network")
