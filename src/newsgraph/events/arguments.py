@@ -1,0 +1,219 @@
+"""Who acts and who is acted on: the arguments of a predicate in the dependency parse.
+
+An event's source is its predicate's agent: the subject, the ``by`` phrase of a passive, the
+antecedent of a relative pronoun, or, when the clause has no subject of its own, the actor of
+the clause it depends on (control: "agreed to release", coordination: "met and praised"). Its
+target is the object or a prepositional object, in the order the pattern asks for. Each
+argument is a head token; :func:`conjuncts` spreads it over coordination ("X and Y").
+"""
+
+from __future__ import annotations
+
+from newsgraph.events.patterns import Lexicon, Pattern
+
+SUBJECTS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+DEFAULT_TARGETS = ("dobj", "dative", "with", "against", "on", "to", "into", "at", "from", "over", "toward")
+NOUN_TARGETS = ("with", "against", "on", "to", "into", "at", "of", "between")
+MAX_CLIMB = 5  # how far a subject-less clause looks up for its actor
+
+
+def conjuncts(token) -> list:
+    """``token`` and the tokens coordinated with it ("the US and Japan" -> US, Japan)."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in ("NOUN", "PROPN", "PRON")]]
+
+
+def core_span(token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``token``, without clauses hanging off it."""
+    start = token.left_edge
+    while start.i < token.i and start.is_punct:
+        start = start.nbor()
+    end = token
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "case") or (
+            child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN"
+        ):
+            end = child.right_edge
+        else:
+            break
+    return start.idx, end.idx + len(end)
+
+
+def agent_of(pred, lex: Lexicon, depth: int = 0) -> list:
+    """The actor tokens of a verbal predicate (empty when none can be found)."""
+    for child in pred.children:
+        if child.dep_ in SUBJECTS and child.dep_ != "expl":
+            if child.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
+                return conjuncts(pred.head)
+            return conjuncts(child)
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return conjuncts(objects[0])
+    if any(c.dep_ in PASSIVE_SUBJECTS for c in pred.children):
+        return []  # a passive without "by": the agent is unsaid
+    return inherited_agent(pred, lex, depth)
+
+
+def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
+    """The actor of a clause without a subject, from the clause it depends on."""
+    if depth >= MAX_CLIMB or pred.head is pred:
+        return []
+    head, dep = pred.head, pred.dep_
+    if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        addressee = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if addressee is not None and not lex.is_("intent_verbs", head.lemma_.lower()):
+            # "asked his adviser to invite": the principal's own agent acts for the principal
+            if lex.is_("directive_verbs", head.lemma_.lower()) and _owned_by_pronoun(addressee):
+                return agent_of(head, lex, depth + 1)
+            return conjuncts(addressee)
+        return agent_of(head, lex, depth + 1)
+    if dep in ("conj", "advcl", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        # a passive head without "by" has no agent to lend: look further up
+        return agent_of(head, lex, depth + 1) or inherited_agent(head, lex, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        if head.lower_ in ("for", "of", "with") and obj is not None:
+            return conjuncts(obj)  # "blamed the forces for attempting": the forces attempt
+        return agent_of(governor, lex, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
+    if dep in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if pred.tag_ == "VBN":
+            return []  # "the officers charged with": the noun is the patient
+        lemma = head.lemma_.lower()
+        if is_event_noun(head, lex) or is_transparent(head, lex) or lex.is_("intent_nouns", lemma) or lex.is_(
+            "refusal_nouns", lemma
+        ):
+            return noun_agent(head, lex, depth + 1)
+        return conjuncts(head)
+    return []
+
+
+def _owned_by_pronoun(token) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
+def is_event_noun(token, lex: Lexicon) -> bool:
+    return bool(lex.noun_patterns(token.lemma_.lower()))
+
+
+def noun_agent(noun, lex: Lexicon, depth: int = 0) -> list:
+    """The actor of a nominal event: its possessor, an agent "by" phrase, an actor compound, or
+    the subject of the support verb that takes it ("X held talks")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return conjuncts(child)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return conjuncts(objects[0])
+    pattern = lex.noun_patterns(noun.lemma_.lower())
+    # a meeting is named after its venue ("the Helsinki summit"): a place compound is no actor there
+    actor_kinds = ("NORP", "ORG", "PERSON") if pattern and pattern[0].reciprocal else ("GPE", "NORP", "ORG", "PERSON")
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod") and child.ent_type_ in actor_kinds:
+            return [child]
+    head = noun.head
+    if depth < MAX_CLIMB and _takes_event(head, lex):
+        if noun.dep_ in ("dobj", "attr"):
+            return agent_of(head, lex, depth + 1)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and depth < MAX_CLIMB and _takes_event(head.head, lex):
+        if head.lower_ in ("in", "on", "into", "to", "for") and head.head.dep_ != "agent":
+            return agent_of(head.head, lex, depth + 1)
+    if noun.dep_ == "compound" and is_transparent(head, lex):
+        return noun_agent(head, lex, depth + 1)
+    if noun.dep_ == "pobj" and head.head.pos_ == "NOUN" and is_transparent(head.head, lex):
+        return noun_agent(head.head, lex, depth + 1)
+    return []
+
+
+def _takes_event(verb, lex: Lexicon) -> bool:
+    """Whether ``verb`` is one whose subject does its object event ("hold talks", "want a summit")."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ in ("VERB", "AUX") and any(
+        lex.is_(c, lemma) for c in ("support_verbs", "intent_verbs", "refusal_verbs", "threat_verbs")
+    )
+
+
+def is_transparent(token, lex: Lexicon) -> bool:
+    return lex.is_("transparent_nouns", token.lemma_.lower())
+
+
+def prep_objects(token, word: str) -> list:
+    """Objects of the preposition ``word`` under ``token`` ("talks *with* X" -> X)."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
+            out += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon) -> list:
+    """The target tokens of a verbal predicate, looked for in the pattern's order."""
+    order = pattern.target or DEFAULT_TARGETS
+    if object_noun is not None and not pattern.target:
+        order = tuple(s for s in DEFAULT_TARGETS if s != "dobj") + ("of",)
+    for slot in order:
+        found = _slot(pred, slot, object_noun)
+        if not found and object_noun is not None and slot not in ("dobj", "dative", "complement"):
+            found = prep_objects(object_noun, slot)
+        found = [f for f in found if f.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        if found:
+            return [t for f in found for t in conjuncts(_through_event_noun(f, lex))]
+    if object_noun is not None:
+        return [t for t in participle_objects(pred) + participle_objects(object_noun)]
+    return []
+
+
+def _slot(pred, slot: str, object_noun) -> list:
+    if slot == "dobj":
+        return [c for c in pred.children if c.dep_ == "dobj" and c is not object_noun]
+    if slot == "dative":
+        return [c for c in pred.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if slot == "complement":
+        for child in pred.children:
+            if child.dep_ in ("ccomp", "oprd", "xcomp", "acomp"):
+                subjects = [c for c in child.children if c.dep_ in SUBJECTS]
+                if subjects:
+                    return subjects
+        return [c for c in pred.children if c.dep_ == "dobj"]
+    return prep_objects(pred, slot)
+
+
+def _through_event_noun(token, lex: Lexicon):
+    """"rejected cooperation with the court": the target of an event noun is its own target."""
+    patterns = lex.noun_patterns(token.lemma_.lower())
+    if not patterns:
+        return token
+    for slot in patterns[0].target or NOUN_TARGETS:
+        found = prep_objects(token, slot)
+        if found and found[0].pos_ in ("PROPN", "NOUN", "PRON"):
+            return found[0]
+    return token
+
+
+def participle_objects(token) -> list:
+    """"an indictment charging twelve officers": the object of a participle clause on ``token``."""
+    for child in token.children:
+        if child.dep_ in ("acl", "advcl") and child.tag_ == "VBG":
+            return [c for c in child.children if c.dep_ == "dobj"]
+    return []
+
+
+def noun_targets(noun, pattern: Pattern) -> list:
+    """The target tokens of a nominal event ("summit *with* the Russian leader")."""
+    for slot in pattern.target or NOUN_TARGETS:
+        if slot == "between":
+            continue
+        found = prep_objects(noun, slot)
+        if found and found[0].pos_ in ("PROPN", "NOUN", "PRON"):
+            return conjuncts(found[0])
+    return participle_objects(noun)
+
+
+def between_pair(noun) -> list:
+    """"talks between X and Y" -> [X, Y]."""
+    found = prep_objects(noun, "between")
+    return conjuncts(found[0]) if found else []

@@ -1,0 +1,248 @@
+"""The event coder: who did what to whom, when and where, from the dependency parse.
+
+One pass over the tokens of each sentence outside boilerplate finds predicates: verbs that a
+pattern of ``data/events/patterns.yaml`` names (with their particles and object nouns) and
+event nouns ("summit", "indictment") that an actor owns or a support verb takes. Each
+predicate's arguments give source and target (:mod:`newsgraph.events.arguments`), its mood
+may turn the code (:mod:`newsgraph.events.mood`), and the clause gives date, place and evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.events import arguments as args
+from newsgraph.events.mood import Mood, apply_mood, mood_of
+from newsgraph.events.ontology import lookup
+from newsgraph.events.patterns import Lexicon, Pattern, lexicon
+from newsgraph.events.setting import Setting
+from newsgraph.record import Event, Meta, Place, Quote, Span, Time, Zone
+
+SKIPPED_ZONES = ("boilerplate", "credit", "byline", "caption")  # captions repeat the story
+
+
+@dataclass(slots=True)
+class Predicate:
+    """A token that names an event, the pattern that reads it, and its object noun if any."""
+
+    token: object
+    pattern: Pattern
+    object_noun: object = None
+    nominal: bool = False
+
+
+def code_events(
+    text: str, parsed, zones: list[Zone], actors, quotes: list[Quote], times: list[Time],
+    places: list[Place], meta: Meta,
+) -> list[Event]:
+    """The events of one article, in text order."""
+    lex = lexicon()
+    skipped = [z for z in zones if z.kind in SKIPPED_ZONES]
+    setting = Setting(text, parsed, actors, quotes, times, places, meta, zones, skipped)
+    events: list[Event] = []
+    for sent in parsed.sents:
+        # a parser sentence may run across zones ("Photo: Getty" + the first paragraph): judge tokens
+        tokens = [t for t in sent if not any(z.start <= t.idx < z.end for z in skipped)]
+        if tokens:
+            events += _dedupe(_sentence_events(sent, tokens, lex, setting))
+    return events
+
+
+def _sentence_events(sent, tokens: list, lex: Lexicon, setting: Setting) -> list[Event]:
+    predicates = [p for t in tokens if (p := find_predicate(t, lex)) is not None]
+    moods = {p.token.i: mood_of(p.token, lex) for p in predicates}
+    wrappers = {m.wrapper.i for m in moods.values() if m.wrapper is not None}
+    pairs = []
+    for pred in predicates:
+        if pred.token.i in wrappers:
+            continue  # "agreed to meet": the meeting is the event, agreeing its mood
+        pairs += [(pred, e) for e in _events_of(pred, moods[pred.token.i], sent, lex, setting)]
+    return [e for _, e in pairs] + _allegations(pairs, sent, lex, setting)
+
+
+def find_predicate(token, lex: Lexicon) -> Predicate | None:
+    """The predicate ``token`` heads, if a pattern names it."""
+    if token.pos_ in ("VERB", "AUX"):
+        return _verb_predicate(token, lex)
+    if token.pos_ in ("NOUN", "PROPN") and not _is_object_of_coded_verb(token, lex):
+        pattern = _noun_pattern(token, lex)
+        if pattern is not None:
+            return Predicate(token, pattern, nominal=True)
+    return None
+
+
+def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
+    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "compound:prt")}
+    objects = _object_nouns(verb)
+    complements = {c.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")}
+    complements |= {c.lower_ for c in verb.children if c.dep_ == "prep" for c in c.children}
+    for pattern in lex.verb_patterns(verb.lemma_.lower()):
+        if not set(pattern.words) <= words:
+            continue
+        if pattern.complements and not pattern.complements & complements:
+            continue
+        if pattern.objects:
+            noun = next((o for o in objects if o.lemma_.lower() in pattern.objects), None)
+            if noun is None:
+                continue
+            return Predicate(verb, pattern, object_noun=noun)
+        return Predicate(verb, pattern)
+    if lex.is_("support_verbs", verb.lemma_.lower()):
+        for noun in objects:
+            event_noun = _event_noun(noun, lex)
+            if event_noun is not None:
+                return Predicate(verb, _noun_pattern(event_noun, lex), object_noun=event_noun)
+    return None
+
+
+def _object_nouns(verb) -> list:
+    """Objects of a verb, and objects of its prepositions ("call *for* talks", "go *on* strike")."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    return [t for o in out for t in args.conjuncts(o)]
+
+
+def _event_noun(noun, lex: Lexicon):
+    """The event noun ``noun`` stands for: itself, or what a transparent noun holds ("a mediation
+    effort", "a wave of attacks")."""
+    if _noun_pattern(noun, lex) is not None:
+        return noun
+    if args.is_transparent(noun, lex):
+        for child in noun.children:
+            if child.dep_ == "compound" and _noun_pattern(child, lex) is not None:
+                return child
+        for inner in args.prep_objects(noun, "of"):
+            if _noun_pattern(inner, lex) is not None:
+                return inner
+    return None
+
+
+def _noun_pattern(noun, lex: Lexicon) -> Pattern | None:
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    for pattern in lex.noun_patterns(noun.lemma_.lower()):
+        if set(pattern.words) <= modifiers:
+            return pattern
+    return None
+
+
+def _is_object_of_coded_verb(noun, lex: Lexicon) -> bool:
+    """A noun a coded verb already takes ("imposed *sanctions*") is not a second event."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if noun.dep_ not in ("dobj", "pobj", "attr") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    found = _verb_predicate(head, lex)
+    return found is not None and found.object_noun is noun
+
+
+def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting) -> list[Event]:
+    sources, targets = _arguments(pred, lex)
+    if pred.nominal and not sources:
+        return []  # a nominal event without an owner is a topic, not an event
+    code, negated = apply_mood(pred.pattern, mood, lex)
+    source_args = [setting.resolve(t, sent) for t in sources] or [None]
+    target_args = [setting.resolve(t, sent) for t in targets] or [None]
+    if pred.pattern.reciprocal and target_args == [None]:
+        target_args = _partners(pred, source_args, sent, setting)
+    events = []
+    for src in source_args:
+        for tgt in target_args:
+            if src is not None and tgt is not None and src.same_as(tgt):
+                continue
+            events.append(setting.event(pred, code, negated, src, tgt, sent))
+    return events
+
+
+def _arguments(pred: Predicate, lex: Lexicon) -> tuple[list, list]:
+    token = pred.token
+    if pred.nominal:
+        pair = args.between_pair(token)
+        sources = args.noun_agent(token, lex)
+        if not sources and len(pair) > 1:
+            return pair[:1], pair[1:]
+        return sources, args.noun_targets(token, pred.pattern)
+    sources = args.agent_of(token, lex)
+    passive = [c for c in token.children if c.dep_ in args.PASSIVE_SUBJECTS]
+    if passive:  # "X was accused by Y": X is the target
+        subject = passive[0]
+        if subject.lower_ in args.RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            subject = token.head
+        return sources, args.conjuncts(subject)
+    if pred.object_noun is not None and pred.object_noun.i != token.i and args.is_event_noun(pred.object_noun, lex):
+        targets = args.noun_targets(pred.object_noun, _noun_pattern(pred.object_noun, lex) or pred.pattern)
+        if targets:
+            return sources, targets
+    return sources, args.verb_targets(token, pred.pattern, pred.object_noun, lex)
+
+
+def _partners(pred: Predicate, sources: list, sent, setting: Setting) -> list:
+    """A reciprocal event with no stated partner: coordinated sources are each other's partner;
+    else the nearest other actor of the same kind in the sentence ("our meeting" after a tweet
+    about him)."""
+    known = [s for s in sources if s is not None]
+    if len(known) > 1:
+        return known
+    if not known or known[0].entity is None:
+        return [None]
+    partner = setting.nearest_other_actor(known[0], pred.token, sent)
+    return [partner]
+
+
+def _allegations(pairs: list, sent, lex: Lexicon, setting: Setting) -> list[Event]:
+    """"Agencies announced their conclusion that Russia hacked ...": a conflict event reported as
+    a finding or allegation is also the speaker's accusation of its actor (112)."""
+    out = []
+    for pred, event in pairs:
+        if event.quad_class < 3 or event.source_mention is None or event.negated:
+            continue
+        speaker = _alleging_speaker(pred.token, lex)
+        if speaker is None:
+            continue
+        verbal = speaker.pos_ in ("VERB", "AUX")
+        for src in args.agent_of(speaker, lex) if verbal else args.noun_agent(speaker, lex):
+            accuser = setting.resolve(src, sent)
+            accused = setting.argument_of(event, "source")
+            if accuser is not None and not accuser.same_as(accused):
+                accusation = Predicate(speaker, Pattern(head=speaker.lemma_.lower(), code="112"))
+                out.append(setting.event(accusation, "112", False, accuser, accused, sent))
+    return out
+
+
+def _alleging_speaker(token, lex: Lexicon):
+    """The allegation word a clause hangs from: "conclusion *that* ...", "alleged *that* ..."."""
+    clause = token
+    while clause.dep_ not in ("ccomp", "acl") and clause.head is not clause and clause.dep_ in ("conj", "xcomp"):
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "acl"):
+        return None
+    head = clause.head
+    return head if lex.is_("allegation_words", head.lemma_.lower()) else None
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (source, target, root) in a sentence; a target-less event is dropped when the
+    same source has the same kind of event with a target."""
+    seen, out = set(), []
+    for e in events:
+        key = (e.source or _key(e.source_mention), e.target or _key(e.target_mention), e.cameo[:2])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    with_target = {(e.source or _key(e.source_mention), e.cameo[:2]) for e in out if e.target_mention}
+    return [
+        e for e in out
+        if e.target_mention is not None or (e.source or _key(e.source_mention), e.cameo[:2]) not in with_target
+    ]
+
+
+def _key(span: Span | None):
+    return (span.start, span.end) if span else None
+
+
+def describe(code: str) -> tuple[str | None, float, int]:
+    """(PLOVER type, Goldstein score, quad class) of a CAMEO code."""
+    found = lookup(code)
+    return found.plover, found.goldstein, found.quad_class

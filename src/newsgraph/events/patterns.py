@@ -1,0 +1,98 @@
+"""The pattern dictionary of ``data/events/patterns.yaml``, indexed for the coder.
+
+A verb pattern names a lemma, optionally the words that must go with it (a particle or a
+preposition: "carry out", "call for") and the object nouns that make it an event ("impose
+sanctions"). A noun pattern names an event noun ("summit", "indictment"). The coder asks
+:meth:`Lexicon.verb_patterns` and :meth:`Lexicon.noun_patterns` with a token of the parse.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from newsgraph.resources import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One entry of the dictionary: a predicate and the CAMEO code it means."""
+
+    head: str  # verb or noun lemma
+    code: str
+    words: tuple[str, ...] = ()  # particles or prepositions that must go with the verb
+    objects: frozenset[str] = frozenset()  # object lemmas the pattern needs (empty: any or none)
+    complements: frozenset[str] = frozenset()  # adjectives of a small clause: "hold X responsible"
+    target: tuple[str, ...] = ()  # where the target is looked for first: dobj, dative, or a preposition
+    negated_code: str | None = None  # the code when negated ("did not disclose" -> 011)
+    reciprocal: bool = False  # "X and Y met": each side is the other's target
+    example: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects or self.complements) + len(self.words)
+
+
+@dataclass
+class Lexicon:
+    """Patterns by head lemma, and the word classes the coder's rules use."""
+
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    mood_codes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def verb_patterns(self, lemma: str) -> list[Pattern]:
+        return self.verbs.get(lemma, [])
+
+    def noun_patterns(self, lemma: str) -> list[Pattern]:
+        return self.nouns.get(lemma, [])
+
+    def is_(self, word_class: str, lemma: str) -> bool:
+        """Whether ``lemma`` belongs to the named word class of the dictionary."""
+        return lemma in self.classes.get(word_class, ())
+
+    def mood_code(self, mood: str, code: str) -> str | None:
+        """The code an event of ``code`` becomes under ``mood`` (longest code prefix wins)."""
+        table = self.mood_codes.get(mood, {})
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
+
+
+def _pattern(entry: dict, head_key: str) -> Pattern:
+    names = str(entry[head_key]).lower().split()
+    # a verb leads its particles ("carry out"); a noun follows its modifiers ("hunger strike")
+    head, words = (names[0], names[1:]) if head_key == "verb" else (names[-1], names[:-1])
+    return Pattern(
+        head=head,
+        code=str(entry["code"]),
+        words=tuple(words),
+        objects=frozenset(str(o).lower() for o in entry.get("object", [])),
+        complements=frozenset(str(o).lower() for o in entry.get("complement", [])),
+        target=tuple(str(t) for t in entry.get("target", [])),
+        negated_code=str(entry["negated_code"]) if entry.get("negated_code") else None,
+        reciprocal=bool(entry.get("reciprocal", False)),
+        example=entry.get("example", ""),
+    )
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The dictionary, read once."""
+    spec = load_yaml("events/patterns.yaml")
+    lex = Lexicon()
+    for entry in spec["verbs"]:
+        pattern = _pattern(entry, "verb")
+        lex.verbs.setdefault(pattern.head, []).append(pattern)
+    for patterns in lex.verbs.values():
+        patterns.sort(key=lambda p: -p.specificity)
+    for entry in spec["nouns"]:
+        pattern = _pattern(entry, "noun")
+        lex.nouns.setdefault(pattern.head, []).append(pattern)
+    for patterns in lex.nouns.values():
+        patterns.sort(key=lambda p: -p.specificity)
+    lex.classes = {name: frozenset(str(w).lower() for w in words) for name, words in spec["classes"].items()}
+    lex.mood_codes = {mood: {str(k): str(v) for k, v in table.items()} for mood, table in spec["moods"].items()}
+    return lex

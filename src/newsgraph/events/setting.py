@@ -1,0 +1,204 @@
+"""What the coder needs from the rest of the record: actors, quotes, times and places.
+
+:class:`Setting` resolves an argument token to an entity of the record (through the actors'
+mentions, quote speakers for "I"/"we" in a quote, and the speaker of a reported clause for a
+pronoun subject), and gives an event its date, place and evidence from its clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from newsgraph.events.arguments import core_span
+from newsgraph.events.ontology import lookup
+from newsgraph.events.patterns import lexicon
+from newsgraph.record import Event, Meta, Place, Quote, Span, Time, Zone
+
+CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "dobj", "pobj", "acl", "relcl")
+MAX_DATE_CLIMB = 4  # how far up the parse an event looks for a date of its clause
+PLACE_PREPOSITIONS = ("in", "at", "near", "outside", "inside")
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """An event's source or target: the text that names it and the entity it resolves to."""
+
+    span: Span
+    entity: str | None
+
+    def same_as(self, other: Argument | None) -> bool:
+        if other is None:
+            return False
+        if self.entity is not None:
+            return self.entity == other.entity
+        return self.span == other.span
+
+
+class Setting:
+    """The record around the parse, indexed for the coder's questions."""
+
+    def __init__(self, text: str, parsed, actors, quotes: list[Quote], times: list[Time],
+                 places: list[Place], meta: Meta, zones: list[Zone] = (), skipped: list[Zone] = ()):
+        self.text, self.parsed, self.actors, self.meta = text, parsed, actors, meta
+        self.zones, self.skipped = list(zones), list(skipped)
+        self.quotes = sorted((q for q in quotes if q.speaker), key=lambda q: q.content.start)
+        self.quote_starts = [q.content.start for q in self.quotes]
+        self.place_mentions = sorted((m.start, m.end, p.id) for p in places for m in p.mentions)
+        self.dates_by_token = self._index_times(times)
+
+    def _index_times(self, times: list[Time]) -> dict[int, str]:
+        """Each resolved time, by the token of the clause (verb or noun) it is attached to."""
+        out: dict[int, str] = {}
+        for t in times:
+            span = self.parsed.char_span(t.start, t.end, alignment_mode="expand")
+            if t.value is None or span is None:
+                continue
+            token = span.root
+            while token.head is not token and token.pos_ not in ("VERB", "AUX") and not (
+                token.pos_ == "NOUN" and lexicon().noun_patterns(token.lemma_.lower())
+            ):
+                token = token.head
+            out.setdefault(token.i, t.value)
+        return out
+
+    def resolve(self, token, sent) -> Argument | None:
+        """The argument ``token`` names, resolved to an entity where the record knows one."""
+        lex = lexicon()
+        if any(z.start <= token.idx < z.end for z in self.skipped):
+            return None  # page furniture the parser ran into the sentence is no actor
+        if token.lower_ in lex.classes.get("first_person", ()):
+            speaker = self._quote_speaker(token.idx) or self._reporting_speaker(token)
+            if speaker is not None:
+                return speaker
+        start, end = core_span(token)
+        hit = self.actors.mention_at(token.idx, token.idx + len(token)) if self.actors else None
+        if hit is None and self.actors:
+            inside = self.actors.mentions_in(start, end)
+            hit = inside[-1] if inside else None
+        if hit is not None:
+            return Argument(hit[0], hit[1].id)
+        if token.pos_ == "PRON":
+            found = self._reporting_speaker(token)
+            if found is None and token.dep_ == "poss":
+                found = self._clause_subject(token)
+            return found or Argument(Span(start, end), None)
+        return Argument(Span(start, end), None)
+
+    def _clause_subject(self, pronoun) -> Argument | None:
+        """A possessive pronoun the actors left unresolved is taken to be the subject of its clause
+        ("the agencies announced *their* conclusion")."""
+        token = pronoun.head
+        for _ in range(6):
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i != pronoun.i]
+            if subjects and token.pos_ in ("VERB", "AUX"):
+                subject = subjects[0]
+                if subject.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                    subject = token.head
+                return None if subject.pos_ == "PRON" else self.resolve(subject, None)
+            if token.head is token:
+                return None
+            token = token.head
+        return None
+
+    def _quote_speaker(self, offset: int) -> Argument | None:
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        while i >= 0:
+            quote = self.quotes[i]
+            if quote.content.start <= offset < quote.content.end:
+                span = quote.speaker_mention or quote.content
+                return Argument(span, quote.speaker)
+            if quote.content.end < offset - 2000:
+                break
+            i -= 1
+        return None
+
+    def _reporting_speaker(self, token) -> Argument | None:
+        """A pronoun subject of a reported clause is taken to be the speaker ("he said he would")."""
+        clause = token.head
+        for _ in range(3):
+            if clause.dep_ == "ccomp" and lexicon().is_("speech_verbs", clause.head.lemma_.lower()):
+                subjects = [c for c in clause.head.children if c.dep_ == "nsubj"]
+                if subjects and subjects[0].pos_ != "PRON":
+                    return self.resolve(subjects[0], None)
+                return None
+            if clause.head is clause:
+                return None
+            clause = clause.head
+        return None
+
+    def nearest_other_actor(self, source: Argument, token, sent) -> Argument | None:
+        """The actor of the sentence nearest ``token`` that is not ``source``, of the same type."""
+        kind = self._entity_type(source.entity)
+        best = None
+        for span, entity in self.actors.mentions_in(sent.start_char, sent.end_char) if self.actors else []:
+            if entity.id == source.entity or entity.type != kind:
+                continue
+            distance = abs(span.start - token.idx)
+            if best is None or distance < best[0]:
+                best = (distance, Argument(span, entity.id))
+        return best[1] if best else None
+
+    def _entity_type(self, entity_id: str | None) -> str | None:
+        found = self.actors.by_id(entity_id) if self.actors and entity_id else None
+        return found.type if found else None
+
+    def argument_of(self, event: Event, side: str) -> Argument | None:
+        span = getattr(event, f"{side}_mention")
+        return Argument(span, getattr(event, side)) if span is not None else None
+
+    def event(self, pred, code: str, negated: bool, src: Argument | None, tgt: Argument | None, sent) -> Event:
+        """The Event record of one coded predicate."""
+        found = lookup(code)
+        return Event(
+            cameo=code, plover=found.plover, goldstein=found.goldstein, quad_class=found.quad_class,
+            negated=negated, evidence=self._evidence(pred.token, src, tgt, sent),
+            source=src.entity if src else None, source_mention=src.span if src else None,
+            target=tgt.entity if tgt else None, target_mention=tgt.span if tgt else None,
+            date=self._date(pred.token), place=self._place(pred.token),
+        )
+
+    def _date(self, token) -> str | None:
+        """The date of the event's clause, else of the clauses it depends on, else publication."""
+        for _ in range(MAX_DATE_CLIMB):
+            if token.i in self.dates_by_token:
+                return self.dates_by_token[token.i]
+            if token.dep_ not in CLAUSE_LINKS or token.head is token:
+                break
+            token = token.head
+        return self.meta.published
+
+    def _place(self, token) -> str | None:
+        """A place named in the event's clause: "in Moscow", "the Helsinki summit"."""
+        if not self.place_mentions:
+            return None
+        for candidate in (token, token.head if token.dep_ in ("dobj", "pobj") else None):
+            if candidate is None:
+                continue
+            for child in candidate.children:
+                if child.dep_ == "compound" or (child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS):
+                    place = self._place_in(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                    if place:
+                        return place
+        return None
+
+    def _place_in(self, start: int, end: int) -> str | None:
+        i = bisect.bisect_left(self.place_mentions, (start, 0, ""))
+        if i < len(self.place_mentions) and self.place_mentions[i][0] < end:
+            return self.place_mentions[i][2]
+        return None
+
+    def _evidence(self, token, src: Argument | None, tgt: Argument | None, sent) -> Span:
+        """The clause of the predicate, stretched to its source and target within the sentence."""
+        start = token.left_edge.idx
+        end = token.right_edge.idx + len(token.right_edge)
+        for arg in (src, tgt):
+            if arg is not None and sent.start_char <= arg.span.start < sent.end_char:
+                start, end = min(start, arg.span.start), max(end, arg.span.end)
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+        zone = next((z for z in self.zones if z.start <= token.idx < z.end), None)
+        if zone is not None:  # a parser sentence may run across lines: keep to the predicate's zone
+            start, end = max(start, zone.start), min(end, zone.end)
+        while end > start and (self.text[end - 1] in " \n\t.,;:"):
+            end -= 1
+        return Span(start, end)
