@@ -9,7 +9,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from newsgraph.actors.entities import find_entities
+from newsgraph.actors.codes import to_entity
+from newsgraph.actors.coref import resolve
+from newsgraph.actors.mentions import Zones, name_mentions, nominal_mentions, pronoun_mentions, sentence_index
 from newsgraph.record import Entity, Meta, Span, Zone
 
 __all__ = ["Actors", "find_actors"]
@@ -17,6 +19,8 @@ __all__ = ["Actors", "find_actors"]
 
 @dataclass
 class Actors:
+    """The entities of an article, and look-ups from a stretch of text to the entity mentioned there."""
+
     entities: list[Entity]
     _starts: list[int] = field(default_factory=list, repr=False)
     _index: list[tuple[Span, Entity]] = field(default_factory=list, repr=False)
@@ -40,22 +44,51 @@ class Actors:
         return out
 
     def mention_at(self, start: int, end: int) -> tuple[Span, Entity] | None:
-        """The mention that best covers [start, end): the longest overlapping one."""
-        i = bisect.bisect_right(self._starts, end) - 1
-        best = None
+        """The mention that best covers [start, end): the one sharing most characters with it,
+        the shorter one on a tie (so "his" inside "his adviser" finds the pronoun's entity)."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        best, best_key = None, None
         while i >= 0:
             span, entity = self._index[i]
-            if span.start < end and start < span.end and (best is None or _len(span) > _len(best[0])):
-                best = (span, entity)
-            if span.end <= start and span.start < start - 200:
+            shared = min(end, span.end) - max(start, span.start)
+            if shared > 0 or (start == end and span.start <= start < span.end):
+                key = (max(shared, 0), -(span.end - span.start))
+                if best_key is None or key > best_key:
+                    best, best_key = (span, entity), key
+            if span.start < start - MENTION_REACH:
                 break
             i -= 1
         return best
 
+    def entity_at_token(self, token) -> Entity | None:
+        """The entity a spaCy token is (part of) a mention of, or None."""
+        found = self.mention_at(token.idx, token.idx + len(token))
+        return found[1] if found else None
 
-def _len(span: Span) -> int:
-    return span.end - span.start
+
+MENTION_REACH = 300  # no mention is longer than this many characters
 
 
 def find_actors(text: str, parsed, zones: list[Zone], meta: Meta) -> Actors:
-    return Actors(find_entities(text, parsed, zones))
+    """The actors of an article: mentions found on the parse, grouped by coreference, coded."""
+    where = Zones(text, zones)
+    sents = sentence_index(parsed)
+    names = name_mentions(text, parsed, where, sents)
+    named_tokens = {i for m in names for i in _token_range(parsed, m)}
+    mentions = names + nominal_mentions(text, parsed, where, sents, named_tokens)
+    mentions += pronoun_mentions(parsed, where, sents)
+    date = meta.published if meta is not None else None
+    clusters = resolve(parsed, mentions, date)
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    entities = [to_entity(c, date) for c in clusters]
+    for n, entity in enumerate(entities, 1):
+        entity.id = f"e{n}"
+    return Actors(entities)
+
+
+def _token_range(doc, mention) -> range:
+    """The tokens of a name with its title ("US President Donald Trump")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return range(0)
+    return range(min(span.start, mention.first_token) if mention.first_token >= 0 else span.start, span.end)

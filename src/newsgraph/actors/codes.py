@@ -1,0 +1,89 @@
+"""Entities from clusters: a canonical name, titles, and the actor codes.
+
+Country and sector come from the article first (demonyms and country names in titles and
+mentions, title words, organisations named in a title), then from the knowledge files:
+organisations.tsv, and people.tsv for the role held on the publication date. The code joins
+them: "USA" + "GOV" -> "USAGOV".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsgraph.actors import knowledge
+from newsgraph.actors.coref import Cluster
+from newsgraph.actors.words import sector_of_words
+from newsgraph.record import Entity, Span
+
+
+def to_entity(cluster: Cluster, date: str | None) -> Entity:
+    """The record entity of a cluster (its id is given later, in order of first mention)."""
+    role = cluster.person.role_at(date) if cluster.person is not None else None
+    titles = _titles(cluster)
+    country = _country(cluster, role)
+    sector = _sector(cluster, titles, role)
+    if not titles and role is not None and role.title:
+        titles = [role.title]
+    spans = sorted({Span(m.start, m.end) for m in cluster.mentions})
+    return Entity(
+        id="", name=_name(cluster), type=cluster.type, country=country, sector=sector,
+        code=(country or "") + (sector or "") or None, titles=titles, mentions=spans,
+    )
+
+
+def _name(cluster: Cluster) -> str:
+    if cluster.person is not None:
+        return cluster.person.name
+    if cluster.type == "GPE" and cluster.key and cluster.key.isupper() and len(cluster.key) == 3:
+        return knowledge.countries()[2].get(cluster.key, cluster.key)
+    if cluster.org is not None:
+        return cluster.org.name
+    if cluster.names:
+        return " ".join(max(cluster.names, key=len))
+    first = next((m for m in cluster.mentions if m.kind == "nominal"), cluster.mentions[0])
+    return first.title or first.words[0]
+
+
+def _titles(cluster: Cluster) -> list[str]:
+    out: list[str] = []
+    for m in sorted(cluster.mentions, key=lambda m: m.start):
+        if m.title and m.title not in out and (m.kind == "name" or cluster.type == "PERSON"):
+            out.append(m.title)
+    return out
+
+
+def _country(cluster: Cluster, role: knowledge.Role | None) -> str | None:
+    votes = Counter(m.country for m in cluster.mentions if m.country)
+    if votes:
+        return votes.most_common(1)[0][0]
+    if cluster.org is not None and cluster.org.country:
+        return cluster.org.country
+    if role is not None:
+        return role.country
+    if cluster.person is not None:
+        return next((r.country for r in cluster.person.roles if r.country), None)
+    if cluster.owner is not None and cluster.owner is not cluster:
+        return _country(cluster.owner, _role(cluster.owner))
+    return None
+
+
+def _role(cluster: Cluster) -> knowledge.Role | None:
+    return cluster.person.role_at(None) if cluster.person is not None else None
+
+
+def _sector(cluster: Cluster, titles: list[str], role: knowledge.Role | None) -> str | None:
+    if cluster.type in ("GPE", "LOC"):
+        return cluster.org.sector if cluster.org is not None else None
+    for title in titles:
+        if (code := sector_of_words(title)) is not None:
+            return code
+    if cluster.org is not None and cluster.org.sector:
+        return cluster.org.sector
+    if role is not None and role.sector:
+        return role.sector
+    for m in cluster.mentions:
+        if m.kind == "nominal" and (code := sector_of_words(m.title or "", m.words[0])) is not None:
+            return code
+    if cluster.type in ("ORG", "GROUP") and cluster.names:
+        return sector_of_words(" ".join(cluster.names[0]))
+    return None

@@ -1,0 +1,431 @@
+"""Coreference inside one article, by rules on the parse.
+
+Names first, longest first: a full name opens a cluster; a shorter name joins the cluster
+whose surname it is ("Mr Trump", "Trump"), an acronym the organisation it abbreviates, a
+country name its country. Then every other mention in text order:
+
+- an apposition joins the name beside it ("his adviser, John Bolton");
+- a definite title ("the President", "the Russian leader") joins the latest actor holding
+  that title, with a compatible country;
+- a plural role noun ("prosecutors") joins an earlier group with the same head and country,
+  else opens a GROUP; an indefinite singular ("a spokesman") opens a PERSON;
+- a pronoun joins the most salient compatible actor of its sentence or the three before;
+- a relative pronoun ("who") joins the noun its clause modifies;
+- "I"/"we" inside a quotation join the speaker: the nearest actor outside quotation marks
+  in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsgraph.actors import knowledge
+from newsgraph.actors.mentions import Mention
+
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+PRONOUN_REACH = 3  # sentences back a pronoun looks for its antecedent
+TITLE_REACH = 8  # tokens a capitalised title may run before the name it belongs to
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+STOP_INITIALS = {"of", "the", "and", "for", "&", "de", "du", "la"}
+_INITIAL = re.compile(r"[A-Z]")
+
+
+@dataclass(eq=False)
+class Cluster:
+    """An actor being gathered: its mentions and what they say about it."""
+
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    names: list[tuple[str, ...]] = field(default_factory=list)
+    gender: str = "-"
+    person: knowledge.Person | None = None
+    org: knowledge.Organisation | None = None
+    key: str | None = None  # a country code or name key for organisations and places
+    owner: Cluster | None = None  # "the Clinton campaign" belongs to Clinton
+
+    @property
+    def surname(self) -> str | None:
+        full = [n for n in self.names if len(n) > 1]
+        return _surname(full[0]) if full else (self.names[0][0].lower() if self.names else None)
+
+    @property
+    def heads(self) -> set[str]:
+        """The title head words this actor holds in the article (and in the people file)."""
+        out = set()
+        for m in self.mentions:
+            if m.title:
+                out.add(_title_head(m.title))
+        if self.person is not None:
+            out.update(_title_head(r.title) for r in self.person.roles)
+        return out
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.kind == "name" and mention.words not in self.names:
+            self.names.append(mention.words)
+        if self.gender == "-" and mention.gender in ("m", "f"):
+            self.gender = mention.gender
+
+
+def _surname(words: tuple[str, ...]) -> str:
+    core = [w for w in words if w.lower() not in SUFFIXES] or list(words)
+    return core[-1].lower()
+
+
+def _title_head(title: str) -> str:
+    """The head word of a title: "US Director of National Intelligence" -> "director"."""
+    nouns = knowledge.nouns()
+    words = title.lower().split(" of ")[0].split()
+    if not words:
+        return ""
+    last = nouns.abbreviations.get(words[-1], words[-1])
+    if len(words) > 1 and f"{words[-2]} {last}" in nouns.leader:
+        return f"{words[-2]} {last}"
+    return last[:-1] if last.endswith("s") and last[:-1] in nouns.person else last
+
+
+class Resolver:
+    """Groups the mentions of one article into clusters (see the module docstring)."""
+
+    def __init__(self, doc, mentions: list[Mention], date: str | None):
+        self.doc = doc
+        self.date = date
+        self.clusters: list[Cluster] = []
+        self.of: dict[int, Cluster] = {}  # id(mention) -> cluster
+        self.by_head: dict[int, Mention] = {}  # names and nominals by their head token
+        self.at_token: dict[int, Mention] = {}  # every mention by its head token
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        for m in self.mentions:
+            if m.kind in ("name", "nominal"):
+                self.by_head.setdefault(m.head, m)
+            self.at_token.setdefault(m.head, m)
+
+    def resolve(self) -> list[Cluster]:
+        self._cluster_names()
+        seen: list[Mention] = []
+        for m in self.mentions:
+            if m.kind != "name":
+                self._resolve_other(m, seen)
+            if id(m) in self.of:
+                seen.append(m)
+        return [c for c in self.clusters if c.mentions]
+
+    def _join(self, m: Mention, cluster: Cluster) -> None:
+        cluster.add(m)
+        self.of[id(m)] = cluster
+
+    def _new(self, m: Mention, type_: str | None = None) -> Cluster:
+        cluster = Cluster(type_ or m.type)
+        self.clusters.append(cluster)
+        self._join(m, cluster)
+        return cluster
+
+    # names ---------------------------------------------------------------------------------
+
+    def _cluster_names(self) -> None:
+        names = [m for m in self.mentions if m.kind == "name"]
+        for m in sorted(names, key=lambda m: (-len(m.words), m.start)):
+            if m.type == "PERSON" and len(m.words) > 1:
+                self._full_name(m)
+        for m in names:
+            if id(m) in self.of:
+                continue
+            if m.type == "PERSON" or (len(m.words) == 1 and self._person_by_surname(m)):
+                self._short_name(m)
+            else:
+                self._other_name(m)
+
+    def _full_name(self, m: Mention) -> None:
+        person = knowledge.people()[0].get(knowledge.name_key(" ".join(m.words)))
+        for c in self.clusters:
+            if c.type != "PERSON":
+                continue
+            if (person is not None and c.person is person) or any(_same_person(m.words, n) for n in c.names):
+                self._join(m, c)
+                return
+        cluster = self._new(m)
+        cluster.person = person
+        if person is not None and cluster.gender == "-":
+            cluster.gender = person.gender
+        elif cluster.gender == "-":
+            cluster.gender = knowledge.given_names().get(m.words[0], "-")
+
+    def _person_by_surname(self, m: Mention) -> list[Cluster]:
+        word = _surname(m.words)
+        return [
+            c for c in self.clusters
+            if c.type == "PERSON" and c.surname == word and _gender_fits(m.gender, c.gender)
+        ]
+
+    def _short_name(self, m: Mention) -> None:
+        found = self._person_by_surname(m)
+        if not found:
+            found = [c for c in self.clusters if c.type == "PERSON" and any(
+                len(n) > 1 and n[0] == m.words[0] for n in c.names)]
+            found = found if len(found) == 1 else []
+        if found:
+            self._join(m, self._nearest(found, m))
+            return
+        person = self._known_by_surname(m)
+        cluster = self._new(m, "PERSON")
+        cluster.person = person
+        cluster.gender = cluster.gender if cluster.gender != "-" else (person.gender if person else "-")
+
+    def _nearest(self, clusters: list[Cluster], m: Mention) -> Cluster:
+        """The cluster with a full-name mention closest before m, else the one named first."""
+        def last_before(c: Cluster) -> int:
+            return max((x.start for x in c.mentions if x.start < m.start and len(x.words) > 1), default=-1)
+        best = max(clusters, key=last_before)
+        return best if last_before(best) >= 0 else clusters[0]
+
+    def _known_by_surname(self, m: Mention) -> knowledge.Person | None:
+        """A well-known person of that surname, when only one fits (holding a role at the date)."""
+        bearers = knowledge.people()[1].get(_surname(m.words), ())
+        bearers = [p for p in bearers if _gender_fits(m.gender, p.gender)]
+        if len(bearers) > 1:
+            bearers = [p for p in bearers if p.role_at(self.date) is not None]
+        return bearers[0] if len(bearers) == 1 else None
+
+    def _other_name(self, m: Mention) -> None:
+        key = self._name_key(m)
+        for c in self.clusters:
+            if c.type == m.type and c.key == key:
+                self._join(m, c)
+                return
+        if m.type in ("ORG", "GROUP"):
+            for c in self.clusters:
+                if c.type == m.type and _abbreviates(m.words, c.names):
+                    self._join(m, c)
+                    return
+        cluster = self._new(m)
+        cluster.key = key
+        cluster.org = knowledge.organisations().get(knowledge.name_key(" ".join(m.words)))
+
+    def _name_key(self, m: Mention) -> str:
+        name = " ".join(m.words)
+        if m.type in ("GPE", "LOC") and m.country and knowledge.name_key(name) in knowledge.countries()[0]:
+            return m.country
+        org = knowledge.organisations().get(knowledge.name_key(name))
+        return knowledge.name_key(org.name) if org is not None else knowledge.name_key(name)
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names of one person: same surname and same first name (or one's initial)."""
+    if _surname(a) != _surname(b):
+        return False
+    fa, fb = a[0].lower().rstrip("."), b[0].lower().rstrip(".")
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+def _gender_fits(a: str, b: str) -> bool:
+    return a == "-" or b == "-" or a == b
+
+
+def _abbreviates(words: tuple[str, ...], names: list[tuple[str, ...]]) -> bool:
+    """An acronym of a longer name ("FBI" ~ "Federal Bureau of Investigation"), or its last words
+    ("the Post" ~ "The Washington Post")."""
+    short = "".join(words).replace(".", "")
+    for name in names:
+        if len(name) <= len(words):
+            continue
+        initials = "".join(w[0] for w in name if w.lower() not in STOP_INITIALS and _INITIAL.match(w))
+        if len(words) == 1 and short.isupper() and len(short) > 1 and short == initials:
+            return True
+        if tuple(w.lower() for w in name[-len(words):]) == tuple(w.lower() for w in words) and words[0][:1].isupper():
+            return True
+    return False
+
+
+class MentionResolver(Resolver):
+    """Resolver with the rules for nominal phrases and pronouns."""
+
+    def _resolve_other(self, m: Mention, seen: list[Mention]) -> None:
+        target = self._apposed(m)
+        if target is not None:
+            self._join(m, target)
+        elif m.kind == "nominal":
+            self._nominal(m, seen)
+        elif m.kind == "relative":
+            antecedent = self.by_head.get(self.doc[m.head].head.head.i)
+            if antecedent is not None and id(antecedent) in self.of:
+                self._join(m, self.of[id(antecedent)])
+        elif m.kind == "quantifier":
+            self._new(m, "GROUP")
+        elif m.person == 3 and not self._expletive(m):
+            found = self._antecedent(m, seen)
+            if found is not None:
+                self._join(m, found)
+        elif m.in_quote and m.person == 1:
+            found = self._speaker(m, seen)
+            if found is not None:
+                self._join(m, found)
+
+    def _expletive(self, m: Mention) -> bool:
+        """ "it" as the subject of "be" or of a verb with a clause ("it is clear that") names no actor."""
+        tok = self.doc[m.head]
+        if m.words[0] != "it" or tok.dep_ not in SUBJECT_DEPS:
+            return False
+        verb = tok.head
+        return verb.lemma_ == "be" or any(c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in verb.children)
+
+    def _apposed(self, m: Mention) -> Cluster | None:
+        """The cluster of a name in apposition with a nominal ("Bolton, the adviser" both ways)."""
+        if m.kind != "nominal":
+            return None
+        tok = self.doc[m.head]
+        titled = self._titled_name(tok)
+        if titled is not None:
+            return titled
+        other = self.by_head.get(tok.head.i) if tok.dep_ == "appos" else None
+        if other is None:
+            other = next((self.by_head.get(c.i) for c in tok.children if c.dep_ == "appos"), None)
+        if other is None or other is m or other.kind != "name" or id(other) not in self.of:
+            return None
+        cluster = self.of[id(other)]
+        return cluster if cluster.type in ("PERSON", "ORG") or m.type == cluster.type else None
+
+    def _titled_name(self, tok) -> Cluster | None:
+        """A capitalised title running into a name ("Director of National Intelligence Dan Coats")
+        is that person's title, whatever the parser made of it."""
+        if tok.pos_ != "PROPN":
+            return None
+        for nxt in self.doc[tok.i + 1 : tok.i + TITLE_REACH]:
+            if nxt.is_punct or not (nxt.is_title or nxt.is_upper or nxt.lower_ in ("of", "for")):
+                return None
+            m = self.by_head.get(nxt.i)
+            if m is not None and m.kind == "name" and id(m) in self.of and self.of[id(m)].type == "PERSON":
+                return self.of[id(m)]
+        return None
+
+    def _nominal(self, m: Mention, seen: list[Mention]) -> None:
+        head = m.words[0]
+        if m.type == "PERSON" and m.definite:
+            found = self._title_holder(m, seen)
+            if found is not None:
+                self._join(m, found)
+                return
+        elif m.type in ("GROUP", "ORG"):
+            for prior in reversed(seen):
+                c = self.of[id(prior)]
+                if c.type == m.type and prior.kind == "nominal" and prior.words[0] == head and _country_fits(m, c):
+                    self._join(m, c)
+                    return
+            if m.type == "ORG" and m.definite and self._owned(m) is None:
+                found = self._named_org(m, seen)
+                if found is not None:
+                    self._join(m, found)
+                    return
+        cluster = self._new(m)
+        cluster.owner = self._owned(m)
+
+    def _title_holder(self, m: Mention, seen: list[Mention]) -> Cluster | None:
+        """The latest actor holding the title of a definite "the President", "the Russian leader"."""
+        nouns = knowledge.nouns()
+        head = m.words[0]
+        wanted = nouns.leader if head in ("leader", "head") else {head}
+        for prior in reversed(seen):
+            c = self.of[id(prior)]
+            if c.type == "PERSON" and c.heads & wanted and _country_fits(m, c):
+                return c
+        # a title before the name it stands for ("his adviser ... John Bolton"), close ahead
+        for c in self.clusters:
+            first = min(x.sent for x in c.mentions)
+            if c.type == "PERSON" and m.sent < first <= m.sent + PRONOUN_REACH and c.heads & wanted:
+                if _country_fits(m, c):
+                    return c
+        return None
+
+    def _named_org(self, m: Mention, seen: list[Mention]) -> Cluster | None:
+        """"the campaign", "the administration": the latest organisation named with that noun."""
+        for prior in reversed(seen):
+            c = self.of[id(prior)]
+            if c.type == "ORG" and any(n and n[-1].lower().startswith(m.words[0]) for n in c.names):
+                return c
+        return None
+
+    def _owned(self, m: Mention) -> Cluster | None:
+        """The actor a nominal belongs to: a name or pronoun before its head ("the Clinton campaign")."""
+        for tok in self.doc[m.head].lefts:
+            owner = self.at_token.get(tok.i)
+            if tok.dep_ in ("compound", "poss") and owner is not None and id(owner) in self.of:
+                return self.of[id(owner)]
+        return None
+
+    def _antecedent(self, m: Mention, seen: list[Mention]) -> Cluster | None:
+        """The most salient compatible actor in the pronoun's sentence or the few before it."""
+        blocked = self._coarguments(m)
+        for distance in range(PRONOUN_REACH + 1):
+            sent = m.sent - distance
+            pool = [
+                p for p in seen
+                if p.sent == sent and p.end <= m.start and (m.in_quote or not p.in_quote)
+                and p.head not in blocked and _fits(m, self.of[id(p)], p)
+            ]
+            if pool:
+                return self.of[id(max(pool, key=lambda p: self._salience(p, m, distance)))]
+            if sent <= 0:
+                break
+        return None
+
+    def _salience(self, p: Mention, m: Mention, distance: int) -> tuple:
+        tok = self.doc[p.head]
+        subject = tok.dep_ in SUBJECT_DEPS
+        main = subject and tok.head.dep_ == "ROOT"
+        named = p.kind in ("name", "nominal")
+        # in the pronoun's own sentence the nearest subject wins; earlier, the main subject, then the first
+        if distance == 0:
+            return (subject, p.start)
+        return (main, subject, named, -p.start)
+
+    def _coarguments(self, m: Mention) -> set[int]:
+        """Tokens a non-reflexive object pronoun cannot refer to: the subject of its own verb."""
+        tok = self.doc[m.head]
+        if tok.dep_ not in ("dobj", "iobj", "pobj") or m.words[0].endswith("self"):
+            return set()
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+
+    def _speaker(self, m: Mention, seen: list[Mention]) -> Cluster | None:
+        """Who says "I" or "we" in a quotation: the nearest actor outside quotation marks nearby."""
+        best, best_key = None, None
+        for p in self.mentions:
+            if p.in_quote or id(p) not in self.of or abs(p.sent - m.sent) > 1:
+                continue
+            c = self.of[id(p)]
+            if c.type in ("GPE", "LOC") or (m.number == "sg" and c.type != "PERSON"):
+                continue
+            # a person speaks for "we" too; a subject ("..., the President said") over a mere neighbour
+            key = (c.type == "PERSON", self.doc[p.head].dep_ in SUBJECT_DEPS, -abs(p.start - m.start))
+            if best_key is None or key > best_key:
+                best, best_key = c, key
+        return best
+
+
+def _fits(pronoun: Mention, cluster: Cluster, mention: Mention) -> bool:
+    """Whether a third-person pronoun can stand for the cluster (number, gender, animacy)."""
+    gender = pronoun.gender
+    if gender in ("m", "f"):
+        return cluster.type == "PERSON" and _gender_fits(gender, cluster.gender) and mention.kind != "quantifier"
+    if gender == "n":
+        return cluster.type in ("ORG", "GPE") or (cluster.type == "GROUP" and mention.number == "sg")
+    return cluster.type in ("GROUP", "ORG")
+
+
+def _country_fits(m: Mention, cluster: Cluster) -> bool:
+    if m.country is None:
+        return True
+    countries = {x.country for x in cluster.mentions if x.country}
+    if cluster.person is not None:
+        countries.update(r.country for r in cluster.person.roles if r.country)
+    return not countries or m.country in countries
+
+
+def resolve(doc, mentions: list[Mention], date: str | None) -> list[Cluster]:
+    """Clusters of the mentions, each one actor of the article."""
+    return MentionResolver(doc, mentions, date).resolve()
+
+
+def country_votes(cluster: Cluster) -> Counter:
+    return Counter(m.country for m in cluster.mentions if m.country)

@@ -1,0 +1,185 @@
+"""The knowledge files of the actors stage, read once each and indexed for look-up.
+
+Every list of words, country, organisation and person lives in ``newsgraph/data/actors``;
+this module only turns those files into dictionaries (see docs/actors.md for the files).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.resources import load_tsv, load_yaml
+
+SHORT = 3  # names this short (US, UK, AP) match with their case; longer names ignore case
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: case and white space folded, a leading 'the' and dots dropped."""
+    name = " ".join(name.replace("’", "'").split())
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    if len(name.replace(".", "")) <= SHORT and name.replace(".", "").isupper():
+        return name.replace(".", "")
+    return name.replace(".", "").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    country: str | None
+    sector: str | None
+    title: str
+    start: str  # YYYY-MM-DD or ""
+    end: str
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    gender: str
+    roles: list[Role] = field(default_factory=list)
+
+    def role_at(self, date: str | None) -> Role | None:
+        """The role held on ``date`` (the latest one without a date); None when none fits."""
+        if not self.roles:
+            return None
+        if date is None:
+            return max(self.roles, key=lambda r: r.start or "0")
+        held = [r for r in self.roles if (r.start or "0") <= date <= (r.end or "9")]
+        return max(held, key=lambda r: r.start or "0") if held else None
+
+
+@dataclass(frozen=True, slots=True)
+class SectorLexicon:
+    phrases: tuple[tuple[str, str], ...]  # (phrase, code), longest first
+    modifiers: dict[str, str]
+    heads: dict[str, str]
+    weak: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Nouns:
+    person: frozenset[str]
+    collective: frozenset[str]
+    organisation: frozenset[str]
+    leader: frozenset[str]
+    honorifics: dict[str, str]
+    pronouns: dict[str, tuple[str, str, int]]
+    relatives: frozenset[str]
+    quantifiers: frozenset[str]
+    abbreviations: dict[str, str]
+
+
+@functools.cache
+def countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(name key -> alpha-3, demonym -> alpha-3, alpha-3 -> canonical name)."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    for c in pycountry.countries:
+        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if n:
+                names.setdefault(name_key(n), c.alpha_3)
+        canonical[c.alpha_3] = getattr(c, "common_name", None) or c.name
+    demonyms: dict[str, str] = {}
+    for row in load_tsv("actors/countries.tsv"):
+        listed = row["names"].split("|")
+        canonical[row["country"]] = listed[0]
+        for n in listed:
+            names[name_key(n)] = row["country"]
+        for d in row["demonyms"].split("|"):
+            if d:
+                demonyms[d.lower()] = row["country"]
+    return names, demonyms, canonical
+
+
+@functools.cache
+def organisations() -> dict[str, Organisation]:
+    """Name key of every name and alias -> the organisation."""
+    out: dict[str, Organisation] = {}
+    for row in load_tsv("actors/organisations.tsv"):
+        org = Organisation(row["name"], row["type"] or "ORG", row["country"] or None, row["sector"] or None)
+        for n in [row["name"], *row["aliases"].split("|")]:
+            if n:
+                out.setdefault(name_key(n), org)
+    return out
+
+
+@functools.cache
+def people() -> tuple[dict[str, Person], dict[str, tuple[Person, ...]]]:
+    """(name key of every full name -> person, lower-case surname -> the people bearing it)."""
+    by_name: dict[str, Person] = {}
+    persons: dict[str, Person] = {}
+    for row in load_tsv("actors/people.tsv"):
+        person = persons.setdefault(row["name"], Person(row["name"], row["gender"] or "-"))
+        role = Role(row["country"] or None, row["sector"] or None, row["role"], row["from"], row["to"])
+        person.roles.append(role)
+        for n in [row["name"], *row["aliases"].split("|")]:
+            if n:
+                by_name[name_key(n)] = person
+    surnames: dict[str, list[Person]] = {}
+    for person in persons.values():
+        surnames.setdefault(person.name.split()[-1].lower(), []).append(person)
+    return by_name, {k: tuple(v) for k, v in surnames.items()}
+
+
+@functools.cache
+def sectors() -> SectorLexicon:
+    spec = load_yaml("actors/sectors.yaml")
+    phrases, modifiers, heads, weak = [], {}, {}, {}
+    for code, entry in spec.items():
+        phrases += [(p.lower(), code) for p in entry.get("phrases", [])]
+        modifiers.update((w.lower(), code) for w in entry.get("modifiers", []))
+        heads.update((w.lower(), code) for w in entry.get("heads", []))
+        weak.update((w.lower(), code) for w in entry.get("weak", []))
+    phrases.sort(key=lambda p: -len(p[0]))
+    return SectorLexicon(tuple(phrases), modifiers, heads, weak)
+
+
+@functools.cache
+def nouns() -> Nouns:
+    spec = load_yaml("actors/nouns.yaml")
+    organisation = frozenset(spec["organisation"]) | frozenset(spec["collective"])
+    role_words = {w for w in sectors().heads if " " not in w} - organisation
+    pronouns = {k: (v[0], v[1], int(v[2])) for k, v in spec["pronouns"].items()}
+    return Nouns(
+        person=frozenset(spec["person"]) | frozenset(role_words),
+        collective=frozenset(spec["collective"]),
+        organisation=frozenset(spec["organisation"]),
+        leader=frozenset(spec["leader"]),
+        honorifics={k: str(v) for k, v in spec["honorifics"].items()},
+        pronouns=pronouns,
+        relatives=frozenset(spec["relatives"]),
+        quantifiers=frozenset(spec["quantifiers"]),
+        abbreviations={k.lower(): v for k, v in (spec.get("abbreviations") or {}).items()},
+    )
+
+
+@functools.cache
+def given_names() -> dict[str, str]:
+    spec = load_yaml("actors/given_names.yaml")
+    return {name: gender for gender in ("m", "f") for name in spec[gender]}
+
+
+@functools.cache
+def slips() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(time zones, all-capital page words, words that are no name)."""
+    spec = load_yaml("actors/slips.yaml")
+    return frozenset(spec["time_zones"]), frozenset(spec["page_words"]), frozenset(spec["not_names"])
+
+
+@functools.cache
+def sector_phrases() -> re.Pattern:
+    """One pattern finding every multi-word sector phrase, longest first, as whole words."""
+    alternatives = "|".join(re.escape(p) for p, _ in sectors().phrases)
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")

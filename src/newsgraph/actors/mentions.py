@@ -1,0 +1,237 @@
+"""Mentions of actors found on the spaCy parse: names, nominal phrases, pronouns.
+
+A mention is a span of the text with what the parse tells about it (head token, number,
+gender, the title words before a name). Coreference (``coref.py``) then groups them.
+Mentions in boilerplate zones are never made.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from newsgraph.actors import knowledge, slips
+from newsgraph.actors.words import country_of_words, is_sector_word, is_title_word
+from newsgraph.record import Zone
+
+ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
+PREMODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}
+TITLE_MAX_TOKENS = 10
+TITLE_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "PUNCT", "CCONJ"}  # words a title is made of
+QUOTE_CHARS = "\"“”"
+
+
+@dataclass(slots=True, eq=False)
+class Mention:
+    """One mention of an actor: a span of the text and what the parse says about it."""
+
+    start: int
+    end: int
+    kind: str  # name | nominal | pronoun | relative | quantifier
+    type: str  # PERSON | ORG | GPE | LOC | NORP | GROUP
+    head: int  # index of the head token in the parse
+    sent: int  # index of the sentence
+    words: tuple[str, ...] = ()  # a name's words (no honorific, no possessive); a nominal's head lemma
+    gender: str = "-"  # m | f | n | -
+    number: str = "sg"
+    person: int = 3
+    title: str | None = None  # title words read beside the mention ("US President")
+    country: str | None = None  # a country named inside the mention or its title
+    definite: bool = False
+    in_quote: bool = False
+    first_token: int = -1  # where a name's title begins: its tokens make no mention of their own
+
+
+class Zones:
+    """Which characters lie in boilerplate, and which inside quotation marks."""
+
+    def __init__(self, text: str, zones: list[Zone]):
+        self.excluded = [(z.start, z.end) for z in zones if z.kind == "boilerplate"]
+        self.quote_marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
+        self.paragraphs = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def is_excluded(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.excluded)
+
+    def in_quote(self, pos: int) -> bool:
+        """Inside a quotation: an odd number of quote marks since the paragraph began."""
+        para = self.paragraphs[bisect.bisect_right(self.paragraphs, pos) - 1] if self.paragraphs else -1
+        lo = bisect.bisect_right(self.quote_marks, para)
+        hi = bisect.bisect_right(self.quote_marks, pos)
+        return (hi - lo) % 2 == 1
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.paragraphs, pos)
+
+
+def sentence_index(doc) -> list[int]:
+    """The sentence number of every token."""
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
+
+
+def name_mentions(text: str, doc, where: Zones, sents: list[int]) -> list[Mention]:
+    """Mentions from spaCy's named entities, with its known slips fixed and titles read."""
+    out = []
+    for ent in doc.ents:
+        label = ENTITY_LABELS.get(ent.label_)
+        if label is None or where.is_excluded(ent.start_char):
+            continue
+        first, last = _trim(doc, ent.start, ent.end)
+        if first >= last or slips.is_slip(doc[first:last]):
+            continue
+        mention = _name_mention(text, doc, first, last, label, sents)
+        if mention is not None:
+            mention.in_quote = where.in_quote(mention.start)
+            out.append(mention)
+    return out
+
+
+def _trim(doc, first: int, last: int) -> tuple[int, int]:
+    """The name's tokens less a leading determiner and a trailing possessive or punctuation."""
+    while first < last and (doc[first].lower_ in ("the", "a", "an") or doc[first].is_punct):
+        first += 1
+    while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct or doc[last - 1].lower_ == "'s"):
+        last -= 1
+    return first, last
+
+
+def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list[int]) -> Mention | None:
+    nouns = knowledge.nouns()
+    gender = "-"
+    # an honorific just before the name (or first in it) tells the gender and belongs to the mention
+    if first > 0 and doc[first - 1].lower_ in nouns.honorifics:
+        first -= 1
+    start_tok = first
+    if doc[first].lower_ in nouns.honorifics and last - first > 1:
+        gender = nouns.honorifics[doc[first].lower_]
+        start_tok = first + 1
+    while last - start_tok > 1 and is_title_word(doc[start_tok].lower_):  # "President Obama" in one entity
+        start_tok += 1
+    words = tuple(t.text for t in doc[start_tok:last])
+    label = slips.retype(" ".join(words), label, doc[start_tok:last])
+    if label is None:
+        return None
+    head = doc[start_tok:last].root.i
+    number = "sg"
+    if label == "NORP":
+        if doc[head].tag_ not in ("NNPS", "NNS") or doc[head].dep_ in ("amod", "compound"):
+            return None  # a demonym used as an adjective modifies another mention
+        label, number = "GROUP", "pl"
+    title, country, begin = premodifier_title(text, doc, first, head)
+    if label in ("GPE", "NORP"):
+        country = country_of_words(" ".join(words)) or country
+    return Mention(
+        doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "name", label, head, sents[head],
+        words=words, gender=gender, number=number, title=title, country=country, definite=True,
+        first_token=begin,
+    )
+
+
+def _opens_title(tok) -> bool:
+    """A title begins with a capital, an adjective, or a word of the sector lexicon ("press")."""
+    if tok.pos_ in ("DET", "PRON", "PUNCT", "ADP", "CCONJ") or tok.tag_ == "POS":
+        return False
+    return tok.text[:1].isupper() or tok.pos_ == "ADJ" or is_title_word(tok.lower_) or is_sector_word(tok.lower_)
+
+
+def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None, str | None, int]:
+    """The title words before a name ("White House press secretary"), a country they name, and the
+    index of the title's first token (``first`` when there is no title)."""
+    begin = first
+    for child in doc[head].lefts:
+        if child.i < first and child.dep_ in PREMODIFIER_DEPS and child.dep_ != "poss":
+            begin = min(begin, child.left_edge.i)
+    while begin < first and not _opens_title(doc[begin]):
+        begin += 1
+    span = doc[begin:first]
+    if not len(span) or len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS for t in span):
+        return None, None, first
+    title = text[span[0].idx : span[-1].idx + len(span[-1])]
+    if "\n" in title or any(t.is_punct and t.text not in ".-" for t in span):
+        return None, None, first
+    country = country_of_words(title)
+    if not any(is_title_word(t.lower_) or t.lemma_.lower() in knowledge.nouns().person for t in span):
+        return None, country, first  # a country or a word, no title
+    return title, country, begin
+
+
+def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[int]) -> list[Mention]:
+    """Noun phrases headed by a role, group or organisation noun ("a spokesman", "US prosecutors")."""
+    nouns = knowledge.nouns()
+    chunks = {chunk.root.i: chunk for chunk in doc.noun_chunks}
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in named or tok.dep_ in ("compound", "amod"):
+            continue
+        lemma = tok.lemma_.lower()
+        kind = _noun_class(lemma, tok, nouns)
+        if kind is None or where.is_excluded(tok.idx):
+            continue
+        first = chunks[tok.i].start if tok.i in chunks else tok.left_edge.i
+        while first < tok.i and doc[first].is_punct:
+            first += 1
+        mention = _nominal(text, doc, first, tok, kind, sents, where)
+        if mention.definite or mention.country or _acts(tok):
+            out.append(mention)
+    return out
+
+
+def _acts(tok) -> bool:
+    """An indefinite phrase counts as an actor where it acts: subject, agent, or apposition."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "appos"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
+def _noun_class(lemma: str, tok, nouns) -> str | None:
+    plural = tok.tag_ in ("NNS", "NNPS")
+    if lemma in nouns.collective:
+        return "GROUP"
+    if lemma in nouns.person:
+        return "GROUP" if plural else "PERSON"
+    if lemma in nouns.organisation:
+        return "GROUP" if plural else "ORG"
+    return None
+
+
+def _nominal(text: str, doc, first: int, tok, kind: str, sents: list[int], where: Zones) -> Mention:
+    span = doc[first : tok.i + 1]
+    lead = span[0].lower_
+    definite = lead in ("the", "this", "that", "these", "those") or any(t.tag_ in ("PRP$", "POS") for t in span)
+    words_from = next((t.i for t in span if t.pos_ not in ("DET", "NUM", "PRON") and t.tag_ != "POS"), tok.i)
+    title = text[doc[words_from].idx : tok.idx + len(tok)]
+    start = span[0].idx
+    return Mention(
+        start, tok.idx + len(tok), "nominal", kind, tok.i, sents[tok.i], words=(tok.lemma_.lower(),),
+        number="pl" if tok.tag_ in ("NNS", "NNPS") or kind == "GROUP" else "sg", title=title,
+        country=country_of_words(title), definite=definite, in_quote=where.in_quote(start),
+    )
+
+
+def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
+    """Personal, relative and quantifier pronouns that may stand for an actor."""
+    nouns = knowledge.nouns()
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if where.is_excluded(tok.idx):
+            continue
+        kind = None
+        if low in nouns.pronouns and tok.pos_ == "PRON" or tok.tag_ == "PRP$" and low in nouns.pronouns:
+            kind = "pronoun"
+        elif low in nouns.relatives and tok.tag_ in ("WP", "WDT", "WP$") and tok.head.dep_ == "relcl":
+            kind = "relative"
+        elif low in nouns.quantifiers and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PRON", "NOUN", "DET"):
+            kind = "quantifier"
+        if kind is None:
+            continue
+        number, gender, person = nouns.pronouns.get(low, ("pl", "-", 3))
+        out.append(Mention(
+            tok.idx, tok.idx + len(tok), kind, "PERSON", tok.i, sents[tok.i], words=(low,), gender=gender,
+            number=number, person=person, in_quote=where.in_quote(tok.idx),
+        ))
+    return out
