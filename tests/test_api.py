@@ -182,11 +182,13 @@ def test_ingest_needs_the_token(tmp_path):
         wrong = c.post("/ingest", json={"text": ARTICLE}, headers={"Authorization": "Bearer nope"})
         assert wrong.status_code == 401
         auth = {"Authorization": "Bearer s3cret"}
+        assert c.get("/articles").json()["items"] == []  # asked (and cached) before the ingest
         first = c.post("/ingest", json={"text": ARTICLE}, headers=auth)
         again = c.post("/ingest", json={"text": ARTICLE}, headers=auth)
         assert (first.status_code, first.json()["added"]) == (201, True)
         assert (again.status_code, again.json()["added"]) == (200, False)
         assert c.get(f"/articles/{first.json()['id']}").json()["record"]["text"] == ARTICLE
+        assert len(c.get("/articles").json()["items"]) == 1  # the ingest emptied the cache
 
 
 def test_pages_and_vendored_libraries_are_served(client):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -17,6 +17,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from newsgraph.errors import NewsgraphError
 
 PAGE_MAX = 500  # the most rows one request may ask for
+CACHE_ANSWERS = 1024  # answers kept per store; a read-only store cannot change under the server
 ACTOR_ROWS = 500  # rows of each kind an actor page draws its lists and timeline from
 
 
@@ -24,13 +25,17 @@ class Corpus:
     """The store behind the API: one DuckDB connection, a cursor per request.
 
     The connection is read-only unless ingest over HTTP is on. DuckDB lets one process
-    hold a file open for writing, so a server that may ingest is the only writer.
+    hold a file open for writing, so a server that may ingest is the only writer. Either
+    way no one else changes the store while it is open, so answers are cached (and the
+    cache emptied when this server ingests): the views behind actor names are costly.
     """
 
     def __init__(self, path: str | None, writable: bool = False):
         self.path, self.writable = path, writable
         self._con = None
         self._lock = threading.Lock()
+        self._answers: OrderedDict = OrderedDict()
+        self._generation = 0  # bumped by each ingest, so an answer computed across one is not kept
         if path is not None:
             self._con = self._open()
 
@@ -46,6 +51,30 @@ class Corpus:
         with self._lock:
             return self._con.cursor()
 
+    def answer(self, fn, *args, **kwargs):
+        """``fn(cursor, *args, **kwargs)``, from the cache when it was asked before.
+
+        Callers must not change what comes back: it is shared with later requests.
+        """
+        key = (fn.__name__, args, tuple(sorted(kwargs.items())))
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]
+            generation = self._generation
+        cursor = self.cursor()
+        try:
+            found = fn(cursor, *args, **kwargs)
+        finally:
+            cursor.close()
+        with self._lock:
+            if generation != self._generation:
+                return found
+            self._answers[key] = found
+            if len(self._answers) > CACHE_ANSWERS:
+                self._answers.popitem(last=False)
+        return found
+
     def ingest_record(self, record) -> bool:
         """Store one analysed Record; False when it was already stored."""
         from newsgraph.store.ingest import BatchWriter
@@ -54,6 +83,9 @@ class Corpus:
             writer = BatchWriter(self._con, size=1)
             writer.add_record(record)
             writer.flush()
+            if writer.added:
+                self._answers.clear()
+                self._generation += 1
             return writer.added > 0
 
     def close(self) -> None:
@@ -63,16 +95,13 @@ class Corpus:
 
 
 def _query(request: Request, fn, *args, **kwargs):
-    """Run a store query on a cursor of this request's own; store errors become 400s."""
+    """Answer a store query (on a cursor of this request's own); store errors become 400s."""
     import duckdb
 
-    cursor = request.app.state.corpus.cursor()
     try:
-        return fn(cursor, *args, **kwargs)
+        return request.app.state.corpus.answer(fn, *args, **kwargs)
     except (duckdb.Error, ValueError, NewsgraphError) as exc:
         raise HTTPException(400, f"cannot answer that query: {exc}") from None
-    finally:
-        cursor.close()
 
 
 def _q():

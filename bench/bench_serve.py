@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Load on the HTTP API (a benchmark to run by hand, not a timed test).
+
+Starts ``newsgraph serve`` as its own process on a free loopback port over a store, then
+
+1. fires N concurrent ``POST /analyze`` requests (default 50) while probing ``GET /health``
+   every 100 ms, to show the server stays responsive while the analysis pool is busy;
+2. fires M ``GET /events`` queries (default 500), C at a time, with varied filters: once
+   all distinct (each goes to DuckDB), once with filters repeating (the answer cache helps).
+
+Reports errors and latency percentiles. Without ``--db`` it builds a store in a temporary
+folder by ingesting ``--texts`` (default: examples/seed.txt).
+
+    .venv/bin/python bench/bench_serve.py
+    .venv/bin/python bench/bench_serve.py --db corpus.duckdb --texts ../shared/data/polnear/dev/text
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def percentiles(samples: list[float]) -> str:
+    """p50 / p90 / p99 / max in milliseconds."""
+    if not samples:
+        return "no samples"
+    ordered = sorted(samples)
+
+    def at(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+    return (f"p50 {at(0.50):.0f} ms, p90 {at(0.90):.0f} ms, p99 {at(0.99):.0f} ms, max {ordered[-1] * 1000:.0f} ms, "
+            f"mean {statistics.fmean(ordered) * 1000:.0f} ms")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def article_texts(spec: str, limit: int) -> list[str]:
+    path = Path(spec)
+    files = sorted(p for p in path.rglob("*.txt")) if path.is_dir() else [path]
+    return [p.read_text(encoding="utf-8") for p in files[:limit]]
+
+
+def build_store(texts_spec: str, folder: str) -> str:
+    from newsgraph.store import ingest
+
+    db = os.path.join(folder, "bench.duckdb")
+    report = ingest([texts_spec], db, date="2018-07-20", progress=False)
+    print(f"store: {report.summary()}", flush=True)
+    return db
+
+
+def start_server(db: str, port: int) -> subprocess.Popen:
+    cmd = [str(Path(sys.executable).parent / "newsgraph"), "serve", "--db", db, "--port", str(port)]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+        if server.poll() is not None:
+            raise SystemExit(f"server exited: {server.stderr.read().decode()}")
+    server.kill()
+    raise SystemExit("server did not start within 120 s")
+
+
+async def timed(client: httpx.AsyncClient, method: str, url: str, **kw) -> tuple[float, int, str]:
+    started = time.perf_counter()
+    try:
+        r = await client.request(method, url, **kw)
+        return time.perf_counter() - started, r.status_code, "" if r.status_code == 200 else r.text[:200]
+    except httpx.HTTPError as exc:
+        return time.perf_counter() - started, 0, repr(exc)
+
+
+async def analyze_burst(base: str, texts: list[str], n: int) -> None:
+    done = asyncio.Event()
+    probes: list[float] = []
+
+    async def probe(client):
+        while not done.is_set():
+            seconds, status, _ = await timed(client, "GET", f"{base}/health")
+            probes.append(seconds if status == 200 else float("inf"))
+            await asyncio.sleep(0.1)
+
+    limits = httpx.Limits(max_connections=n + 5)
+    async with httpx.AsyncClient(timeout=600, limits=limits) as client:
+        prober = asyncio.create_task(probe(client))
+        started = time.perf_counter()
+        results = await asyncio.gather(*(
+            timed(client, "POST", f"{base}/analyze", json={"text": texts[i % len(texts)], "date": "2018-07-20"})
+            for i in range(n)))
+        wall = time.perf_counter() - started
+        done.set()
+        await prober
+    report(f"POST /analyze x{n} (all at once)", results, wall)
+    print(f"  GET /health during the burst: {len(probes)} probes, {percentiles(probes)}")
+
+
+async def events_burst(base: str, n: int, concurrency: int, actors: list[str], distinct: bool) -> None:
+    filters = [{}, {"root": "04"}, {"root": "11"}, {"from": "2018-01-01", "to": "2018-12-31"}, {"limit": 20}]
+    filters += [{"actor": a} for a in actors] + [{"source": a} for a in actors]
+    rng = random.Random(7)
+    queue = [filters[rng.randrange(len(filters))] for _ in range(n)]
+    if distinct:  # a page size of its own for each request: the server's answer cache cannot help
+        queue = [{**f, "limit": 1 + k} for k, f in enumerate(queue)]
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(client, params):
+        async with gate:
+            return await timed(client, "GET", f"{base}/events", params=params)
+
+    async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=concurrency)) as client:
+        started = time.perf_counter()
+        results = await asyncio.gather(*(one(client, p) for p in queue))
+        wall = time.perf_counter() - started
+    kind = "all distinct" if distinct else "filters repeat"
+    report(f"GET /events x{n} ({concurrency} at a time, {kind})", results, wall)
+
+
+def report(title: str, results: list[tuple[float, int, str]], wall: float) -> None:
+    errors = [(status, text) for _, status, text in results if status != 200]
+    print(f"{title}: {len(results) - len(errors)} ok, {len(errors)} errors, {wall:.1f} s wall, "
+          f"{len(results) / wall:.1f} req/s")
+    print(f"  latency: {percentiles([s for s, _, _ in results])}")
+    for status, text in errors[:5]:
+        print(f"  error {status}: {text}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="an existing store (default: build one from --texts)")
+    parser.add_argument("--texts", default=str(ROOT / "examples" / "seed.txt"), help="a .txt file or a folder")
+    parser.add_argument("--analyze", type=int, default=50, help="concurrent POST /analyze requests")
+    parser.add_argument("--events", type=int, default=500, help="GET /events requests")
+    parser.add_argument("--concurrency", type=int, default=20, help="GET /events in flight at once")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        db = args.db or build_store(args.texts, folder)
+        port = free_port()
+        server = start_server(db, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            actors = [a["actor_id"] for a in httpx.get(f"{base}/entities", params={"limit": 10}).json()["items"]]
+            print(f"server: pid {server.pid}, {base}, store {db}, {len(actors)} actors sampled", flush=True)
+            asyncio.run(analyze_burst(base, article_texts(args.texts, 50), args.analyze))
+            asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=True))
+            asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=False))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
