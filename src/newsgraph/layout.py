@@ -20,6 +20,10 @@ HEADLINE_MAX_WORDS = 30
 STANDFIRST_MAX_WORDS = 60
 TOP_LINES = 8  # bylines and date lines are looked for among the first lines only
 LINK_LIST_MAX_WORDS = 16
+CAPTION_MAX_WORDS = 60
+CREDIT_WINDOW = 90  # a credit sits in the last characters of a caption line
+MARKUP_MIN_CHARS = 6  # a line with this many code characters ...
+MARKUP_SHARE = 0.03  # ... making up this share of it is leaked markup or script
 
 
 @dataclass(slots=True)
@@ -27,10 +31,7 @@ class Line:
     start: int
     end: int
     text: str
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    words: int
 
 
 class Vocabulary:
@@ -40,23 +41,39 @@ class Vocabulary:
         flags = re.IGNORECASE
         chrome = spec["boilerplate"]
         self.short_line_words = spec["short_line_words"]
-        self.chrome_line = _whole(chrome["line"], flags)
-        self.chrome_short = re.compile("|".join(f"(?:{p})" for p in chrome["short_line"]), flags)
+        self.phrase_line_words = spec["phrase_line_words"]
+        self.tail_lines = spec["tail_lines"]
+        self.chrome_line = _any(chrome["line"] + spec["link_list_header"], flags)
+        self.chrome_short = _any(chrome["short_line"], flags)
+        self.chrome_phrase = _any(chrome["phrase"], flags)
+        self.author_bio = _any(chrome["author_bio"], flags)
+        self.link_list_header = _any(spec["link_list_header"], flags)
         self.credit_tail = re.compile(r"[\s.,;|–—-]*(?:" + "|".join(spec["credit"]) + r")\s*$", flags)
-        self.credit_only = _whole(spec["credit"], flags)
-        self.article_credit = _whole(spec["article_credit"], flags)
-        self.byline = _whole(spec["byline"], flags)
-        self.dateline = _whole(spec["dateline"], flags)
+        self.credit_only = _any(spec["credit"], flags)
+        self.article_credit = _any(spec["article_credit"], flags)
+        self.byline = _any(spec["byline"], flags)
+        self.dateline = _any(spec["dateline"], flags)
         self.lede_dateline = re.compile(spec["lede_dateline"])
-        self.related_header = re.compile(chrome["line"][5], flags)
 
-    def is_chrome(self, text: str) -> bool:
+    def is_chrome(self, line: Line) -> bool:
+        """Page chrome by its own words: a whole chrome line, or a chrome phrase in a short line."""
+        text = line.text
         if self.chrome_line.fullmatch(text):
             return True
-        return len(text.split()) <= self.short_line_words and bool(self.chrome_short.search(text))
+        if line.words <= self.short_line_words and self.chrome_short.search(text):
+            return True
+        return line.words <= self.phrase_line_words and bool(self.chrome_phrase.search(text))
+
+    def credit_start(self, text: str) -> int | None:
+        """Where a photo credit closing ``text`` begins (with its separator), else None."""
+        cut = 0
+        if len(text) > CREDIT_WINDOW:  # search only the tail, from a word boundary: lines can be long
+            cut = text.rfind(" ", 0, len(text) - CREDIT_WINDOW) + 1
+        m = self.credit_tail.search(text, cut)
+        return m.start() if m else None
 
 
-def _whole(patterns: list[str], flags: int) -> re.Pattern:
+def _any(patterns: list[str], flags: int) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
@@ -65,16 +82,20 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(load_yaml("layout.yaml"))
 
 
+_LINE = re.compile(r"[^\n]+")
+_MARKUP_CHARS = "{}<>=;"
+_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]{0,300})?/?>")
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text``, each trimmed of surrounding white space."""
     lines = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         raw = m.group(0)
-        left = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
         if stripped:
-            start = m.start() + left
-            lines.append(Line(start, start + len(stripped), stripped))
+            start = m.start() + len(raw) - len(raw.lstrip())
+            lines.append(Line(start, start + len(stripped), stripped, len(stripped.split())))
     return lines
 
 
@@ -86,7 +107,8 @@ def lay_out(text: str, hints: Hints | None = None) -> list[Zone]:
     kinds = _first_pass(lines, hints, voc)
     _mark_standfirst(lines, kinds, hints)
     _mark_link_lists(lines, kinds, voc)
-    _mark_publisher_blurbs(lines, kinds, publisher(text, hints))
+    _mark_publisher_blurbs(lines, kinds, publisher(text, hints, lines))
+    _mark_author_bios(lines, kinds, voc)
     return _zones(lines, kinds, voc)
 
 
@@ -102,14 +124,14 @@ def _first_pass(lines: list[Line], hints: Hints, voc: Vocabulary) -> list[str]:
 
 def _line_kind(line, i, lines, kinds, hints, voc, seen_body) -> str:
     text = line.text
-    if voc.is_chrome(text):
+    if is_markup(text) or voc.is_chrome(line):
         return "boilerplate"
     if "headline" not in kinds and not seen_body and _is_headline(line, hints, kinds):
         return "headline"
-    if _previous_content(lines, kinds, i) is not None and _repeats_with_credit(
-        text, _previous_content(lines, kinds, i).text, voc
-    ):
-        return "caption"
+    credit = voc.credit_start(text) if line.words <= CAPTION_MAX_WORDS else None
+    above = _previous_content(lines, kinds, i)
+    if credit and above is not None and _same(text[:credit], above.text):
+        return "caption"  # a caption under a photo often repeats the line above and adds a credit
     if voc.credit_only.fullmatch(text) or voc.article_credit.fullmatch(text):
         return "credit"
     near_top = not seen_body and i < TOP_LINES
@@ -117,9 +139,17 @@ def _line_kind(line, i, lines, kinds, hints, voc, seen_body) -> str:
         return "byline"
     if near_top and voc.dateline.fullmatch(text):
         return "dateline"
-    if line.words <= 60 and voc.credit_tail.search(text) and _caption_shape(text, voc):
+    if credit and _caption_shape(text, credit):
         return "caption"
     return "body"
+
+
+def is_markup(text: str) -> bool:
+    """Markup or script the extractor let through: HTML tags, or many code characters."""
+    if len(_TAG.findall(text)) >= 2:
+        return True
+    code = sum(text.count(ch) for ch in _MARKUP_CHARS)
+    return code >= MARKUP_MIN_CHARS and code > MARKUP_SHARE * len(text)
 
 
 def _is_headline(line: Line, hints: Hints, kinds: list[str]) -> bool:
@@ -137,25 +167,30 @@ def _previous_content(lines: list[Line], kinds: list[str], i: int) -> Line | Non
     return None
 
 
-def _repeats_with_credit(text: str, above: str, voc: Vocabulary) -> bool:
-    """A caption under a photo often repeats the line above it and adds a credit."""
-    m = voc.credit_tail.search(text)
-    return bool(m) and m.start() > 0 and _same(text[: m.start()], above)
-
-
-def _caption_shape(text: str, voc: Vocabulary) -> bool:
-    """A line ending in a credit is a caption when the credit is set off from a sentence."""
-    m = voc.credit_tail.search(text)
-    head = text[: m.start()].rstrip()
-    return bool(head) and (head.endswith((".", "!", "?", ")")) or "(" in text[m.start() :] or ":" in text[m.start() :])
+def _caption_shape(text: str, credit: int) -> bool:
+    """A line ending in a credit is a caption when the credit is set off from a sentence:
+    the text before it ends a sentence, or the credit is in brackets or after a bar or dash."""
+    head = text[:credit].rstrip()
+    if not head:
+        return False
+    if head.endswith((".", "!", "?", ")", "”", '"')):
+        return True
+    credit_text = text[credit:].lstrip(" ,;")
+    if credit_text[:1] in "(|–—-":
+        return True
+    # "Photo: Reuters" after a caption without a full stop; not "... from an unlikely source: the Fed"
+    return credit_text[:1].isupper() and ":" in credit_text[:25]
 
 
 def _same(a: str, b: str) -> bool:
     return _norm(a) == _norm(b)
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.lower()).strip()
+    return _NON_WORD.sub(" ", s.lower()).strip()
 
 
 def _mark_standfirst(lines: list[Line], kinds: list[str], hints: Hints) -> None:
@@ -176,7 +211,7 @@ def _mark_standfirst(lines: list[Line], kinds: list[str], hints: Hints) -> None:
 def _mark_link_lists(lines: list[Line], kinds: list[str], voc: Vocabulary) -> None:
     """Short title-like lines under a "Related" / "More from" header are a link list."""
     for i, line in enumerate(lines):
-        if kinds[i] != "boilerplate" or not voc.related_header.fullmatch(line.text):
+        if kinds[i] != "boilerplate" or not voc.link_list_header.fullmatch(line.text):
             continue
         for j in range(i + 1, len(lines)):
             if kinds[j] != "body" or lines[j].words > LINK_LIST_MAX_WORDS or lines[j].text.endswith("."):
@@ -188,32 +223,58 @@ def _mark_publisher_blurbs(lines: list[Line], kinds: list[str], name: str | None
     """A line that opens with the publisher's name and says what it is, is a blurb."""
     if not name:
         return
-    blurb = re.compile(re.escape(name) + r"\s+(is|was|are|provides|publishes|brings|delivers)\b", re.I)
+    blurb = _blurb_pattern(name)
     for i, line in enumerate(lines):
         if kinds[i] == "body" and blurb.match(line.text):
             kinds[i] = "boilerplate"
 
 
+@functools.lru_cache(maxsize=1024)
+def _blurb_pattern(name: str) -> re.Pattern:
+    # the publisher's name, then a verb saying what it is or does: "The Daily Planet is ..."
+    verbs = r"(is|was|are|provides|publishes|brings|delivers|offers|covers)"
+    return re.compile(re.escape(name) + r"(\W\S+)?\s+" + verbs + r"\b", re.I)
+
+
+def _mark_author_bios(lines: list[Line], kinds: list[str], voc: Vocabulary) -> None:
+    """A note about the writer ("Jane Doe is a reporter ...") among the last lines is chrome."""
+    for i in range(max(0, len(lines) - voc.tail_lines), len(lines)):
+        if kinds[i] == "body" and voc.author_bio.match(lines[i].text):
+            kinds[i] = "boilerplate"
+
+
 def _zones(lines: list[Line], kinds: list[str], voc: Vocabulary) -> list[Zone]:
     zones: list[Zone] = []
+    seen_body = False
     for line, kind in zip(lines, kinds, strict=True):
         if kind == "caption":
-            m = voc.credit_tail.search(line.text)
-            cut = line.start + (m.start() if m else len(line.text))
-            credit_start = line.start + (len(line.text) - len(line.text[cut - line.start :].lstrip(" .,;|–—-")))
-            zones.append(Zone("caption", line.start, cut))
-            if credit_start < line.end:
-                zones.append(Zone("credit", credit_start, line.end))
-        elif kind == "body" and not any(z.kind == "body" for z in zones):
-            m = voc.lede_dateline.match(line.text)
-            if m and len(line.text) > m.end() + 40:
-                zones.append(Zone("dateline", line.start, line.start + m.end()))
-                zones.append(Zone("body", line.start + m.end(), line.end))
-            else:
-                zones.append(Zone("body", line.start, line.end))
+            zones += _caption_zones(line, voc)
+        elif kind == "body" and not seen_body:
+            seen_body = True
+            zones += _lede_zones(line, voc)
         else:
             zones.append(Zone(kind, line.start, line.end))  # type: ignore[arg-type]
     return zones
+
+
+def _caption_zones(line: Line, voc: Vocabulary) -> list[Zone]:
+    """A caption line: the caption, then its credit without the separator between them."""
+    cut = voc.credit_start(line.text)
+    cut = len(line.text) if cut is None else cut
+    tail = line.text[cut:]
+    credit_start = line.start + cut + len(tail) - len(tail.lstrip(" .,;|–—-"))
+    zones = [Zone("caption", line.start, line.start + len(line.text[:cut].rstrip()))]
+    if credit_start < line.end:
+        zones.append(Zone("credit", credit_start, line.end))
+    return zones
+
+
+def _lede_zones(line: Line, voc: Vocabulary) -> list[Zone]:
+    """The first body line: a "PLACE (Wire) -" opening is a dateline, the rest is body."""
+    m = voc.lede_dateline.match(line.text)
+    if m and len(line.text) > m.end() + 40:
+        return [Zone("dateline", line.start, line.start + m.end()), Zone("body", line.start + m.end(), line.end)]
+    return [Zone("body", line.start, line.end)]
 
 
 _COPYRIGHT = re.compile(
@@ -223,11 +284,11 @@ _COPYRIGHT = re.compile(
 )
 
 
-def publisher(text: str, hints: Hints) -> str | None:
-    """The publisher the input names, else the holder named in a copyright line."""
+def publisher(text: str, hints: Hints, lines: list[Line] | None = None) -> str | None:
+    """The publisher the input names, else the holder named in a copyright line near the end."""
     if hints.publisher:
         return hints.publisher
-    for line in reversed(split_lines(text)[-15:]):
+    for line in reversed((lines if lines is not None else split_lines(text))[-15:]):
         m = _COPYRIGHT.search(line.text)
         if m:
             name = re.sub(r"\b(All Rights Reserved|Ltd|Inc|Pty|LLC|Limited)\b.*$", "", m.group("name"), flags=re.I)
