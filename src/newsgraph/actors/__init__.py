@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 from newsgraph.actors.codes import to_entity
 from newsgraph.actors.coref import resolve
-from newsgraph.actors.mentions import Zones, name_mentions, nominal_mentions, pronoun_mentions, sentence_index
+from newsgraph.actors.mentions import (
+    Zones,
+    name_mentions,
+    nominal_mentions,
+    pronoun_mentions,
+    repeated_names,
+    sentence_index,
+)
 from newsgraph.record import Entity, Meta, Span, Zone
 
 __all__ = ["Actors", "find_actors"]
@@ -75,6 +82,8 @@ def find_actors(text: str, parsed, zones: list[Zone], meta: Meta) -> Actors:
     sents = sentence_index(parsed)
     names = name_mentions(text, parsed, where, sents)
     named_tokens = {i for m in names for i in _token_range(parsed, m)}
+    names += repeated_names(parsed, names, where, sents, named_tokens)
+    named_tokens.update(m.head for m in names)
     mentions = names + nominal_mentions(text, parsed, where, sents, named_tokens)
     mentions += pronoun_mentions(parsed, where, sents)
     date = meta.published if meta is not None else None

@@ -355,13 +355,13 @@ class MentionResolver(Resolver):
 
     def _antecedent(self, m: Mention, seen: list[Mention]) -> Cluster | None:
         """The most salient compatible actor in the pronoun's sentence or the few before it."""
-        blocked = self._coarguments(m)
+        blocked = {id(self.of[id(x)]) for i in self._coarguments(m) if (x := self.at_token.get(i)) and id(x) in self.of}
         for distance in range(PRONOUN_REACH + 1):
             sent = m.sent - distance
             pool = [
                 p for p in seen
                 if p.sent == sent and p.end <= m.start and (m.in_quote or not p.in_quote)
-                and p.head not in blocked and _fits(m, self.of[id(p)], p)
+                and id(self.of[id(p)]) not in blocked and _fits(m, self.of[id(p)], p)
             ]
             if pool:
                 return self.of[id(max(pool, key=lambda p: self._salience(p, m, distance)))]

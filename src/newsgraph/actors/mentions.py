@@ -235,3 +235,30 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
             number=number, person=person, in_quote=where.in_quote(tok.idx),
         ))
     return out
+
+
+def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], named: set[int]) -> list[Mention]:
+    """Names the tagger missed: a capitalised word after an honorific ("Ms Ferreira") or repeating
+    the surname of a person named in the article is that person; an all-capital word spelling the
+    initials of an organisation named in the article ("NGC") is that organisation."""
+    honorifics = knowledge.nouns().honorifics
+    surnames = {m.words[-1] for m in names if m.type == "PERSON" and (len(m.words) > 1 or m.gender != "-")}
+    initials = {_initials(m.words) for m in names if m.type == "ORG" and len(m.words) > 1} - {""}
+    out = []
+    for tok in doc:
+        if tok.i in named or not tok.is_alpha or where.is_excluded(tok.idx):
+            continue
+        after_honorific = tok.i > 0 and doc[tok.i - 1].lower_ in honorifics and tok.is_title
+        if tok.pos_ == "PROPN" and (tok.text in surnames or after_honorific):
+            first = tok.i - 1 if after_honorific else tok.i
+            gender = honorifics.get(doc[first].lower_, "-")
+            out.append(Mention(doc[first].idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
+                               words=(tok.text,), gender=gender, definite=True, in_quote=where.in_quote(tok.idx)))
+        elif tok.is_upper and tok.text in initials:
+            out.append(Mention(tok.idx, tok.idx + len(tok), "name", "ORG", tok.i, sents[tok.i],
+                               words=(tok.text,), definite=True, in_quote=where.in_quote(tok.idx)))
+    return out
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())

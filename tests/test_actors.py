@@ -1,0 +1,104 @@
+"""Titles, actor codes, groups, knowledge files and spaCy's slips, on small examples written for
+the test (rules in newsgraph/actors, words in newsgraph/data/actors)."""
+
+from __future__ import annotations
+
+from newsgraph import nlp
+from newsgraph.actors import find_actors
+from newsgraph.actors.knowledge import people
+from newsgraph.actors.words import country_of_words, sector_of_words
+from newsgraph.record import Meta
+
+
+def actors_of(text: str, date: str | None = "2019-03-01"):
+    return find_actors(text, nlp.parse(text), [], Meta(published=date))
+
+
+def entity_named(actors, name: str):
+    return next(e for e in actors.entities if e.name == name)
+
+
+def test_premodifier_title_gives_title_country_and_sector():
+    text = "Brazilian Health Minister Paulo Arantes visited the clinic on Monday."
+    person = entity_named(actors_of(text), "Paulo Arantes")
+    assert person.titles == ["Brazilian Health Minister"]
+    assert (person.country, person.sector, person.code) == ("BRA", "GOV", "BRAGOV")
+
+
+def test_sector_words_phrases_beat_modifiers_beat_heads():
+    assert sector_of_words("special counsel") == "JUD"
+    assert sector_of_words("intelligence officers") == "SPY"
+    assert sector_of_words("military spokesman") == "MIL"
+    assert sector_of_words("senator") == "LEG"
+    assert sector_of_words("Republican senator") == "LEG"
+    assert sector_of_words("Democratic lawyers") == "PTY"
+
+
+def test_country_words():
+    assert country_of_words("the Kenyan delegation") == "KEN"
+    assert country_of_words("North Korean diplomats") == "PRK"
+    assert country_of_words("FBI agent") == "USA"
+    assert country_of_words("a local farmer") is None
+
+
+def test_a_plural_role_noun_with_a_demonym_is_a_coded_group():
+    text = "Nine Turkish prosecutors opened a case against the company."
+    group = next(e for e in actors_of(text).entities if e.type == "GROUP")
+    assert (group.country, group.sector, group.code) == ("TUR", "JUD", "TURJUD")
+
+
+def test_countries_are_gpe_entities_with_their_code_and_one_entity_per_country():
+    text = "The U.S. and Canada signed the pact. The United States will pay more."
+    actors = actors_of(text)
+    usa = entity_named(actors, "United States")
+    assert usa.type == "GPE" and usa.country == "USA" and len(usa.mentions) == 2
+
+
+def test_organisation_file_codes_an_organisation():
+    text = "NATO said the exercise would go ahead."
+    org = entity_named(actors_of(text), "North Atlantic Treaty Organization")
+    assert org.type == "ORG" and org.sector == "IGO" and org.country is None
+
+
+def test_people_file_codes_a_bare_surname_by_the_role_held_on_the_date():
+    text = "Merkel said the talks would continue."
+    merkel = entity_named(actors_of(text, date="2015-05-01"), "Angela Merkel")
+    assert (merkel.country, merkel.sector) == ("DEU", "GOV")
+
+
+def test_people_file_role_dates_are_checked_against_the_publication_date():
+    may = people()[0]["theresa may"]
+    assert may.role_at("2012-01-01").title == "Home Secretary"
+    assert may.role_at("2018-01-01").title == "Prime Minister"
+    assert may.role_at("2021-01-01") is None
+
+
+def test_what_the_article_says_wins_over_the_people_file():
+    text = "Former farmer Angela Merkel opened the fair."
+    merkel = entity_named(actors_of(text, date="2015-05-01"), "Angela Merkel")
+    assert merkel.titles == ["Former farmer"]
+
+
+def test_a_platform_tagged_as_a_person_is_an_organisation():
+    text = "The minister wrote on Twitter that the vote would be held on Sunday."
+    twitter = [e for e in actors_of(text).entities if e.name == "Twitter"]
+    assert all(e.type == "ORG" for e in twitter)
+
+
+def test_time_zones_and_capital_page_words_are_no_entities():
+    text = "The vote closes at 8pm AEST on Saturday. FREE delivery for all members of the club."
+    names = {e.name for e in actors_of(text).entities}
+    assert "AEST" not in names and "FREE" not in names
+
+
+def test_curly_apostrophe_possessive_is_trimmed_from_the_name():
+    text = "Ms Ferreira’s plan was approved. Ferreira thanked the council."
+    actors = actors_of(text)
+    person = entity_named(actors, "Ferreira")
+    assert all(not text[m.start:m.end].endswith("’s") for m in person.mentions)
+    assert len([m for m in person.mentions if "Ferreira" in text[m.start:m.end]]) == 2
+
+
+def test_a_demonym_adjective_makes_no_entity_of_its_own():
+    text = "The Norwegian ambassador met the press."
+    assert all(e.type != "NORP" for e in actors_of(text).entities)

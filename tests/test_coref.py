@@ -1,0 +1,143 @@
+"""Coreference rules of the actors stage, each on a small example written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import nlp
+from newsgraph.actors import find_actors
+from newsgraph.record import Meta, Zone
+
+
+def actors_of(text: str, date: str | None = "2019-03-01", zones: list[Zone] | None = None):
+    return find_actors(text, nlp.parse(text), zones or [], Meta(published=date))
+
+
+def entity_of(actors, text: str, phrase: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    found = actors.mention_at(start, start + len(phrase))
+    assert found is not None, f"no mention at {phrase!r}"
+    return found[1]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model():
+    nlp.load()
+
+
+def test_honorific_and_bare_surname_join_the_full_name():
+    text = "Farmer Janet Oduya opened the market on Monday. Ms Oduya said prices fell. Oduya left early."
+    actors = actors_of(text)
+    full = entity_of(actors, text, "Janet Oduya")
+    assert entity_of(actors, text, "Ms Oduya") is full
+    assert entity_of(actors, text, "Oduya left") is full
+    assert full.name == "Janet Oduya" and full.type == "PERSON"
+
+
+def test_a_surname_shared_by_two_people_follows_the_honorific_gender():
+    text = ("Mark Delacroix and his sister Anna Delacroix run the bakery. "
+            "Mr Delacroix bakes the bread. Ms Delacroix keeps the books.")
+    actors = actors_of(text)
+    assert entity_of(actors, text, "Mr Delacroix") is entity_of(actors, text, "Mark Delacroix")
+    assert entity_of(actors, text, "Ms Delacroix") is entity_of(actors, text, "Anna Delacroix")
+
+
+def test_he_and_she_go_to_the_nearest_person_of_their_gender():
+    text = "Mr Halvorsen met Ms Quist in Oslo. She said the talks went well, and he agreed."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "She") is entity_of(actors, text, "Ms Quist")
+    assert entity_of(actors, text, "he agreed") is entity_of(actors, text, "Mr Halvorsen")
+
+
+def test_a_pronoun_in_the_next_sentence_prefers_the_subject():
+    text = "Senator Ruth Abernathy criticised the plan. She said it would cost too much."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "She") is entity_of(actors, text, "Ruth Abernathy")
+
+
+def test_they_goes_to_a_group():
+    text = "Local farmers blocked the road on Tuesday. They said the new tax would ruin them."
+    actors = actors_of(text)
+    group = entity_of(actors, text, "Local farmers")
+    assert group.type == "GROUP"
+    assert entity_of(actors, text, "They") is group
+
+
+def test_an_object_pronoun_is_not_its_own_subject():
+    text = "Mr Brandt met Mr Kowalczyk on Friday. Mr Brandt thanked him warmly."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "him") is entity_of(actors, text, "Mr Kowalczyk")
+
+
+def test_definite_title_goes_to_the_actor_holding_it():
+    text = ("French President Emmanuel Macron met Chancellor Olaf Scholz in Berlin. "
+            "The French leader said the meeting was useful. The chancellor agreed.")
+    actors = actors_of(text, date="2022-06-01")
+    macron = entity_of(actors, text, "Emmanuel Macron")
+    assert entity_of(actors, text, "The French leader") is macron
+    assert entity_of(actors, text, "The chancellor") is entity_of(actors, text, "Olaf Scholz")
+
+
+def test_title_with_a_country_skips_a_holder_of_another_country():
+    text = ("Kenyan President William Ruto spoke after Ugandan President Yoweri Museveni. "
+            "The Kenyan President later left.")
+    actors = actors_of(text)
+    assert entity_of(actors, text, "The Kenyan President") is entity_of(actors, text, "William Ruto")
+
+
+def test_apposition_joins_the_name_and_gives_a_title():
+    text = "Her deputy, Tomas Lindqvist, signed the order."
+    actors = actors_of(text)
+    person = entity_of(actors, text, "Tomas Lindqvist")
+    assert entity_of(actors, text, "Her deputy") is person
+    assert "deputy" in person.titles
+
+
+def test_relative_pronoun_joins_the_noun_it_modifies():
+    text = "Mayor Lena Fischbach, who took office in May, opened the bridge."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "who") is entity_of(actors, text, "Lena Fischbach")
+
+
+def test_first_person_in_a_quotation_is_the_speaker():
+    text = '"I will not resign," Mr Okonkwo told reporters.'
+    actors = actors_of(text)
+    assert entity_of(actors, text, "I") is entity_of(actors, text, "Mr Okonkwo")
+
+
+def test_acronym_joins_the_organisation_it_abbreviates():
+    text = "The Northern Grain Cooperative raised prices. NGC said costs had doubled."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "NGC") is entity_of(actors, text, "Northern Grain Cooperative")
+
+
+def test_the_campaign_joins_the_campaign_named_before():
+    text = "The Walsh campaign raised money in May. The campaign said it had spent little."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "The campaign") is entity_of(actors, text, "The Walsh campaign")
+
+
+def test_expletive_it_names_no_actor():
+    text = "The ministry published figures. It is clear that the plan failed."
+    actors = actors_of(text)
+    found = actors.mention_at(text.index("It is"), text.index("It is") + 2)
+    assert found is None
+
+
+def test_boilerplate_makes_no_entities():
+    text = "Dmitri Volkov won the race.\nFollow Sophie Turnwell on Twitter for more."
+    zone = Zone("boilerplate", text.index("Follow"), len(text))
+    actors = actors_of(text, zones=[Zone("body", 0, text.index("\n")), zone])
+    names = {e.name for e in actors.entities}
+    assert "Sophie Turnwell" not in names and "Twitter" not in names
+
+
+def test_mention_at_prefers_the_pronoun_inside_a_phrase():
+    text = "Governor Ada Pryce praised her chief of staff, Leon Marsh."
+    actors = actors_of(text)
+    i = text.index("her")
+    span, entity = actors.mention_at(i, i + 3)
+    assert text[span.start : span.end] == "her"
+    assert entity is entity_of(actors, text, "Ada Pryce")
