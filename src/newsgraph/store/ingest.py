@@ -26,6 +26,7 @@ class IngestReport:
     skipped: int = 0
     failed: int = 0
     failures: list[InputError] = field(default_factory=list)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per Dask worker
 
     def summary(self) -> str:
         return f"{self.added} article(s) added, {self.skipped} already stored, {self.failed} failed"

@@ -1,0 +1,199 @@
+"""Ingest on a Dask cluster: partitions of inputs analysed by workers, merged into DuckDB.
+
+Each worker process loads spaCy once (``nlp.load`` is cached per process), analyses a
+partition of inputs with the same pipeline as the local engine, and writes the rows of
+every table as Parquet files in a staging folder. The driver merges the partitions into
+the store in input order, one transaction per partition, through the same
+:func:`~newsgraph.store.db.write_batch` as the local engine: so the rows are the same, a
+re-run adds nothing, and a killed run resumes (partitions already merged are recorded in
+the store and skipped; partitions already staged are not analysed again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.store.db import open_store, to_arrow, write_batch
+from newsgraph.store.ingest import IngestReport
+from newsgraph.store.rows import Rows, record_rows
+from newsgraph.store.schema import TABLES
+
+FILES_PER_PARTITION = 32  # at most; fewer when there are few files, so every worker gets work
+DONE = "_SUCCESS"  # marks a staged partition as complete (written last)
+
+
+def list_inputs(specs: list[str]) -> tuple[list[str], list[InputError]]:
+    """The files and URLs ``specs`` name, in the local engine's order, and the specs that name none."""
+    from newsgraph.read import _expand  # the readers' own expansion, so both engines see the same files
+    from newsgraph.read.url import is_url
+
+    found, errors = [], []
+    for spec in specs:
+        if spec == "-":
+            errors.append(InputError("<stdin>", "standard input cannot be shared with Dask workers; "
+                                                "use --engine local"))
+            continue
+        paths = [spec] if is_url(spec) else _expand(spec)
+        if isinstance(paths, InputError):
+            errors.append(paths)
+        else:
+            found += paths  # as given, like the local engine: on a remote cluster give absolute paths
+    return found, errors
+
+
+def partitions(files: list[str], workers: int) -> list[list[str]]:
+    """Consecutive slices of ``files``: about four per worker, none over FILES_PER_PARTITION."""
+    if not files:
+        return []
+    size = max(1, min(FILES_PER_PARTITION, -(-len(files) // (workers * 4))))
+    return [files[i : i + size] for i in range(0, len(files), size)]
+
+
+def partition_key(files: list[str], date: str | None) -> str:
+    """A name for a partition's staged output: its files (with sizes and times) and the date."""
+    stamp = []
+    for name in files:
+        try:
+            st = os.stat(name)
+            stamp.append([name, st.st_size, st.st_mtime_ns])
+        except OSError:
+            stamp.append([name, None, None])
+    return hashlib.sha256(json.dumps([stamp, date]).encode()).hexdigest()[:24]
+
+
+def analyze_partition(files: list[str], date: str | None, allow_private: bool, folder: str) -> dict:
+    """On a worker: analyse ``files`` and stage the rows of each table as Parquet in ``folder``."""
+    import resource
+
+    from newsgraph.pipeline import analyze_stream
+    from newsgraph.read import read_inputs
+
+    rows: Rows = {table: [] for table in TABLES}
+    seen: set[str] = set()
+    for item in analyze_stream(read_inputs(files, allow_private=allow_private), date=date):
+        if isinstance(item, InputError):
+            rows["failures"].append((item.input, item.reason))
+        elif item.id not in seen:
+            seen.add(item.id)
+            for table, table_rows in record_rows(item).items():
+                rows[table].extend(table_rows)
+    tmp = Path(folder + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for table, data in to_arrow(rows).items():
+        pq.write_table(data, tmp / f"{table}.parquet")
+    (tmp / DONE).write_text(json.dumps(files))
+    shutil.rmtree(folder, ignore_errors=True)
+    tmp.rename(folder)  # a partition is staged whole or not at all
+    return {"folder": folder, "articles": len(seen), "failures": len(rows["failures"]),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "pid": os.getpid()}
+
+
+def load_partition(folder: str | Path) -> dict:
+    """A staged partition's tables, as Arrow tables."""
+    return {table: pq.read_table(Path(folder) / f"{table}.parquet") for table in TABLES}
+
+
+def ingest_dask(inputs: list[str], db: str, *, date: str | None = None, workers: int | None = None,
+                scheduler: str | None = None, staging: str | None = None, batch_size: int | None = None,
+                allow_private: bool = False, progress: bool | None = None,
+                on_commit: Callable[[int], None] | None = None) -> IngestReport:
+    """Ingest ``inputs`` into ``db`` on a Dask cluster (a LocalCluster unless ``scheduler`` is given).
+
+    ``batch_size`` is accepted for the CLI's sake: here a transaction is a partition.
+    """
+    from newsgraph.progress import progress_bar
+
+    files, errors = list_inputs(inputs)
+    report = IngestReport(failed=len(errors), failures=list(errors))
+    stage = Path(staging or f"{db}.staging")
+    con = open_store(db)
+    try:
+        con.execute("CREATE TABLE IF NOT EXISTS ingested_partitions (key VARCHAR PRIMARY KEY)")
+        if errors:
+            write_batch(con, to_arrow({"failures": [(e.input, e.reason) for e in errors]}))
+        with _client(workers, scheduler) as client:
+            n_workers = max(1, len(client.scheduler_info()["workers"]))
+            parts = partitions(files, n_workers)
+            with progress_bar(len(files), "ingesting (dask)", enabled=progress) as advance:
+                _run_partitions(client, con, parts, date, allow_private, stage, report, advance, on_commit)
+            report.peak_rss_mb = _peak_memory(client)
+    finally:
+        con.close()
+    return report
+
+
+def _run_partitions(client, con, parts, date, allow_private, stage: Path, report, advance, on_commit) -> None:
+    """Submit the partitions not merged yet; merge them in input order as they finish."""
+    done = {r[0] for r in con.execute("SELECT key FROM ingested_partitions").fetchall()}
+    keys = [partition_key(files, date) for files in parts]
+    futures = {}
+    for n, (files, key) in enumerate(zip(parts, keys, strict=True)):
+        folder = stage / f"part-{key}"
+        if key in done or (folder / DONE).exists():
+            continue
+        futures[n] = client.submit(analyze_partition, files, date, allow_private, str(folder),
+                                   key=f"newsgraph-partition-{key}", pure=False)
+    for n, (files, key) in enumerate(zip(parts, keys, strict=True)):
+        if key not in done:
+            if n in futures:
+                futures.pop(n).result()
+            batch = load_partition(stage / f"part-{key}")
+            added = write_batch(con, batch)
+            con.execute("INSERT OR IGNORE INTO ingested_partitions VALUES (?)", [key])
+            shutil.rmtree(stage / f"part-{key}", ignore_errors=True)
+            report.added += added
+            report.skipped += batch["articles"].num_rows - added
+            report.failures += [InputError(r["input"], r["reason"]) for r in batch["failures"].to_pylist()]
+            report.failed = len(report.failures)
+            if on_commit:
+                on_commit(added)
+        advance(len(files))
+    if stage.exists() and not any(stage.iterdir()):
+        stage.rmdir()
+
+
+def _peak_memory(client) -> dict[str, float]:
+    """Peak resident memory of each worker process, in MiB."""
+    import resource
+
+    def peak() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    return {address: round(mb, 1) for address, mb in client.run(peak).items()}
+
+
+class _client:
+    """A Dask client: on the scheduler at ``address``, or on a LocalCluster of ``workers`` processes."""
+
+    def __init__(self, workers: int | None, address: str | None):
+        self.workers, self.address = workers, address
+        self.cluster = self.client = None
+
+    def __enter__(self):
+        from dask.distributed import Client, LocalCluster
+
+        try:
+            if self.address:
+                self.client = Client(self.address, timeout="30s")
+            else:
+                self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
+                                            processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = Client(self.cluster)
+        except OSError as exc:
+            raise NewsgraphError(f"cannot reach the Dask scheduler {self.address}: {exc}") from None
+        return self.client
+
+    def __exit__(self, *exc) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()

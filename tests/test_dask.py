@@ -1,0 +1,62 @@
+"""The Dask engine writes the same rows as the local engine (small articles written here)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from newsgraph.scale import ingest_dask, partition_key, partitions
+from newsgraph.store.ingest import ingest
+from newsgraph.store.schema import TABLES
+
+ARTICLES = {
+    "one.txt": "Ministers meet in Lisbon\n\nThe foreign ministers of Spain and Portugal met in Lisbon on "
+               "Wednesday to discuss water sharing, a spokesman said.",
+    "two.txt": "Union calls strike\n\nThe railway union of Estonia called a two-day strike on Thursday, "
+               "demanding higher wages, its leader Mart Kask said.",
+    "three.txt": "Ministers meet in Lisbon\n\nThe foreign ministers of Spain and Portugal met in Lisbon on "
+                 "Wednesday to discuss water sharing, a spokesman said.",  # the same text as one.txt
+}
+
+
+def _rows(db):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
+    finally:
+        con.close()
+
+
+def test_partitions_keep_input_order_and_spread_over_workers():
+    files = [f"f{n}" for n in range(10)]
+    parts = partitions(files, workers=2)
+    assert [f for part in parts for f in part] == files
+    assert len(parts) == 5  # about four partitions per worker, so a slow one does not hold the rest back
+    assert max(len(part) for part in partitions(files * 100, workers=2)) == 32  # capped
+    assert partitions([], workers=2) == []
+
+
+def test_partition_key_changes_with_the_files_and_the_date(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    files = [str(tmp_path / "a.txt")]
+    assert partition_key(files, None) == partition_key(files, None)
+    assert partition_key(files, None) != partition_key(files, "2024-01-01")
+    before = partition_key(files, None)
+    (tmp_path / "a.txt").write_text("xy")  # the file changed: its staged rows are stale
+    assert partition_key(files, None) != before
+
+
+def test_dask_with_two_workers_gives_the_rows_of_the_local_engine(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "zero.txt").write_bytes(b"")
+    local = ingest([str(corpus)], str(tmp_path / "local.duckdb"))
+    dask = ingest_dask([str(corpus)], str(tmp_path / "dask.duckdb"), workers=2)
+    assert (local.added, local.failed) == (dask.added, dask.failed) == (2, 1)
+    assert _rows(tmp_path / "dask.duckdb") == _rows(tmp_path / "local.duckdb")
+    assert len(dask.peak_rss_mb) == 2 and all(mb > 50 for mb in dask.peak_rss_mb.values())
+    assert not (tmp_path / "dask.duckdb.staging").exists()
+    again = ingest_dask([str(corpus)], str(tmp_path / "dask.duckdb"), workers=1)
+    assert again.added == 0
+    assert _rows(tmp_path / "dask.duckdb") == _rows(tmp_path / "local.duckdb")
