@@ -126,7 +126,7 @@ def _line_kind(line, i, lines, kinds, hints, voc, seen_body) -> str:
     text = line.text
     if is_markup(text) or voc.is_chrome(line):
         return "boilerplate"
-    if "headline" not in kinds and not seen_body and _is_headline(line, hints, kinds):
+    if "headline" not in kinds and _headline_position(i, seen_body, hints) and _is_headline(line, hints, kinds):
         return "headline"
     credit = voc.credit_start(text) if line.words <= CAPTION_MAX_WORDS else None
     above = _previous_content(lines, kinds, i)
@@ -134,7 +134,7 @@ def _line_kind(line, i, lines, kinds, hints, voc, seen_body) -> str:
         return "caption"  # a caption under a photo often repeats the line above and adds a credit
     if voc.credit_only.fullmatch(text) or voc.article_credit.fullmatch(text):
         return "credit"
-    near_top = not seen_body and i < TOP_LINES
+    near_top = i < TOP_LINES and kinds.count("body") <= 1  # a standfirst may come before the byline
     if near_top and (voc.byline.fullmatch(text) or (hints.byline and text.lower() == hints.byline.lower())):
         return "byline"
     if near_top and voc.dateline.fullmatch(text):
@@ -150,6 +150,11 @@ def is_markup(text: str) -> bool:
         return True
     code = sum(text.count(ch) for ch in _MARKUP_CHARS)
     return code >= MARKUP_MIN_CHARS and code > MARKUP_SHARE * len(text)
+
+
+def _headline_position(i: int, seen_body: bool, hints: Hints) -> bool:
+    # the page's own headline may sit under a kicker or section line; a guessed one opens the text
+    return i < TOP_LINES if hints.headline else not seen_body
 
 
 def _is_headline(line: Line, hints: Hints, kinds: list[str]) -> bool:
@@ -168,15 +173,15 @@ def _previous_content(lines: list[Line], kinds: list[str], i: int) -> Line | Non
 
 
 def _caption_shape(text: str, credit: int) -> bool:
-    """A line ending in a credit is a caption when the credit is set off from a sentence:
-    the text before it ends a sentence, or the credit is in brackets or after a bar or dash."""
+    """A line ending in a credit is a caption when the credit is set off from a sentence: a
+    full stop, bracket, bar or dash before it, or a capitalised "Photo:" after a caption."""
     head = text[:credit].rstrip()
     if not head:
         return False
-    if head.endswith((".", "!", "?", ")", "”", '"')):
-        return True
-    credit_text = text[credit:].lstrip(" ,;")
-    if credit_text[:1] in "(|–—-":
+    tail = text[credit:]
+    credit_text = tail.lstrip(" .,;|–—-")
+    separator = tail[: len(tail) - len(credit_text)]
+    if head.endswith((")", "”", '"')) or any(c in separator for c in ".!?|–—-") or credit_text.startswith("("):
         return True
     # "Photo: Reuters" after a caption without a full stop; not "... from an unlikely source: the Fed"
     return credit_text[:1].isupper() and ":" in credit_text[:25]
@@ -263,7 +268,8 @@ def _caption_zones(line: Line, voc: Vocabulary) -> list[Zone]:
     cut = len(line.text) if cut is None else cut
     tail = line.text[cut:]
     credit_start = line.start + cut + len(tail) - len(tail.lstrip(" .,;|–—-"))
-    zones = [Zone("caption", line.start, line.start + len(line.text[:cut].rstrip()))]
+    stop = len(tail) - len(tail.lstrip(".!?"))  # the caption keeps its own full stop
+    zones = [Zone("caption", line.start, line.start + len(line.text[: cut + stop].rstrip()))]
     if credit_start < line.end:
         zones.append(Zone("credit", credit_start, line.end))
     return zones
