@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from newsgraph.read.document import Hints
 from newsgraph.record import Meta, Zone
@@ -291,7 +292,8 @@ _COPYRIGHT = re.compile(
 
 
 def publisher(text: str, hints: Hints, lines: list[Line] | None = None) -> str | None:
-    """The publisher the input names, else the holder named in a copyright line near the end."""
+    """The publisher the input names, else the holder named in a copyright line near the
+    end, else the host of the article's web address."""
     if hints.publisher:
         return hints.publisher
     for line in reversed((lines if lines is not None else split_lines(text))[-15:]):
@@ -301,7 +303,8 @@ def publisher(text: str, hints: Hints, lines: list[Line] | None = None) -> str |
             name = name.strip(" .,")
             if name and not name.isdigit() and name.lower() not in ("all", "the"):
                 return name
-    return None
+    host = urlsplit(hints.url).hostname if hints.url else None
+    return host.removeprefix("www.") if host else None
 
 
 def read_meta(text: str, zones: list[Zone], hints: Hints, date: str | None) -> Meta:

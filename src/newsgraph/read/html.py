@@ -7,6 +7,7 @@ that trafilatura kept, without removing them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import trafilatura
@@ -15,6 +16,7 @@ from htmldate import find_date
 from newsgraph.errors import InputError
 from newsgraph.read.document import Document, Hints
 from newsgraph.record import Source
+from newsgraph.resources import load_yaml
 
 MIN_ARTICLE_WORDS = 15  # fewer words than this is navigation or a stub, not an article
 _LANG_ATTR = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.I)
@@ -45,15 +47,61 @@ def read_html(html: str | bytes, name: str, source: Source, hints: Hints | None 
     text = f"{title}\n\n{body}\n" if title and not body.startswith(title) else body + "\n"
     hints.headline = hints.headline or title
     hints.headline_in_text = bool(title)
-    hints.byline = hints.byline or _clean(extracted.author)
-    hints.publisher = hints.publisher or _clean(extracted.sitename)
     hints.url = hints.url or source.url or _clean(extracted.url)
+    hints.publisher = hints.publisher or _publisher(extracted.sitename)
+    hints.byline = hints.byline or _byline(extracted.author, hints.publisher)
     hints.language = hints.language or _html_lang(html)
     if not hints.published:
         date = extracted.date or _find_date(html)
         if date:
             hints.published, hints.published_source = date[:10], "html"
     return Document(text=text, source=source, hints=hints)
+
+
+_WEB_ADDRESS = re.compile(r"\b(https?|www)\b|\.(com|org|net)\b|\s(com|org|net)$", re.I)
+_NON_WORD = re.compile(r"\W+")
+_LONG_NUMBER = re.compile(r"\d{5,}")
+PUBLISHER_MAX_WORDS = 8
+
+
+@functools.cache
+def _byline_vocabulary() -> tuple[re.Pattern, re.Pattern]:
+    spec = load_yaml("layout.yaml")
+    noise = re.compile("|".join(f"(?:{p})" for p in spec["byline_noise"]), re.I)
+    return noise, re.compile(spec["byline_prefix"], re.I)
+
+
+def _byline(author: str | None, publisher: str | None) -> str | None:
+    """The page's author field without what names no person: web addresses, owners,
+    dates, the publisher itself and repeats. Several authors stay joined by "; "."""
+    author = _clean(author)
+    if not author:
+        return None
+    noise, prefix = _byline_vocabulary()
+    seen = {_key(publisher)} if publisher else set()
+    kept = []
+    for part in author.split(";"):
+        part = prefix.sub("", part.strip(), count=1).strip(" ,")
+        key = _key(part)
+        if not key or key in seen or noise.fullmatch(part) or _WEB_ADDRESS.search(part):
+            continue
+        seen.add(key)
+        kept.append(part)
+    return "; ".join(kept) or None
+
+
+def _publisher(sitename: str | None) -> str | None:
+    """The site's name; not a title-like or slug-like one (layout then looks further)."""
+    name = _clean(sitename)
+    if name and " | " in name:  # "Tickets, Shows & More | Example.com": the brand is the short part
+        name = min(name.split(" | "), key=len).strip()
+    if name and (len(name.split()) > PUBLISHER_MAX_WORDS or _LONG_NUMBER.search(name)):
+        return None
+    return name
+
+
+def _key(name: str | None) -> str:
+    return _NON_WORD.sub("", (name or "").lower())
 
 
 def _find_date(html: str | bytes) -> str | None:
