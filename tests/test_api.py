@@ -201,3 +201,17 @@ def test_pages_and_vendored_libraries_are_served(client):
 
 def test_health(client):
     assert client.get("/health").json()["status"] == "ok"
+
+
+def test_entity_lookup_finds_stored_actors(client):
+    keys = [{"name": "Mara Lind", "code": "NORGOV", "type": "PERSON"},
+            {"name": "mara  LIND", "code": "NORGOV", "type": "PERSON"},  # the store folds case and spaces
+            {"name": "Mara Lind", "code": None, "type": "PERSON"},  # another code: another actor
+            {"name": "Nobody Known", "type": "PERSON"}]
+    found = client.post("/entities/lookup", json=keys).json()["actor_ids"]
+    assert found == [LIND, LIND, None, None]
+
+
+def test_cameo_codes_are_labelled(client):
+    codes = client.get("/cameo").json()
+    assert codes["163"]["quad_class"] == 4 and codes["040"]["name"]

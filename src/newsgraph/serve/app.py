@@ -7,6 +7,7 @@ lists them). Errors are always JSON: ``{"error": message, "status": code}``.
 
 from __future__ import annotations
 
+import functools
 import hmac
 from collections.abc import Callable
 from contextlib import asynccontextmanager
@@ -109,6 +110,10 @@ def _add_analysis_routes(app: FastAPI) -> None:
         record_id, added = await _analyze(request, body, lambda record: (record.id, corpus.ingest_record(record)))
         return JSONResponse({"id": record_id, "added": added}, status_code=201 if added else 200)
 
+    @app.get("/cameo", tags=["meta"], summary="CAMEO event codes: name, Goldstein score, quad class, PLOVER type")
+    async def cameo() -> dict[str, dict[str, Any]]:
+        return cameo_codes()
+
     @app.get("/health", tags=["meta"], summary="Liveness, queue length and whether a store is open")
     async def health(request: Request) -> dict[str, Any]:
         state = request.app.state
@@ -125,6 +130,15 @@ async def _analyze(request: Request, body: AnalyzeRequest, then: Callable[[Recor
         return then(analyze_document(doc, item.date))
 
     return await state.pool.run(work)
+
+
+@functools.cache
+def cameo_codes() -> dict[str, dict[str, Any]]:
+    """The event ontology as JSON, for labelling codes in the pages (read once)."""
+    from newsgraph.events.ontology import codes
+
+    return {code: {"name": c.name, "goldstein": c.goldstein, "quad_class": c.quad_class, "plover": c.plover}
+            for code, c in codes().items()}
 
 
 def _check_token(expected: str | None, authorization: str | None) -> None:

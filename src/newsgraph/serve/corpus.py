@@ -12,7 +12,8 @@ import threading
 from collections import Counter, OrderedDict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Body, HTTPException, Query, Request
+from pydantic import BaseModel
 
 from newsgraph.errors import NewsgraphError
 
@@ -57,6 +58,10 @@ class Corpus:
         Callers must not change what comes back: it is shared with later requests.
         """
         key = (fn.__name__, args, tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:  # list parameters: asked afresh each time
+            key = None
         with self._lock:
             if key in self._answers:
                 self._answers.move_to_end(key)
@@ -68,7 +73,7 @@ class Corpus:
         finally:
             cursor.close()
         with self._lock:
-            if generation != self._generation:
+            if key is None or generation != self._generation:
                 return found
             self._answers[key] = found
             if len(self._answers) > CACHE_ANSWERS:
@@ -278,3 +283,26 @@ def get_dyad_point(request: Request, a: str, b: str,
 def get_network(request: Request, date_from: From = None, date_to: To = None,
                 min_events: Annotated[int, Query(ge=1)] = 1, limit: Limit = 200) -> dict[str, Any]:
     return _query(request, _q().network, date_from, date_to, min_events=min_events, limit=limit)
+
+
+class EntityKey(BaseModel):
+    """An entity as a record names it: enough to find its actor across the store."""
+
+    name: str
+    code: str | None = None
+    type: str | None = None
+
+
+@corpus_router.post("/entities/lookup", summary="The stored actor ids of a record's entities (null: not stored)")
+def lookup_actors(request: Request, entities: Annotated[list[EntityKey], Body(max_length=PAGE_MAX)]):
+    from newsgraph.store import actor_id
+
+    ids = [actor_id(e.name, e.code, e.type) for e in entities]
+    return {"actor_ids": [i if i in _stored_actors(request, tuple(sorted(set(ids)))) else None for i in ids]}
+
+
+def _stored_actors(request: Request, ids: tuple[str, ...]) -> frozenset[str]:
+    # TODO(store): a query.known_actors(con, ids) would give this one home in store/query.py
+    _, rows = _query(request, _q().sql, "SELECT DISTINCT actor_id FROM entities WHERE list_contains(?, actor_id)",
+                     [list(ids)])
+    return frozenset(r[0] for r in rows)

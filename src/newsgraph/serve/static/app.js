@@ -5,6 +5,12 @@
 const QUADS = { 1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict" };
 const QUAD_COLORS = { 1: "#4e9a6f", 2: "#1f6f43", 3: "#e08a2c", 4: "#c0392b" };
 const view = () => document.getElementById("view");
+let CAMEO = {}; // code -> {name, goldstein, quad_class, plover}, loaded once from /cameo
+
+function cameoLabel(code) {
+  const known = CAMEO[code];
+  return known ? `${code} ${known.name}` : code;
+}
 
 // ---------- small DOM and HTTP helpers ----------
 
@@ -223,7 +229,7 @@ function eventList(record, names, actorIds) {
     return el("li", { class: "event-item", id: `event-${j}`, onclick: () => flash(`.ev[data-ev~="${j}"]`) },
       el("div", {}, el("strong", { text: who(ev.source) }), " → ", el("strong", { text: who(ev.target) }),
         a && b ? el("a", { class: "dyad-link", href: `#/dyad/${encodeURIComponent(a)}/${encodeURIComponent(b)}`, text: "dyad" }) : null),
-      el("div", {}, el("span", { class: "code", text: `CAMEO ${ev.cameo}` }), " ",
+      el("div", {}, el("span", { class: "code", title: "CAMEO event code", text: cameoLabel(ev.cameo) }), " ",
         ev.plover ? el("span", { class: "code", text: ev.plover }) : null, " ",
         goldsteinBadge(ev.goldstein), " ", quadBadge(ev.quad_class),
         ev.negated ? el("span", { class: "badge neg", text: "negated" }) : null,
@@ -267,7 +273,7 @@ function analyzePage() {
       });
       status.textContent = `analysed in ${Math.round(performance.now() - started)} ms: ` +
         `${record.entities.length} entities, ${record.quotes.length} quotes, ${record.events.length} events`;
-      result.replaceChildren(renderRecord(record));
+      result.replaceChildren(renderRecord(record, await storedActors(record)));
       window.lastRecord = record; // for the curious, in the browser console
     } catch (error) {
       status.textContent = "";
@@ -280,6 +286,19 @@ function analyzePage() {
       el("div", { class: "row" }, el("label", {}, "File ", file), url, el("label", {}, "Published ", date),
         el("button", { id: "analyze-btn", type: "submit", text: "Analyse" }))),
     status, result);
+}
+
+// The store's actor ids of a fresh record's entities, so they link to their actor pages.
+async function storedActors(record) {
+  try {
+    const keys = record.entities.map((e) => ({ name: e.name, code: e.code, type: e.type }));
+    const found = await api("/entities/lookup", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(keys),
+    });
+    return Object.fromEntries(record.entities.map((e, k) => [e.id, found.actor_ids[k]]).filter((p) => p[1]));
+  } catch (_) {
+    return {}; // no store behind this server: the entities stay unlinked
+  }
 }
 
 async function articlePage(id) {
@@ -336,7 +355,7 @@ function eventTable(events, ownId) {
         el("td", { text: ev.date || "" }),
         el("td", {}, actorLink(ev.source_actor, ev.source_name)),
         el("td", {}, actorLink(ev.target_actor, ev.target_name)),
-        el("td", { class: "code", text: ev.cameo }), el("td", { text: ev.plover || "" }),
+        el("td", { class: "code", text: cameoLabel(ev.cameo) }), el("td", { text: ev.plover || "" }),
         el("td", {}, goldsteinBadge(ev.goldstein)), el("td", {}, quadBadge(ev.quad_class)),
         el("td", {}, el("a", { href: `#/article/${encodeURIComponent(ev.first_article)}`, text: `${ev.n_articles} article(s)` })),
         el("td", {}, other && ownId ? el("a", { href: `#/dyad/${encodeURIComponent(ownId)}/${encodeURIComponent(other)}`, text: "dyad" }) : null));
@@ -511,4 +530,4 @@ function route() {
 }
 
 window.addEventListener("hashchange", route);
-route();
+fetch("/cameo").then((r) => (r.ok ? r.json() : {})).catch(() => ({})).then((codes) => { CAMEO = codes; route(); });
