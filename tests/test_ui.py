@@ -114,6 +114,10 @@ def test_pasted_article_is_annotated(server, page):
     assert record["schema"] == "newsgraph/1" and record["meta"]["published"] == "2018-07-20"
     check_annotations(page, record)
     shot(page, "ui_analyze_seed")
+    if record["events"]:  # the side panel scrolls on its own: show its quotes and events too
+        page.click("#event-0")
+        page.eval_on_selector("#event-0", "n => n.scrollIntoView({block: 'start'})")
+        page.locator(".panel").screenshot(path=str(ARTIFACTS / "ui_analyze_seed_panel.png"))
 
 
 def test_stored_article_highlights_quotes_and_events(server, page):
