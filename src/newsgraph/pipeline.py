@@ -14,6 +14,7 @@ from newsgraph.actors import find_actors
 from newsgraph.errors import InputError
 from newsgraph.events import code_events
 from newsgraph.layout import lay_out, read_meta
+from newsgraph.quotes import find_quotes
 from newsgraph.read import Document
 from newsgraph.record import Record, record_id
 from newsgraph.times import find_times
@@ -27,11 +28,13 @@ def build_record(doc: Document, parsed, date: str | None = None) -> Record:
     zones = lay_out(text, doc.hints)
     meta = read_meta(text, zones, doc.hints, date)
     actors = find_actors(text, parsed, zones, meta)
+    quotes = find_quotes(text, parsed, zones, actors)
     times = find_times(text, parsed, zones, meta.published)
-    events = code_events(text, parsed, zones, actors, [], times, [], meta)  # quotes, places: once they land
+    places: list = []  # until newsgraph.places lands
+    events = code_events(text, parsed, zones, actors, quotes, times, places, meta)
     return Record(
         id=record_id(text), source=doc.source, text=text, meta=meta, zones=zones, entities=actors.entities,
-        times=times, events=events,
+        quotes=quotes, times=times, events=events,
     )
 
 

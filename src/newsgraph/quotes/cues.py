@@ -1,0 +1,183 @@
+"""Attributions read from the parse: a cue word, its speaker and the clause it reports.
+
+The cue words are data (``data/cues.yaml``). A cue verb's speaker is its subject (climbing
+through coordinated and participial verbs: "..., saying"; through relative pronouns:
+"Smith, who said"), or the agent of a passive. Its content is its clausal complement
+("said (that) ...", "..., he said"), the clause around it when it is a parenthetical
+("The plan, he said, was ..."), a to-clause for verbs that take one ("vowed to ..."), or
+the that-clause of a content noun it governs ("announced their conclusion that ...").
+"According to X" makes X the speaker of the rest of its clause.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from newsgraph.record import Span
+from newsgraph.resources import load_yaml
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl"})  # a verb that shares its head's subject
+_QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "``", "''", "'", "‘", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueWord:
+    """One entry of ``cues.yaml``: a lemma and what it says about the speech."""
+
+    lemma: str
+    stance: str | None = None
+    medium: str | None = None
+    infinitive: bool = False  # a to-clause counts as content
+    object: bool = False  # a quoted object phrase counts as speech
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, CueWord]
+    particles: dict[str, frozenset[str]]
+    nouns: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The cue words of ``data/cues.yaml``, loaded once."""
+    spec = load_yaml("cues.yaml")
+    verbs = {}
+    for lemma, entry in spec["verbs"].items():
+        entry = entry or {}
+        verbs[lemma] = CueWord(
+            lemma,
+            stance=entry.get("stance"),
+            medium=entry.get("medium"),
+            infinitive="infinitive" in entry.get("takes", ()),
+            object=bool(entry.get("object")),
+        )
+    particles = {lemma: frozenset(words) for lemma, words in (spec.get("particles") or {}).items()}
+    for lemma in particles:
+        verbs.setdefault(lemma, CueWord(lemma))
+    return Lexicon(verbs, particles, frozenset(spec.get("nouns") or ()))
+
+
+def stance_of(lemma: str) -> str | None:
+    """The stance a cue lemma carries (deny, insist, warn, ...), or None."""
+    word = lexicon().verbs.get(lemma.lower())
+    return word.stance if word else None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A cue in the parse, with the token heading its speaker and the clause it reports."""
+
+    verb: object  # the spaCy token heading the cue
+    cue: Span
+    word: CueWord
+    speaker: object | None  # the spaCy token heading the speaker phrase
+    content: Span | None
+    according: bool = False  # "according to X": the speaker follows the cue
+
+
+def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
+    """Every cue of reported speech in the parse, in text order (one pass over the tokens)."""
+    lex = lexicon()
+    out = []
+    for token in doc:
+        if skip(token.idx):
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            out.append(_according(token, doc[token.i + 1]))
+            continue
+        word = lex.verbs.get(token.lemma_.lower())
+        if word is None or token.pos_ not in ("VERB", "AUX") or (token.tag_ == "VBN" and _is_adjectival(token)):
+            continue
+        required = lex.particles.get(word.lemma, frozenset())
+        particle = next((c for c in token.children if c.dep_ in ("prt", "acomp") and c.lower_ in required), None)
+        if word.lemma in lex.particles and particle is None:
+            continue
+        end = particle if particle is not None and particle.i == token.i + 1 else token
+        cue = Span(token.idx, end.idx + len(end))
+        out.append(Attribution(token, cue, word, subject_of(token), _content(token, word)))
+    return out
+
+
+def _is_adjectival(token) -> bool:
+    """A past participle used as a modifier ("the so-called plan", "the stated aim")."""
+    return token.dep_ in ("amod", "acl") and not any(c.dep_ in ("ccomp", "nsubj", "agent") for c in token.children)
+
+
+def _according(according, to) -> Attribution:
+    source = _object_of(to)
+    clause = according.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    content = _span_without(clause, according) if clause.i != according.i else None
+    return Attribution(according, Span(according.idx, to.idx + len(to)), CueWord("according to"), source, content, True)
+
+
+def subject_of(verb):
+    """The token heading the speaker of a cue verb, or None."""
+    v = verb
+    for _ in range(4):
+        for child in v.children:
+            if child.dep_ == "nsubj" or child.dep_ == "agent":
+                subject = child if child.dep_ == "nsubj" else _object_of(child)
+                if subject is not None and subject.lower_ in _RELATIVE and v.dep_ == "relcl":
+                    return v.head  # "Smith, who said ...": the noun the clause describes
+                return subject
+        if v.dep_ not in _CLIMB or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
+def _object_of(preposition):
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def _content(verb, word: CueWord) -> Span | None:
+    """The clause a cue verb reports, as a span, or None when the parse shows none."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and word.infinitive and _has_to(child)):
+            return _span_of(child.left_edge, child.right_edge, verb)
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        return _span_without(verb.head, verb)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.lemma_.lower() in lexicon().nouns:
+            clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+            if clause is not None:
+                return _span_of(clause.left_edge, clause.right_edge, verb)
+    return None
+
+
+def _has_to(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _has_that(verb) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _span_of(first, last, verb=None) -> Span | None:
+    """Tokens first..last as a span, trimmed of edge punctuation and kept off the cue verb."""
+    doc = first.doc
+    i, j = first.i, last.i
+    if verb is not None and i <= verb.i <= j:  # a complement that wraps round its verb: keep the side holding more
+        i, j = (i, verb.i - 1) if verb.i - i >= j - verb.i else (verb.i + 1, j)
+    while i <= j and doc[i].is_punct and doc[i].text not in _QUOTE_TOKENS:
+        i += 1
+    while j >= i and doc[j].is_punct and doc[j].text not in _QUOTE_TOKENS and doc[j].text not in "?!":
+        j -= 1
+    if i > j:
+        return None
+    return Span(doc[i].idx, doc[j].idx + len(doc[j]))
+
+
+def _span_without(head, part) -> Span | None:
+    """The clause of ``head`` less the phrase ``part`` when that sits at either end of it."""
+    first, last = head.left_edge, head.right_edge
+    if part.left_edge.i <= first.i + 1:
+        first = first.doc[part.right_edge.i + 1] if part.right_edge.i + 1 <= last.i else last
+    elif part.right_edge.i >= last.i - 1:
+        last = first.doc[part.left_edge.i - 1]
+    return _span_of(first, last)

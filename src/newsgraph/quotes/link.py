@@ -1,0 +1,286 @@
+"""Joining quoted stretches and cues into quotes, and resolving their speakers.
+
+The rules, in the order they apply:
+
+1. A stretch whose next word (after its closing mark) starts the attribution of a cue
+   ("...," she said / "...," said Smith / "...," according to X) or whose previous word
+   ends one ("X said: ...", "X told reporters: ...", "X said that ...") is a direct quote
+   of that cue, unless the cue's clause runs on well past the stretch (then it is mixed).
+2. Stretches in one paragraph joined only by their attribution or by punctuation are one
+   quote: split quotes ("...," he said, "...") and runs of quoted sentences.
+3. A stretch that fills whole sentences with no cue of its own is a follow-on quote: it
+   inherits the speaker of the quote before it, if that one is near.
+4. A cue's clause holding no direct quote is indirect speech, or mixed when a stretch
+   lies inside it. A quoted fragment elsewhere in a sentence with a speaking cue is a
+   partial quote of that speaker; with no cue in its sentence it is a scare quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from newsgraph.quotes.cues import Attribution
+from newsgraph.quotes.marks import Stretch
+from newsgraph.quotes.media import medium_of
+from newsgraph.record import Quote, Span
+
+FOLLOW_ON_PARAGRAPHS = 2  # a follow-on quote inherits a speaker from at most this far back
+DIRECT_COVER = 0.75  # share of a cue's clause a stretch must fill to be its direct quote
+MIN_FOLLOW_ON_WORDS = 3
+MIN_CONTENT_CHARS = 6
+
+
+@dataclass
+class Draft:
+    """A quote before its speaker is resolved."""
+
+    content: Span
+    kind: str
+    attribution: Attribution | None = None
+    stretches: list[Stretch] = field(default_factory=list)
+
+
+class Linker:
+    """Joins the stretches and cues of one article (see the module docstring)."""
+
+    def __init__(self, text: str, doc, paras: list[tuple[int, int]], actors):
+        self.text, self.doc, self.paras, self.actors = text, doc, paras, actors
+        self._para_starts = [p[0] for p in paras]
+        self._token_starts = [t.idx for t in doc]
+
+    def quotes(self, stretches: list[Stretch], attributions: list[Attribution]) -> list[Quote]:
+        """The article's quotes, in text order."""
+        attributions = [a for a in attributions if not any(s.start <= a.verb.idx < s.end for s in stretches)]
+        by_verb = {a.verb.i: a for a in attributions}
+        links = [self._trailing(s, by_verb) or self._leading(s, by_verb) for s in stretches]
+        drafts = self._direct(stretches, links)
+        used = {id(d.attribution) for d in drafts if d.attribution is not None}
+        covered = [d.content for d in drafts]
+        for a in attributions:
+            if id(a) not in used and a.content is not None and not any(c.overlaps(a.content) for c in covered):
+                drafts.append(self._reported(a, stretches))
+        loose = [s for s in stretches if not any(d.content.overlaps(Span(s.start, s.end)) for d in drafts)]
+        drafts += [d for s in loose if (d := self._partial(s, attributions)) is not None]
+        drafts = [d for d in drafts if d.content.end - d.content.start >= MIN_CONTENT_CHARS]
+        drafts.sort(key=lambda d: (d.content.start, -d.content.end))
+        return self._resolve(drafts)
+
+    # -- where things are -------------------------------------------------------------
+
+    def _para(self, offset: int) -> int:
+        i = bisect.bisect_right(self._para_starts, offset) - 1
+        return i if i >= 0 and offset <= self.paras[i][1] else -1
+
+    def _token_at(self, offset: int):
+        i = bisect.bisect_right(self._token_starts, offset) - 1
+        return self.doc[max(i, 0)]
+
+    def _next_word(self, offset: int):
+        """The first token at or after ``offset`` that is not punctuation, in the same paragraph."""
+        p = self._para(offset - 1)
+        i = bisect.bisect_left(self._token_starts, offset)
+        while i < len(self.doc) and (self.doc[i].is_punct or self.doc[i].is_space):
+            i += 1
+        if i >= len(self.doc) or p < 0 or self.doc[i].idx >= self.paras[p][1]:
+            return None
+        return self.doc[i]
+
+    def _previous_word(self, offset: int):
+        """The last word before ``offset``: in its paragraph, or ending the one above with a colon."""
+        i = bisect.bisect_left(self._token_starts, offset) - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
+            i -= 1
+        if i < 0:
+            return None
+        token = self.doc[i]
+        if self._para(token.idx) == self._para(offset):
+            return token
+        gap = self.text[token.idx + len(token) : offset].strip()
+        return token if gap.startswith(":") else None
+
+    # -- rule 1: direct quotes ----------------------------------------------------------
+
+    def _trailing(self, stretch: Stretch, by_verb: dict) -> Attribution | None:
+        """The cue right after a stretch: "...," she said / said Smith / according to X."""
+        word = self._next_word(stretch.end)
+        if word is None:
+            return None
+        if not self._ends_clause(stretch):
+            return None
+        here = Span(stretch.start, stretch.end)
+        for a in _attributions_near(word, by_verb):
+            if a.verb.i < word.i or (a.content is not None and not a.content.overlaps(here)):
+                continue
+            if word.i == a.verb.i or _in_phrase(word, a.speaker) or (word.head.i == a.verb.i and word.dep_ in _LEAD_IN):
+                return a
+        return None
+
+    def _leading(self, stretch: Stretch, by_verb: dict) -> Attribution | None:
+        """The cue right before a stretch: "X said: ...", "X told reporters, ...", "X said that ..."."""
+        word = self._previous_word(stretch.start)
+        if word is None:
+            return None
+        gap = self.text[word.idx + len(word) : stretch.start]
+        if not (word.lower_ == "that" or word.i in by_verb or any(ch in gap for ch in ":,")):
+            return None
+        if not self._ends_clause(stretch):
+            return None
+        token = word
+        for _ in range(4):
+            a = by_verb.get(token.i)
+            if a is not None and not _in_phrase(word, a.speaker):
+                return a if _fills(stretch, a.content) else None
+            if token.head.i == token.i:
+                return None
+            token = token.head
+        return None
+
+    def _ends_clause(self, stretch: Stretch) -> bool:
+        """Whether a stretch ends a clause: punctuation inside its closing mark or right after it,
+        or nothing after it in its paragraph (not a phrase running on: "blamed "powerful" forces")."""
+        inner = self.text[stretch.start : stretch.end].rstrip("”\"»'’` ")
+        if inner[-1:] in _CLAUSE_END:
+            return True
+        after = self.text[stretch.end : self.paras[self._para(stretch.end - 1)][1]].lstrip()
+        return not after or after[0] in _CLAUSE_END
+
+    def _direct(self, stretches: list[Stretch], links: list) -> list[Draft]:
+        """Direct quotes: linked stretches, with the stretches that run on from them (rule 2, 3)."""
+        drafts: list[Draft] = []
+        for stretch, a in zip(stretches, links, strict=True):
+            last = drafts[-1] if drafts else None
+            if last is not None and last.kind == "direct" and self._runs_on(last, stretch, a):
+                last.stretches.append(stretch)
+                last.content = Span(last.content.start, stretch.end)
+                last.attribution = last.attribution or a
+            elif a is not None or self._whole_sentences(stretch):
+                drafts.append(Draft(Span(stretch.start, stretch.end), "direct", a, [stretch]))
+        return [d for d in drafts if d.attribution is not None or _words(self.text, d.content) >= MIN_FOLLOW_ON_WORDS]
+
+    def _runs_on(self, last: Draft, stretch: Stretch, a: Attribution | None) -> bool:
+        """Whether a stretch continues the quote before it: same paragraph, nothing between
+        but punctuation and that quote's own attribution, and no cue of its own (or the same)."""
+        if self._para(stretch.start) != self._para(last.content.end - 1):
+            return False
+        if a is not None and last.attribution is not None and a is not last.attribution:
+            return False
+        own = last.attribution or a
+        i = bisect.bisect_left(self._token_starts, last.content.end)
+        while i < len(self.doc) and self.doc[i].idx < stretch.start:
+            token = self.doc[i]
+            if not (token.is_punct or token.is_space or (own is not None and _in_attribution(token, own))):
+                return False
+            i += 1
+        return True
+
+    def _whole_sentences(self, stretch: Stretch) -> bool:
+        """A stretch that is a sentence or more on its own (no words around it in its sentences)."""
+        p = self._para(stretch.start)
+        if p < 0:
+            return False
+        before = self.text[self.paras[p][0] : stretch.start].rstrip()
+        after = self.text[stretch.end : self.paras[self._para(stretch.end - 1)][1]].lstrip()
+        inner = self.text[stretch.start : stretch.end].rstrip("”\"»' ’")
+        starts = not before or before[-1] in ".!?:”\""
+        ends = not after or (inner[-1:] in (".", "!", "?") and (after[0].isupper() or after[0] in "“\""))
+        return starts and ends
+
+    # -- rule 4: reported speech and fragments ----------------------------------------
+
+    def _reported(self, a: Attribution, stretches: list[Stretch]) -> Draft:
+        """Indirect speech, or mixed when quoted stretches lie in the clause (the clause then
+        takes in the whole of each, marks included: the parse often leaves a mark outside)."""
+        inner = [s for s in stretches if s.start < a.content.end and a.content.start < s.end]
+        if not inner:
+            return Draft(a.content, "indirect", a)
+        start = min(a.content.start, inner[0].start)
+        end = max(a.content.end, max(s.end for s in inner))
+        return Draft(Span(start, end), "mixed", a, inner)
+
+    def _partial(self, stretch: Stretch, attributions: list[Attribution]) -> Draft | None:
+        """A quoted fragment in a sentence whose cue has a speaker; None for a scare quote."""
+        sent = self._token_at(stretch.start).sent
+        speaking = [a for a in attributions if sent.start <= a.verb.i < sent.end and a.speaker is not None]
+        if not speaking:
+            return None
+        a = min(speaking, key=lambda a: abs(a.verb.idx - stretch.start))
+        return Draft(Span(stretch.start, stretch.end), "partial", a, [stretch])
+
+    # -- speakers -------------------------------------------------------------------------
+
+    def _resolve(self, drafts: list[Draft]) -> list[Quote]:
+        """Quotes with speakers: a draft with no cue inherits the speaker of a near quote before it."""
+        out: list[Quote] = []
+        for d in drafts:
+            a = d.attribution
+            if a is None:
+                out.append(self._follow_on(d, out))
+                continue
+            speaker, mention = self._speaker(a.speaker)
+            medium = medium_of(a.verb, a.word.medium)
+            out.append(Quote(d.content, d.kind, speaker, mention, a.cue, medium))
+        return out
+
+    def _follow_on(self, draft: Draft, before: list[Quote]) -> Quote:
+        here = self._para(draft.content.start)
+        for q in reversed(before):
+            if here - self._para(q.content.start) > FOLLOW_ON_PARAGRAPHS:
+                break
+            if q.speaker is not None or q.speaker_mention is not None:
+                return Quote(draft.content, draft.kind, q.speaker, q.speaker_mention, None, q.medium)
+        return Quote(draft.content, draft.kind)
+
+    def _speaker(self, head) -> tuple[str | None, Span | None]:
+        """The speaker entity (through actors) and the mention at the attribution."""
+        if head is None:
+            return None, None
+        hit = self.actors.mention_at(head.idx, head.idx + len(head))
+        if hit is not None:
+            span, entity = hit
+            return entity.id, span
+        first = head.left_edge
+        while first.i < head.i and (first.is_punct or first.is_space):
+            first = self.doc[first.i + 1]
+        return None, Span(first.idx, head.idx + len(head))
+
+
+_CLAUSE_END = frozenset(",.;:!?—–-…)")
+_LEAD_IN = frozenset({"aux", "advmod", "neg", "npadvmod", "prep"})  # words that may come before a cue verb
+
+
+def _attributions_near(word, by_verb: dict) -> list[Attribution]:
+    """Cues that the word may belong to: its own, its head's, up to three heads up."""
+    out, token = [], word
+    for _ in range(4):
+        if token.i in by_verb:
+            out.append(by_verb[token.i])
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return out
+
+
+def _in_phrase(token, head) -> bool:
+    return head is not None and head.left_edge.i <= token.i <= head.right_edge.i
+
+
+def _in_attribution(token, a: Attribution) -> bool:
+    """A token of the attribution itself: the cue, its speaker phrase, its modifiers (not its clause)."""
+    if _in_phrase(token, a.speaker) or token.i == a.verb.i:
+        return True
+    if a.content is not None and a.content.start <= token.idx < a.content.end:
+        return False
+    return a.verb.left_edge.i <= token.i <= a.verb.right_edge.i
+
+
+def _fills(stretch: Stretch, content: Span | None) -> bool:
+    """Whether a stretch is (nearly) all of a cue's clause, so the cue introduces it directly."""
+    if content is None:
+        return True
+    shared = max(0, min(stretch.end, content.end) - max(stretch.start, content.start))
+    return shared >= DIRECT_COVER * (content.end - content.start)
+
+
+def _words(text: str, span: Span) -> int:
+    return len(text[span.start : span.end].split())

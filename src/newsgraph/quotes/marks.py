@@ -1,0 +1,132 @@
+"""Quoted stretches: pairs of quote marks, found in the text as written.
+
+The parser sees straightened apostrophes, so quote marks are read from the text itself.
+Double marks of every style pair up (“ ” „ « » " `` ''); whether a straight mark opens or
+closes is read from its neighbours. A paragraph that ends inside a quote continues into
+the next one when that paragraph reopens the quote (the printers' convention) or when its
+first mark closes it (a paragraph break put in by the page layout). Single marks (‘ ’ and
+') make stretches only outside double ones, since inside they are nested quotes, and only
+where they cannot be apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE = re.compile(r"``|''|[\"“”„«»]")
+_SINGLE = re.compile(r"[‘’']")
+_OPENING = frozenset({"“", "„", "«", "``", "‘"})
+_CLOSING = frozenset({"”", "»", "''", "’"})
+_BEFORE_OPEN = frozenset("([{—–-/“‘:")  # what may stand right before an opening mark
+_AFTER_CLOSE = frozenset(".,;:!?)]}—–-”’…")  # what may follow a closing mark
+OPEN, CLOSE, EITHER = 1, 2, 3
+
+
+@dataclass(slots=True, frozen=True)
+class Stretch:
+    """A quoted stretch: from its opening mark to just past its closing mark.
+
+    ``closed`` is False when no closing mark was found (the stretch then runs to the end
+    of its last paragraph); ``single`` when it is set off by single marks.
+    """
+
+    start: int
+    end: int
+    closed: bool = True
+    single: bool = False
+
+
+def paragraphs(text: str, skip=lambda start: False) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, leading and trailing blanks left out.
+
+    ``skip(start)`` drops a line (the caller passes "is this boilerplate?").
+    """
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end and not skip(start):
+            out.append((start, end))
+    return out
+
+
+def find_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
+    """Every quoted stretch in the given paragraphs, in text order."""
+    double = _double_stretches(text, paras)
+    single = [s for start, end in paras for s in _single_stretches(text, start, end, double)]
+    return sorted(double + single, key=lambda s: s.start)
+
+
+def _direction(text: str, start: int, end: int) -> int:
+    """Whether the mark at [start, end) opens or closes a quote, judged by its neighbours."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    opens = before.isspace() or before in _BEFORE_OPEN
+    closes = after.isspace() or after in _AFTER_CLOSE
+    if opens and not after.isspace() and not closes:
+        return OPEN
+    if closes and not before.isspace() and not opens:
+        return CLOSE
+    mark = text[start:end]
+    return OPEN if mark in _OPENING else CLOSE if mark in _CLOSING else EITHER
+
+
+def _double_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
+    out: list[Stretch] = []
+    open_at, last_end = None, 0
+    for start, end in paras:
+        marks = [(m.start(), m.end(), _direction(text, m.start(), m.end())) for m in _DOUBLE.finditer(text, start, end)]
+        if open_at is not None:
+            if marks and marks[0][0] == start and marks[0][2] != CLOSE:
+                marks = marks[1:]  # the paragraph reopens the quote left open above
+            elif not marks or marks[0][2] == OPEN:
+                out.append(Stretch(open_at, last_end, closed=False))
+                open_at = None
+        for s, e, d in marks:
+            if open_at is None:
+                if d != CLOSE:
+                    open_at = s
+            elif d == OPEN and text[open_at:s].strip(" “\"«„`"):
+                out.append(Stretch(open_at, _trim_end(text, open_at, s), closed=False))
+                open_at = s  # a second opening mark: the first quote was never closed
+            elif d != OPEN:
+                out.append(Stretch(open_at, e))
+                open_at = None
+        last_end = end
+    if open_at is not None:
+        out.append(Stretch(open_at, last_end, closed=False))
+    return out
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _single_stretches(text: str, start: int, end: int, double: list[Stretch]) -> list[Stretch]:
+    """Single-quoted stretches of one paragraph, outside the double ones."""
+    inside = [(d.start, d.end) for d in double if d.start < end and start < d.end]
+    out, open_at = [], None
+    for m in _SINGLE.finditer(text, start, end):
+        i = m.start()
+        if any(a <= i < b for a, b in inside) or text[i - 1 : i + 1] == "''" or text[i : i + 2] == "''":
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if open_at is None:
+            if (before.isspace() or before in _BEFORE_OPEN) and after.isalpha() and text[i] != "’":
+                open_at = i
+        elif not before.isspace() and (after.isspace() or after in _AFTER_CLOSE) and not _possessive(text, i, end):
+            out.append(Stretch(open_at, i + 1, single=True))
+            open_at = None
+    return out
+
+
+def _possessive(text: str, i: int, end: int) -> bool:
+    """A plural possessive ("the players' union"): an s, the mark, then a lower-case word."""
+    return text[i - 1] == "s" and i + 2 < end and text[i + 1] == " " and text[i + 2].islower()
