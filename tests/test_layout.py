@@ -90,7 +90,13 @@ def test_a_sentence_naming_a_source_mid_line_is_not_a_caption():
     assert kind_of(line, zones) == "body"
 
 
-CREDITS = ["Photo: Tom Berg/Reuters", "Getty Images", "- with agencies", "Reporting by Ana Diaz; editing by Lee Park"]
+CREDITS = [
+    "Photo: Tom Berg/Reuters",
+    "Getty Images",
+    "- with agencies",
+    "Reporting by Ana Diaz; editing by Lee Park",
+    "This episode was produced by Ana Diaz and edited by Lee Park.",
+]
 
 
 @pytest.mark.parametrize("line", CREDITS)
@@ -154,7 +160,24 @@ CHROME = {
     ],
     "syndication note": ["This story originally appeared in the Hill Post and is republished here with permission."],
     "correction note": ["An earlier version of this story gave the wrong length for the weir."],
-    "disclaimer": ["The views expressed here do not necessarily reflect those of the newspaper."],
+    "disclaimer": [
+        "The views expressed here do not necessarily reflect those of the newspaper.",
+        "The author does not own shares in any company mentioned in this article.",
+    ],
+    "editor's note": ["Editor’s note: This story was updated with a comment from the river authority."],
+    "community plug": ["Join our readers' forums to keep talking about the river, the weather and more!"],
+    "event and sponsor plug": [
+        "Want your brand in front of our readers? Consider becoming a sponsor of the Valley Awards.",
+        "We will be in Leeds in March to talk about rivers and towns. Request an invite below.",
+    ],
+    "review method note": ["We try every product we recommend. Find out more about how we test."],
+    "reference line": ["More information: A. Berg et al, Salmon return after weir removal, River Science (2024)."],
+    "inbox plug": ["Want the valley's news delivered to your inbox? It only takes a minute to set up."],
+    "promotion": [
+        "Get Valley Courier's free guide to the best river walks in the county.",
+        "Special offer for our readers: a year of the print edition for half the usual price.",
+        "To see all the walks on a map, click here and choose your village from the list.",
+    ],
 }
 
 
@@ -195,6 +218,16 @@ def test_author_bio_among_the_last_lines():
     bio = "Maria Lund is a senior reporter covering rivers, farming and the environment."
     zones = zones_of(article(HEADLINE, *BODY, bio))
     assert kind_of(bio, zones) == "boilerplate"
+
+
+def test_author_bio_with_pronouns_and_a_possessive_role():
+    bio = "Ines Moreau (she/her) is the Courier’s farming columnist and lives near the weir."
+    assert kind_of(bio, zones_of(article(HEADLINE, *BODY, bio))) == "boilerplate"
+
+
+def test_a_character_described_in_the_last_lines_is_not_a_bio():
+    line = "Its hero Anna (played by Lena Berg) is an author who comes home to the valley to write."
+    assert kind_of(line, zones_of(article(HEADLINE, *BODY, line))) == "body"
 
 
 def test_bio_shaped_sentence_early_in_the_story_stays_body():

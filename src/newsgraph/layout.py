@@ -238,8 +238,9 @@ def _mark_publisher_blurbs(lines: list[Line], kinds: list[str], name: str | None
 @functools.lru_cache(maxsize=1024)
 def _blurb_pattern(name: str) -> re.Pattern:
     # the publisher's name, then a verb saying what it is or does: "The Daily Planet is ..."
-    verbs = r"(is|was|are|provides|publishes|brings|delivers|offers|covers)"
-    return re.compile(re.escape(name) + r"(\W\S+)?\s+" + verbs + r"\b", re.I)
+    verbs = r"(is|was|are|provides|publishes|brings|delivers|offers|covers|writes|aims)"
+    # "Example News is ...", "Example News, the city's paper, is ...", "Example's editors are ..."
+    return re.compile(re.escape(name) + r"(['’]s)?(,[^,]{1,60},|(\s+\w+){0,2})\s+" + verbs + r"\b", re.I)
 
 
 def _mark_author_bios(lines: list[Line], kinds: list[str], voc: Vocabulary) -> None:
