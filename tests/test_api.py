@@ -215,3 +215,16 @@ def test_entity_lookup_finds_stored_actors(client):
 def test_cameo_codes_are_labelled(client):
     codes = client.get("/cameo").json()
     assert codes["163"]["quad_class"] == 4 and codes["040"]["name"]
+
+
+def test_an_unexpected_failure_is_a_json_500(store, monkeypatch):
+    import newsgraph.serve.corpus as corpus
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(corpus, "timeline", broken)
+    with TestClient(create_app(store, preload=False), raise_server_exceptions=False) as c:
+        r = c.get(f"/entities/{LIND}")
+    assert r.status_code == 500 and r.json() == {"error": "internal error: RuntimeError; see the server log",
+                                                 "status": 500}

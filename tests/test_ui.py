@@ -120,6 +120,22 @@ def test_pasted_article_is_annotated(server, page):
         page.locator(".panel").screenshot(path=str(ARTIFACTS / "ui_analyze_seed_panel.png"))
 
 
+def test_uploaded_html_page_is_analysed(server, page, tmp_path):
+    body = ("The harbour board of Tromsø approved a new ferry terminal on Friday after a year of debate. "
+            "Board chair Ingrid Olsen said the terminal would open in two years. ") * 2
+    html = tmp_path / "ferry.html"
+    html.write_text(f"<html><head><title>Tromsø approves ferry terminal</title></head>"
+                    f"<body><article><h1>Tromsø approves ferry terminal</h1><p>{body}</p></article></body></html>")
+    page.goto(server)
+    page.set_input_files("#article-file", str(html))
+    page.wait_for_selector("#status:has-text('ferry.html')")
+    page.click("#analyze-btn")
+    page.wait_for_selector(".record", timeout=60_000)
+    record = page.evaluate("window.lastRecord")
+    assert record["source"]["format"] == "html" and "ferry terminal" in record["text"]
+    check_annotations(page, record)
+
+
 def test_stored_article_highlights_quotes_and_events(server, page):
     stored = make_record(2)
     page.goto(f"{server}#/article/{stored.id}")

@@ -170,6 +170,11 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def failed(request: Request, exc: NewsgraphError) -> JSONResponse:
         return error(500, str(exc))
 
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        # the traceback goes to the server's log (uvicorn logs what this handler re-raises)
+        return error(500, f"internal error: {exc.__class__.__name__}; see the server log")
+
     @app.exception_handler(Busy)
     async def busy(request: Request, exc: Busy) -> JSONResponse:
         response = error(503, str(exc))
