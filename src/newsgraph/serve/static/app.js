@@ -496,12 +496,14 @@ function drawNetwork(node, data) {
         colour: colour(e.mean_goldstein), width: 1 + (5 * e.n_events) / maxEvents } })),
     ],
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 11, "background-color": "#5b7db1",
-        width: "mapData(weight, 0, 20, 14, 40)", height: "mapData(weight, 0, 20, 14, 40)", "text-valign": "bottom" } },
+      { selector: "node", style: { label: "data(label)", "font-size": 12, "background-color": "#5b7db1",
+        width: "mapData(weight, 0, 20, 22, 48)", height: "mapData(weight, 0, 20, 22, 48)", "text-valign": "bottom" } },
       { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
         "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
     ],
-    layout: { name: data.nodes.length > 1 ? "cose" : "grid", animate: false, padding: 40 },
+    layout: data.nodes.length > 3
+      ? { name: "cose", animate: false, padding: 40, idealEdgeLength: () => 120, nodeRepulsion: () => 600000 }
+      : { name: "circle", animate: false, padding: 80, radius: 140 }, // a few actors: no tiny dots far apart
     maxZoom: 1.6, // a graph of two or three actors should not fill the screen with one label
   });
   cy.on("tap", "node", (e) => { location.hash = `#/actor/${encodeURIComponent(e.target.id())}`; });
