@@ -58,7 +58,7 @@ def agent_of(pred, lex: Lexicon, depth: int = 0) -> list:
 
 def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
     """The actor of a clause without a subject, from the clause it depends on."""
-    if depth >= MAX_CLIMB or pred.head is pred:
+    if depth >= MAX_CLIMB or pred.head.i == pred.i:
         return []
     head, dep = pred.head, pred.dep_
     if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
@@ -169,7 +169,7 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon) -> list:
 
 def _slot(pred, slot: str, object_noun) -> list:
     if slot == "dobj":
-        return [c for c in pred.children if c.dep_ == "dobj" and c is not object_noun]
+        return [c for c in pred.children if c.dep_ == "dobj" and (object_noun is None or c.i != object_noun.i)]
     if slot == "dative":
         return [c for c in pred.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     if slot == "complement":

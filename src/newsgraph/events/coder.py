@@ -134,7 +134,7 @@ def _is_object_of_coded_verb(noun, lex: Lexicon) -> bool:
     if noun.dep_ not in ("dobj", "pobj", "attr") or head.pos_ not in ("VERB", "AUX"):
         return False
     found = _verb_predicate(head, lex)
-    return found is not None and found.object_noun is noun
+    return found is not None and found.object_noun is not None and found.object_noun.i == noun.i
 
 
 def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting) -> list[Event]:
@@ -213,7 +213,7 @@ def _allegations(pairs: list, sent, lex: Lexicon, setting: Setting) -> list[Even
 def _alleging_speaker(token, lex: Lexicon):
     """The allegation word a clause hangs from: "conclusion *that* ...", "alleged *that* ..."."""
     clause = token
-    while clause.dep_ not in ("ccomp", "acl") and clause.head is not clause and clause.dep_ in ("conj", "xcomp"):
+    while clause.dep_ not in ("ccomp", "acl") and clause.head.i != clause.i and clause.dep_ in ("conj", "xcomp"):
         clause = clause.head
     if clause.dep_ not in ("ccomp", "acl"):
         return None

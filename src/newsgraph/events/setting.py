@@ -55,7 +55,7 @@ class Setting:
             if t.value is None or span is None:
                 continue
             token = span.root
-            while token.head is not token and token.pos_ not in ("VERB", "AUX") and not (
+            while token.head.i != token.i and token.pos_ not in ("VERB", "AUX") and not (
                 token.pos_ == "NOUN" and lexicon().noun_patterns(token.lemma_.lower())
             ):
                 token = token.head
@@ -96,7 +96,7 @@ class Setting:
                 if subject.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                     subject = token.head
                 return None if subject.pos_ == "PRON" else self.resolve(subject, None)
-            if token.head is token:
+            if token.head.i == token.i:
                 return None
             token = token.head
         return None
@@ -122,7 +122,7 @@ class Setting:
                 if subjects and subjects[0].pos_ != "PRON":
                     return self.resolve(subjects[0], None)
                 return None
-            if clause.head is clause:
+            if clause.head.i == clause.i:
                 return None
             clause = clause.head
         return None
@@ -163,7 +163,7 @@ class Setting:
         for _ in range(MAX_DATE_CLIMB):
             if token.i in self.dates_by_token:
                 return self.dates_by_token[token.i]
-            if token.dep_ not in CLAUSE_LINKS or token.head is token:
+            if token.dep_ not in CLAUSE_LINKS or token.head.i == token.i:
                 break
             token = token.head
         return self.meta.published

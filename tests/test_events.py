@@ -1,0 +1,204 @@
+"""The event coder's rules, each on sentences written for the test."""
+
+import pytest
+
+import newsgraph
+from newsgraph import nlp
+from newsgraph.actors import find_actors
+from newsgraph.events import code_events
+from newsgraph.events.ontology import codes, lookup
+from newsgraph.events.patterns import lexicon
+from newsgraph.layout import lay_out, read_meta
+from newsgraph.read.document import Hints
+from newsgraph.record import Place, Span, Time
+
+
+def events(text, date="2021-03-12"):
+    """(cameo, source text, target text, negated, date) of each event coded in ``text``."""
+    record = newsgraph.analyze(text, date=date)
+    entities = {e.id: e for e in record.entities}
+
+    def words(entity_id, mention):
+        # the mention's text, and every mention of its entity (a pronoun names whom it stands for)
+        spans = [mention] if mention else []
+        spans += entities[entity_id].mentions if entity_id in entities else []
+        return " | ".join(text[s.start : s.end] for s in spans) or None
+
+    return [
+        (e.cameo, words(e.source, e.source_mention), words(e.target, e.target_mention), e.negated, e.date)
+        for e in record.events
+    ]
+
+
+def find(found, code_prefix, source_word=None, target_word=None):
+    return [
+        e for e in found
+        if e[0].startswith(code_prefix)
+        and (source_word is None or (e[1] and source_word in e[1]))
+        and (target_word is None or (e[2] and target_word in e[2]))
+    ]
+
+
+def test_ontology_gives_goldstein_quad_and_plover():
+    arrest = lookup("173")
+    assert (arrest.plover, arrest.quad_class, arrest.goldstein) == ("COERCE", 4, -5.0)
+    assert lookup("016").plover == "REJECT"  # a documented departure, from plover.yaml
+    assert lookup("0999"[:2] + "1").root == "09"  # an unknown code falls back to its root
+
+
+def test_every_pattern_and_mood_code_exists_in_the_ontology():
+    lex, table = lexicon(), codes()
+    for patterns in list(lex.verbs.values()) + list(lex.nouns.values()):
+        for p in patterns:
+            assert p.code in table, p
+            assert p.example, p
+    for mood in lex.mood_codes.values():
+        assert set(mood.values()) <= set(table)
+
+
+def test_verb_with_object():
+    assert find(events("The rebels attacked an army base near the river."), "19", "rebels", "base")
+
+
+def test_object_noun_pattern_and_prepositional_target():
+    assert find(events("The European bloc imposed sanctions on the republic."), "163", "bloc", "republic")
+
+
+def test_phrasal_verb_pattern():
+    assert find(events("The senators called for talks with the unions."), "026", "senators")
+
+
+def test_passive_agent_is_the_source():
+    found = events("The mayor was accused of fraud by the opposition party.")
+    assert find(found, "112", "opposition party", "mayor")
+
+
+def test_relative_clause_passive():
+    found = events("The governor, who was criticized by the bishops, resigned.")
+    assert find(found, "111", "bishops", "governor")
+
+
+def test_coordinated_subjects_make_two_events():
+    found = events("Germany and France condemned the coup.")
+    assert find(found, "111", "Germany") and find(found, "111", "France")
+
+
+def test_reciprocal_coordination_pairs_the_sides():
+    found = events("The two unions and the employers signed an agreement.")
+    assert find(found, "057", "unions", "employers") and find(found, "057", "employers", "unions")
+
+
+def test_nominal_event_owned_by_an_actor():
+    found = events("Protests followed the chancellor's summit with the Brazilian president.")
+    assert find(found, "04", "chancellor", "president")
+
+
+def test_support_verb_takes_an_event_noun():
+    assert find(events("The army launched an attack on the village."), "19", "army", "village")
+    assert find(events("The ministers held talks with the envoys."), "04", "ministers", "envoys")
+
+
+def test_negated_disclosure_declines_comment():
+    found = events("The ministry did not disclose the figures.")
+    assert find(found, "011", "ministry")
+    assert not [e for e in found if e[0].startswith("01") and e[0] != "011" and not e[3]]
+
+
+def test_negated_conflict_is_marked_negated():
+    found = events("The police did not arrest the protest leaders.")
+    assert found and all(e[3] for e in find(found, "17"))
+
+
+def test_failure_to_act_is_no_event():
+    found = events("The council's failure to condemn the killings angered the families.")
+    assert all(e[3] for e in find(found, "11"))
+
+
+def test_refusal_of_cooperation_is_a_rejection():
+    found = events("The rebels refused to release the hostages.")
+    assert find(found, "124", "rebels", "hostages")
+    assert not find(found, "08")
+
+
+def test_future_cooperation_is_intent():
+    assert find(events("The government will release the prisoners."), "035", "government", "prisoners")
+
+
+def test_wanting_a_meeting_is_intent_to_meet():
+    assert find(events("The minister wants a meeting with the union leaders."), "036", "minister", "leaders")
+
+
+def test_threat_to_attack_is_a_threat():
+    assert find(events("The militia threatened to attack the town."), "138", "militia", "town")
+
+
+def test_reported_event_keeps_its_own_actors():
+    found = events("The minister said that the police arrested two activists.")
+    assert find(found, "173", "police", "activists")
+    assert not find(found, "17", "minister")
+
+
+def test_reported_pronoun_subject_is_the_speaker():
+    found = events("The general said he would withdraw the troops from the valley.")
+    assert find(found, "035", "general")
+
+
+def test_first_person_in_reported_speech_is_the_speaker():
+    found = events("The prime minister said: \u201cWe will meet the union leaders.\u201d")
+    assert find(found, "036", "prime minister", "leaders")
+
+
+def test_allegation_of_conflict_is_an_accusation():
+    found = events("The agency announced its finding that the militia attacked the convoy.")
+    assert find(found, "19", "militia", "convoy")
+    assert find(found, "112", "agency", "militia")
+
+
+def test_principal_acts_through_own_agent():
+    found = events("The president asked his envoy to invite the king to the capital.")
+    assert find(found, "036", "president", "king")
+
+
+def test_event_takes_the_date_of_its_clause_else_publication():
+    found = events("The police arrested the leaders on Tuesday.\n\nThe court freed the editor.")
+    assert find(found, "173")[0][4] == "2021-03-09"
+    assert find(found, "084")[0][4] == "2021-03-12"
+
+
+def test_event_without_publication_date_has_no_relative_date():
+    found = events("The police arrested the leaders on Tuesday.", date=None)
+    assert find(found, "173")[0][4] is None
+
+
+def _code(text, places=(), times=()):
+    parsed = nlp.parse(text)
+    zones = lay_out(text, Hints())
+    meta = read_meta(text, zones, Hints(), "2021-03-12")
+    actors = find_actors(text, parsed, zones, meta)
+    return code_events(text, parsed, zones, actors, [], list(times), list(places), meta)
+
+
+def test_event_place_from_its_clause():
+    text = "The foreign ministers met in Vienna."
+    vienna = Place(id="p1", name="Vienna", kind="city", country="AUT", mentions=[Span(29, 35)])
+    found = _code(text, places=[vienna])
+    assert found and found[0].place == "p1"
+
+
+def test_event_place_from_a_named_meeting():
+    text = "The chancellor's Vienna summit with the emir ended early."
+    vienna = Place(id="p1", name="Vienna", kind="city", country="AUT", mentions=[Span(17, 23)])
+    found = _code(text, places=[vienna])
+    assert [e.place for e in found if e.cameo.startswith("04")] == ["p1"]
+
+
+def test_event_evidence_covers_its_clause():
+    text = "After the storm, the navy rescued forty sailors."
+    found = _code(text, times=[Time(0, 0, None)])
+    assert found and "navy rescued forty sailors" in text[found[0].evidence.start : found[0].evidence.end]
+
+
+@pytest.mark.parametrize("code", ["190", "1121", "0841"])
+def test_events_carry_the_scales_of_their_code(code):
+    entry = lookup(code)
+    assert entry.quad_class in (1, 2, 3, 4) and -10 <= entry.goldstein <= 10
