@@ -102,3 +102,9 @@ def test_curly_apostrophe_possessive_is_trimmed_from_the_name():
 def test_a_demonym_adjective_makes_no_entity_of_its_own():
     text = "The Norwegian ambassador met the press."
     assert all(e.type != "NORP" for e in actors_of(text).entities)
+
+
+def test_an_honorific_makes_a_person_whatever_the_tag():
+    text = "Ms Varga opened the hearing."
+    person = next(e for e in actors_of(text).entities if "Varga" in e.name)
+    assert person.type == "PERSON"

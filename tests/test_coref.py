@@ -141,3 +141,43 @@ def test_mention_at_prefers_the_pronoun_inside_a_phrase():
     span, entity = actors.mention_at(i, i + 3)
     assert text[span.start : span.end] == "her"
     assert entity is entity_of(actors, text, "Ada Pryce")
+
+
+def test_a_quantifier_subject_is_an_unnamed_group():
+    text = "The council approved the budget. Some said it was too small."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "Some").type == "GROUP"
+
+
+def test_a_noun_described_by_a_who_clause_is_an_actor():
+    text = "The plan angered shopkeepers who had paid the old fee."
+    actors = actors_of(text)
+    group = entity_of(actors, text, "shopkeepers")
+    assert group.type == "GROUP"
+    assert entity_of(actors, text, "who") is group
+
+
+def test_a_plural_noun_saying_something_is_a_group():
+    text = "Glaziers said the new rules would raise prices."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "Glaziers").type == "GROUP"
+
+
+def test_a_share_of_a_group_is_a_group_mention_from_the_quantity_on():
+    text = "A large majority of nurses rejected the offer."
+    actors = actors_of(text)
+    span, group = actors.mention_at(0, len("A large majority of nurses"))
+    assert group.type == "GROUP" and text[span.start : span.end] == "A large majority of nurses"
+
+
+def test_she_reaches_back_to_the_last_woman_named():
+    text = ("Ms Varga opened the hearing. The committee met for an hour. Members asked questions. "
+            "The questions were long. The answers were short. Nobody left early. She closed it at noon.")
+    actors = actors_of(text)
+    assert entity_of(actors, text, "She") is entity_of(actors, text, "Ms Varga")
+
+
+def test_according_to_makes_its_object_an_actor():
+    text = "Prices will rise, according to several analysts."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "several analysts").type == "GROUP"

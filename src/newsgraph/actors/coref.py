@@ -26,8 +26,10 @@ from newsgraph.actors.mentions import Mention
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PRONOUN_REACH = 3  # sentences back a pronoun looks for its antecedent
+GENDER_REACH = 12  # sentences back "he"/"she" look for a person of known gender
 TITLE_REACH = 8  # tokens a capitalised title may run before the name it belongs to
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "happen", "remain", "become", "matter", "take"})
 STOP_INITIALS = {"of", "the", "and", "for", "&", "de", "du", "la"}
 _INITIAL = re.compile(r"[A-Z]")
 
@@ -263,12 +265,9 @@ class MentionResolver(Resolver):
                 self._join(m, found)
 
     def _expletive(self, m: Mention) -> bool:
-        """ "it" as the subject of "be" or of a verb with a clause ("it is clear that") names no actor."""
+        """ "it" as the subject of "be", "seem" ... ("it is clear that") names no actor."""
         tok = self.doc[m.head]
-        if m.words[0] != "it" or tok.dep_ not in SUBJECT_DEPS:
-            return False
-        verb = tok.head
-        return verb.lemma_ == "be" or any(c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in verb.children)
+        return m.words[0] == "it" and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ in EXPLETIVE_VERBS
 
     def _apposed(self, m: Mention) -> Cluster | None:
         """The cluster of a name in apposition with a nominal ("Bolton, the adviser" both ways)."""
@@ -367,6 +366,19 @@ class MentionResolver(Resolver):
                 return self.of[id(max(pool, key=lambda p: self._salience(p, m, distance)))]
             if sent <= 0:
                 break
+        return self._same_gender_before(m, seen, blocked)
+
+    def _same_gender_before(self, m: Mention, seen: list[Mention], blocked: set[int]) -> Cluster | None:
+        """Farther back, "he"/"she" still find the latest person known to be of that gender."""
+        if m.gender not in ("m", "f"):
+            return None
+        for p in reversed(seen):
+            c = self.of[id(p)]
+            if m.sent - p.sent > GENDER_REACH:
+                return None
+            if c.type == "PERSON" and c.gender == m.gender and id(c) not in blocked and p.end <= m.start:
+                if m.in_quote or not p.in_quote:
+                    return c
         return None
 
     def _salience(self, p: Mention, m: Mention, distance: int) -> tuple:

@@ -72,6 +72,7 @@ class Nouns:
     collective: frozenset[str]
     organisation: frozenset[str]
     leader: frozenset[str]
+    quantity: frozenset[str]
     honorifics: dict[str, str]
     pronouns: dict[str, tuple[str, str, int]]
     relatives: frozenset[str]
@@ -157,6 +158,7 @@ def nouns() -> Nouns:
         collective=frozenset(spec["collective"]),
         organisation=frozenset(spec["organisation"]),
         leader=frozenset(spec["leader"]),
+        quantity=frozenset(spec["quantity"]),
         honorifics={k: str(v) for k, v in spec["honorifics"].items()},
         pronouns=pronouns,
         relatives=frozenset(spec["relatives"]),

@@ -8,6 +8,7 @@ Mentions in boilerplate zones are never made.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 from newsgraph.actors import knowledge, slips
@@ -19,6 +20,8 @@ PREMODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}
 TITLE_MAX_TOKENS = 10
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "PUNCT", "CCONJ"}  # words a title is made of
 QUOTE_CHARS = "\"“”"
+PERSON_RELATIVES = ("who", "whom", "whose")
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 @dataclass(slots=True, eq=False)
@@ -113,6 +116,8 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
         start_tok += 1
     words = tuple(t.text for t in doc[start_tok:last])
     label = slips.retype(" ".join(words), label, doc[start_tok:last])
+    if start_tok > first and doc[first].lower_ in nouns.honorifics and label in ("ORG", "GPE", "LOC", "NORP"):
+        label = "PERSON"  # "Ms Varga" tagged ORG: an honorific makes a person
     if label is None:
         return None
     head = doc[start_tok:last].root.i
@@ -168,23 +173,65 @@ def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in named or tok.dep_ in ("compound", "amod"):
             continue
         lemma = tok.lemma_.lower()
-        kind = _noun_class(lemma, tok, nouns)
+        kind = _noun_class(lemma, tok, nouns) or _speaking_noun(tok)
         if kind is None or where.is_excluded(tok.idx):
             continue
-        first = chunks[tok.i].start if tok.i in chunks else tok.left_edge.i
+        share = _share_of(tok, nouns)  # "significant numbers of [voters]" acts through "numbers"
+        lead = share or tok
+        first = chunks[lead.i].start if lead.i in chunks else lead.left_edge.i
         while first < tok.i and doc[first].is_punct:
             first += 1
-        mention = _nominal(text, doc, first, tok, kind, sents, where)
-        if mention.definite or mention.country or _acts(tok):
+        mention = _nominal(text, doc, first, tok, "GROUP" if share else kind, sents, where)
+        if mention.definite or mention.country or _acts(lead):
             out.append(mention)
     return out
 
 
+def _share_of(tok, nouns):
+    """The quantity a person noun is counted by ("a majority of [voters]"), or None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    quantity = tok.head.head
+    return quantity if quantity.lemma_.lower() in nouns.quantity and quantity.i < tok.i else None
+
+
 def _acts(tok) -> bool:
-    """An indefinite phrase counts as an actor where it acts: subject, agent, or apposition."""
-    if tok.dep_ in ("nsubj", "nsubjpass", "appos"):
+    """An indefinite phrase counts as an actor where it acts: subject, agent, apposition, the
+    source of "according to", or the noun of a "who" clause."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "appos") or _has_who_clause(tok):
         return True
-    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "according"
+
+
+def _has_who_clause(tok) -> bool:
+    """A noun described by a clause about a person ("voters who said ...")."""
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ in PERSON_RELATIVES and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in tok.children
+    )
+
+
+def _speaking_noun(tok) -> str | None:
+    """Any common noun that speaks or is said of as a person is an actor: the plural subject of a
+    verb of saying (cues.yaml: "forecasters say"), or a noun a "who" clause describes."""
+    if tok.pos_ != "NOUN":
+        return None
+    plural = tok.tag_ == "NNS"
+    if _has_who_clause(tok):
+        return "GROUP" if plural else "PERSON"
+    if plural and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _cue_verbs():
+        return "GROUP"
+    return None
+
+
+@functools.cache
+def _cue_verbs() -> frozenset[str]:
+    from newsgraph.quotes.cues import lexicon  # the one list of verbs of saying (data/cues.yaml)
+
+    return frozenset(lexicon().verbs)
 
 
 def _noun_class(lemma: str, tok, nouns) -> str | None:
@@ -212,6 +259,13 @@ def _nominal(text: str, doc, first: int, tok, kind: str, sents: list[int], where
     )
 
 
+def _stands_for_people(tok) -> bool:
+    """A quantifier standing alone as subject or agent, or described by a "who" clause."""
+    if tok.dep_ in ("nsubj", "nsubjpass") or _has_who_clause(tok):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
 def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
     """Personal, relative and quantifier pronouns that may stand for an actor."""
     nouns = knowledge.nouns()
@@ -225,7 +279,7 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
             kind = "pronoun"
         elif low in nouns.relatives and tok.tag_ in ("WP", "WDT", "WP$") and tok.head.dep_ == "relcl":
             kind = "relative"
-        elif low in nouns.quantifiers and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PRON", "NOUN", "DET"):
+        elif low in nouns.quantifiers and tok.pos_ in ("PRON", "NOUN", "DET") and _stands_for_people(tok):
             kind = "quantifier"
         if kind is None:
             continue
@@ -249,7 +303,9 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
         if tok.i in named or not tok.is_alpha or where.is_excluded(tok.idx):
             continue
         after_honorific = tok.i > 0 and doc[tok.i - 1].lower_ in honorifics and tok.is_title
-        if tok.pos_ == "PROPN" and (tok.text in surnames or after_honorific):
+        if tok.ent_type_ in NUMERIC_LABELS:
+            continue
+        if (tok.pos_ == "PROPN" or tok.is_title) and (tok.text in surnames or after_honorific):
             first = tok.i - 1 if after_honorific else tok.i
             gender = honorifics.get(doc[first].lower_, "-")
             out.append(Mention(doc[first].idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
