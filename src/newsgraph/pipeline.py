@@ -14,6 +14,7 @@ from newsgraph.actors import find_actors
 from newsgraph.errors import InputError
 from newsgraph.events import code_events
 from newsgraph.layout import lay_out, read_meta
+from newsgraph.places import find_places
 from newsgraph.quotes import find_quotes
 from newsgraph.read import Document
 from newsgraph.record import Record, record_id
@@ -30,11 +31,11 @@ def build_record(doc: Document, parsed, date: str | None = None) -> Record:
     actors = find_actors(text, parsed, zones, meta)
     quotes = find_quotes(text, parsed, zones, actors)
     times = find_times(text, parsed, zones, meta.published)
-    places: list = []  # until newsgraph.places lands
+    places = find_places(text, parsed, zones, actors)
     events = code_events(text, parsed, zones, actors, quotes, times, places, meta)
     return Record(
         id=record_id(text), source=doc.source, text=text, meta=meta, zones=zones, entities=actors.entities,
-        quotes=quotes, times=times, events=events,
+        quotes=quotes, times=times, events=events, places=places,
     )
 
 
