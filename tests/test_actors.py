@@ -108,3 +108,9 @@ def test_an_honorific_makes_a_person_whatever_the_tag():
     text = "Ms Varga opened the hearing."
     person = next(e for e in actors_of(text).entities if "Varga" in e.name)
     assert person.type == "PERSON"
+
+
+def test_the_media_is_a_media_group_though_its_lemma_is_medium():
+    text = "The governor blamed the media for the confusion."
+    media = next(e for e in actors_of(text).entities if e.name.lower().endswith("media"))
+    assert media.sector == "MED"

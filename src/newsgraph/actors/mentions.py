@@ -173,7 +173,8 @@ def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in named or tok.dep_ in ("compound", "amod"):
             continue
         lemma = tok.lemma_.lower()
-        kind = _noun_class(lemma, tok, nouns) or _speaking_noun(tok)
+        # the word itself too: the lemmatiser turns "media" into "medium"
+        kind = _noun_class(lemma, tok, nouns) or _noun_class(tok.lower_, tok, nouns) or _speaking_noun(tok)
         if kind is None or where.is_excluded(tok.idx):
             continue
         share = _share_of(tok, nouns)  # "significant numbers of [voters]" acts through "numbers"
@@ -228,6 +229,12 @@ def _speaking_noun(tok) -> str | None:
 
 
 @functools.cache
+def _listed_nouns() -> frozenset[str]:
+    nouns = knowledge.nouns()
+    return nouns.person | nouns.collective | nouns.organisation
+
+
+@functools.cache
 def _cue_verbs() -> frozenset[str]:
     from newsgraph.quotes.cues import lexicon  # the one list of verbs of saying (data/cues.yaml)
 
@@ -252,8 +259,9 @@ def _nominal(text: str, doc, first: int, tok, kind: str, sents: list[int], where
     words_from = next((t.i for t in span if t.pos_ not in ("DET", "NUM", "PRON") and t.tag_ != "POS"), tok.i)
     title = text[doc[words_from].idx : tok.idx + len(tok)]
     start = span[0].idx
+    head = tok.lemma_.lower() if tok.lemma_.lower() in _listed_nouns() else tok.lower_
     return Mention(
-        start, tok.idx + len(tok), "nominal", kind, tok.i, sents[tok.i], words=(tok.lemma_.lower(),),
+        start, tok.idx + len(tok), "nominal", kind, tok.i, sents[tok.i], words=(head,),
         number="pl" if tok.tag_ in ("NNS", "NNPS") or kind == "GROUP" else "sg", title=title,
         country=country_of_words(title), definite=definite, in_quote=where.in_quote(start),
     )
