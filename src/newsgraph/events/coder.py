@@ -62,7 +62,7 @@ def _sentence_events(sent, tokens: list, lex: Lexicon, setting: Setting) -> list
 
 def find_predicate(token, lex: Lexicon) -> Predicate | None:
     """The predicate ``token`` heads, if a pattern names it."""
-    if token.pos_ in ("VERB", "AUX"):
+    if token.pos_ in ("VERB", "AUX") and not _is_determined_gerund(token):
         return _verb_predicate(token, lex)
     if token.pos_ in ("NOUN", "PROPN") and not _is_object_of_coded_verb(token, lex):
         pattern = _noun_pattern(token, lex)
@@ -71,36 +71,64 @@ def find_predicate(token, lex: Lexicon) -> Predicate | None:
     return None
 
 
+def _is_determined_gerund(token) -> bool:
+    """"after *the* meeting": a gerund with a determiner is a noun, whatever its tag."""
+    return token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children)
+
+
 def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
-    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "compound:prt")}
-    objects = _object_nouns(verb)
+    words = _phrasal_words(verb)
     complements = {c.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")}
     complements |= {c.lower_ for c in verb.children if c.dep_ == "prep" for c in c.children}
+    complements |= {a.lower_ for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "amod"}
     for pattern in lex.verb_patterns(verb.lemma_.lower()):
         if not set(pattern.words) <= words:
             continue
         if pattern.complements and not pattern.complements & complements:
             continue
         if pattern.objects:
-            noun = next((o for o in objects if o.lemma_.lower() in pattern.objects), None)
+            objects = _object_nouns(verb, pattern.words)
+            noun = next((o for o in objects if _object_lemma(o, lex) in pattern.objects), None)
             if noun is None:
                 continue
             return Predicate(verb, pattern, object_noun=noun)
         return Predicate(verb, pattern)
     if lex.is_("support_verbs", verb.lemma_.lower()):
-        for noun in objects:
+        for noun in _object_nouns(verb, ("in", "on", "into")):
             event_noun = _event_noun(noun, lex)
             if event_noun is not None:
                 return Predicate(verb, _noun_pattern(event_noun, lex), object_noun=event_noun)
     return None
 
 
-def _object_nouns(verb) -> list:
-    """Objects of a verb, and objects of its prepositions ("call *for* talks", "go *on* strike")."""
+def _phrasal_words(verb) -> set[str]:
+    """Particles of a verb, prepositions right after it, and objects that make an idiom
+    ("carry *out*", "call *for*", "open *fire*"): "called the president *on* Monday" has none."""
+    words = set()
+    for child in verb.children:
+        if child.dep_ in ("prt", "compound:prt", "dobj", "advmod"):
+            words.add(child.lower_)
+        elif child.dep_ == "prep" and (child.i == verb.i + 1 or child.i == verb.i + 2 and child.nbor(-1).dep_ == "prt"):
+            words.add(child.lower_)
+    return words
+
+
+def _object_nouns(verb, prepositions=()) -> list:
+    """Objects of a verb, and objects of the given prepositions ("call *for* talks", "go *on* strike")."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     return [t for o in out for t in args.conjuncts(o)]
+
+
+def _object_lemma(noun, lex: Lexicon) -> str:
+    """The lemma an object pattern matches: a transparent noun stands for its content
+    ("ended their mediation *effort*" -> mediation)."""
+    if args.is_transparent(noun, lex):
+        inner = [c for c in noun.children if c.dep_ == "compound"] + args.prep_objects(noun, "of")
+        if inner:
+            return inner[0].lemma_.lower()
+    return noun.lemma_.lower()
 
 
 def _event_noun(noun, lex: Lexicon):
@@ -205,7 +233,9 @@ def _allegations(pairs: list, sent, lex: Lexicon, setting: Setting) -> list[Even
             accuser = setting.resolve(src, sent)
             accused = setting.argument_of(event, "source")
             if accuser is not None and not accuser.same_as(accused):
-                accusation = Predicate(speaker, Pattern(head=speaker.lemma_.lower(), code="112"))
+                # "announced their conclusion that ...": the announcing clause is the evidence
+                anchor = speaker.head if not verbal and speaker.dep_ in ("dobj", "nsubj") else speaker
+                accusation = Predicate(anchor, Pattern(head=speaker.lemma_.lower(), code="112"))
                 out.append(setting.event(accusation, "112", False, accuser, accused, sent))
     return out
 

@@ -74,7 +74,9 @@ class Setting:
         start, end = core_span(token)
         hit = self.actors.mention_at(token.idx, token.idx + len(token)) if self.actors else None
         if hit is None and self.actors:
-            inside = self.actors.mentions_in(start, end)
+            # a name inside the phrase ("a former CIA boss", "US forces"), but not a possessive
+            # pronoun: "his counterpart" is not the man "his" stands for
+            inside = [m for m in self.actors.mentions_in(start, end) if not self._is_pronoun(m[0])]
             hit = inside[-1] if inside else None
         if hit is not None:
             return Argument(hit[0], hit[1].id)
@@ -100,6 +102,10 @@ class Setting:
                 return None
             token = token.head
         return None
+
+    def _is_pronoun(self, span: Span) -> bool:
+        found = self.parsed.char_span(span.start, span.end, alignment_mode="expand")
+        return found is not None and found.root.pos_ == "PRON"
 
     def _quote_speaker(self, offset: int) -> Argument | None:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
