@@ -244,8 +244,17 @@ def get_dyad(request: Request, a: str, b: str, by: By = "month",
              date_from: From = None, date_to: To = None):
     rows = _query(request, _q().dyad, a, b, by, date_from=date_from, date_to=date_to)
     points = [_dyad_point(row) for row in rows]
+    undated = [] if date_from or date_to else _undated_between(request, a, b)
     return {"a": _actor_name(request, a), "b": _actor_name(request, b), "by": by,
-            "total": sum(p["count"] for p in points), "points": points}
+            "total": sum(p["count"] for p in points), "points": points, "undated": undated}
+
+
+def _undated_between(request: Request, a: str, b: str) -> list[dict[str, Any]]:
+    """Events between ``a`` and ``b`` (either way) that have no date, so no point in a chart."""
+    found = []
+    for src, tgt in ((a, b), (b, a)):
+        found += _query(request, _q().events, source=src, target=tgt, limit=PAGE_MAX)
+    return [e for e in {e["event_id"]: e for e in found}.values() if e["day"] is None and not e["negated"]]
 
 
 QUAD_COLUMNS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}

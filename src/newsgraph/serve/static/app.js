@@ -387,7 +387,8 @@ async function actorPage(id) {
       el("h2", { text: "Articles" }),
       el("ul", {}, data.articles.map((r) => el("li", {}, r.published || "", " ",
         el("a", { href: `#/article/${encodeURIComponent(r.article_id)}`, text: r.headline || r.article_id })))));
-    drawTimeline(chart, data.timeline);
+    if (data.timeline.length) drawTimeline(chart, data.timeline);
+    else chart.replaceWith(el("p", { class: "empty", text: "No dated articles, events or quotes to draw." }));
   } catch (error) { showError(container, error); }
 }
 
@@ -422,9 +423,15 @@ async function dyadPage(a, b, query) {
     container.replaceChildren(
       el("h1", { id: "dyad-title" }, actorLink(a, data.a.name), " ⇄ ", actorLink(b, data.b.name)),
       switcher,
-      el("p", { class: "muted", text: `${data.total} events between them; bars count events by quad class, the line is the mean Goldstein score.` }),
-      chart, detail);
-    drawDyad(chart, data, detail);
+      el("p", { class: "muted", text: `${data.total} dated events between them` +
+        (data.undated.length ? ` and ${data.undated.length} undated` : "") +
+        "; bars count events by quad class, the line is the mean Goldstein score." }),
+      data.points.length ? chart : el("p", { class: "empty", text: "No dated events between them to chart." }),
+      detail,
+      ...(data.undated.length ? [el("h2", { text: `Undated events (${data.undated.length}), not charted` }),
+        eventTable(data.undated, a)] : []));
+    if (data.points.length) drawDyad(chart, data, detail);
+    else detail.replaceChildren();
   } catch (error) { showError(container, error); }
 }
 
@@ -496,13 +503,14 @@ function drawNetwork(node, data) {
         colour: colour(e.mean_goldstein), width: 1 + (5 * e.n_events) / maxEvents } })),
     ],
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 12, "background-color": "#5b7db1",
+      { selector: "node", style: { label: "data(label)", "font-size": 14, "text-wrap": "wrap", "text-max-width": 140, "background-color": "#5b7db1",
         width: "mapData(weight, 0, 20, 22, 48)", height: "mapData(weight, 0, 20, 22, 48)", "text-valign": "bottom" } },
       { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
         "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
     ],
     layout: data.nodes.length > 3
-      ? { name: "cose", animate: false, padding: 40, idealEdgeLength: () => 120, nodeRepulsion: () => 600000 }
+      ? { name: "cose", animate: false, padding: 30, idealEdgeLength: () => 90, nodeRepulsion: () => 300000,
+        componentSpacing: 40, nestingFactor: 1.2, gravity: 40 }
       : { name: "circle", animate: false, padding: 80, radius: 140 }, // a few actors: no tiny dots far apart
     maxZoom: 1.6, // a graph of two or three actors should not fill the screen with one label
   });
