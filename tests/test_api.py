@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -89,7 +91,13 @@ def test_unknown_paths_and_articles_are_json_404s(client):
 
 
 def test_openapi_lists_the_endpoints(client):
-    paths = client.get("/openapi.json").json()["paths"]
+    described = client.get("/openapi.json").json()
+    paths = described["paths"]
+    record = paths["/analyze"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert record == {"$ref": "#/components/schemas/Record"}
+    schemas = described["components"]["schemas"]
+    assert {"events", "quotes", "entities"} <= set(schemas["Record"]["properties"]) and "Event" in schemas
+    assert "#/$defs/" not in json.dumps(described)  # every reference resolves inside the document
     for path in ("/analyze", "/articles", "/articles/{article_id}", "/entities/{actor_id}", "/quotes", "/events",
                  "/dyads/{a}/{b}", "/network"):
         assert path in paths

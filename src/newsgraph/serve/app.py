@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hmac
+import json
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -39,6 +40,21 @@ class AnalyzeRequest(BaseModel):
     html: str | None = Field(None, description="the article as an HTML page; its main content is extracted")
     url: str | None = Field(None, description="an http(s) URL to fetch (public addresses only)")
     date: str | None = Field(None, description="publication date, YYYY-MM-DD", examples=["2018-07-20"])
+
+
+class ErrorBody(BaseModel):
+    """Every error the API answers."""
+
+    error: str = Field(description="what is wrong, in a sentence")
+    status: int = Field(description="the HTTP status code")
+
+
+ANALYZE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "the article cannot be read, fetched or analysed"},
+    413: {"model": ErrorBody, "description": "the request body is over the size cap"},
+    422: {"model": ErrorBody, "description": "the request is not the JSON object described"},
+    503: {"model": ErrorBody, "description": "too many analyses are waiting; retry after a moment"},
+}
 
 
 def static_dir() -> Path:
@@ -91,16 +107,39 @@ def create_app(
     _add_analysis_routes(app)
     app.include_router(corpus_router)
     _add_pages(app)
+    _describe_record(app)
     return app
 
 
+def _describe_record(app: FastAPI) -> None:
+    """Put the record's JSON Schema (from newsgraph.record) into the OpenAPI description."""
+    plain = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            from newsgraph.record import json_schema
+
+            schema = plain()
+            record = json.loads(json.dumps(json_schema()).replace('"#/$defs/', '"#/components/schemas/'))
+            found = schema.setdefault("components", {}).setdefault("schemas", {})
+            for name, definition in record.pop("$defs").items():
+                found.setdefault(name, definition)
+            found["Record"] = {k: v for k, v in record.items() if not k.startswith("$")}
+        return app.openapi_schema
+
+    app.openapi = openapi
+
+
 def _add_analysis_routes(app: FastAPI) -> None:
-    @app.post("/analyze", tags=["analysis"], summary="Analyse one article and return its record")
+    @app.post("/analyze", tags=["analysis"], summary="Analyse one article and return its record",
+              responses={200: {"description": "the article record", "content": {"application/json": {
+                  "schema": {"$ref": "#/components/schemas/Record"}}}}, **ANALYZE_ERRORS})
     async def analyze(request: Request, body: AnalyzeRequest) -> JSONResponse:
         """The article record (schema ``newsgraph/1``; see docs/record.schema.json)."""
         return JSONResponse(await _analyze(request, body, lambda record: record.to_dict()))
 
-    @app.post("/ingest", tags=["analysis"], summary="Analyse one article and store it (needs a token)")
+    @app.post("/ingest", tags=["analysis"], summary="Analyse one article and store it (needs a token)",
+              responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, **ANALYZE_ERRORS})
     async def ingest(
         request: Request, body: AnalyzeRequest, authorization: Annotated[str | None, Header()] = None
     ) -> JSONResponse:
