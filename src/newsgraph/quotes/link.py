@@ -18,9 +18,10 @@ The rules, in the order they apply:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
-from newsgraph.quotes.cues import Attribution
+from newsgraph.quotes.cues import Attribution, CueWord
 from newsgraph.quotes.marks import Stretch
 from newsgraph.quotes.media import medium_of
 from newsgraph.record import Quote, Span
@@ -29,6 +30,7 @@ FOLLOW_ON_PARAGRAPHS = 2  # a follow-on quote inherits a speaker from at most th
 DIRECT_COVER = 0.75  # share of a cue's clause a stretch must fill to be its direct quote
 MIN_FOLLOW_ON_WORDS = 3
 MIN_CONTENT_CHARS = 6
+MAX_CREDIT_WORDS = 12  # a dash credit is a name and a short description, not a sentence
 
 
 @dataclass
@@ -101,8 +103,25 @@ class Linker:
 
     # -- rule 1: direct quotes ----------------------------------------------------------
 
+    def _dash_credit(self, stretch: Stretch) -> Attribution | None:
+        """A name after a dash that closes the paragraph: "..." — Ana Ruiz, a nurse."""
+        p = self._para(stretch.end - 1)
+        m = _DASH_CREDIT.match(self.text, stretch.end, self.paras[p][1]) if p >= 0 else None
+        if m is None or len(m.group(2).split()) > MAX_CREDIT_WORDS:
+            return None
+        dash = self._token_at(m.start(1))
+        name = self._next_word(m.end(1))
+        if name is None or name.pos_ not in ("PROPN", "NOUN"):
+            return None
+        while name.i + 1 < len(self.doc) and self.doc[name.i + 1].pos_ == "PROPN" and not self.doc[name.i + 1].is_punct:
+            name = self.doc[name.i + 1]
+        return Attribution(dash, Span(m.start(1), m.end(1)), CueWord("dash"), name, None)
+
     def _trailing(self, stretch: Stretch, by_verb: dict) -> Attribution | None:
-        """The cue right after a stretch: "...," she said / said Smith / according to X."""
+        """The cue right after a stretch: "...," she said / said Smith / according to X / — Name."""
+        credit = self._dash_credit(stretch)
+        if credit is not None:
+            return credit
         word = self._next_word(stretch.end)
         if word is None:
             return None
@@ -150,7 +169,7 @@ class Linker:
         drafts: list[Draft] = []
         for stretch, a in zip(stretches, links, strict=True):
             last = drafts[-1] if drafts else None
-            if last is not None and last.kind == "direct" and self._runs_on(last, stretch, a):
+            if last is not None and self._runs_on(last, stretch, a) and _mostly_quoted(last, stretch):
                 last.stretches.append(stretch)
                 last.content = Span(last.content.start, stretch.end)
                 last.attribution = last.attribution or a
@@ -182,8 +201,8 @@ class Linker:
         before = self.text[self.paras[p][0] : stretch.start].rstrip()
         after = self.text[stretch.end : self.paras[self._para(stretch.end - 1)][1]].lstrip()
         inner = self.text[stretch.start : stretch.end].rstrip("”\"»' ’")
-        starts = not before or before[-1] in ".!?:”\""
-        ends = not after or (inner[-1:] in (".", "!", "?") and (after[0].isupper() or after[0] in "“\""))
+        starts = not before or before[-1] in '.!?:”"'
+        ends = not after or (inner[-1:] in (".", "!", "?") and (after[0].isupper() or after[0] in '“"'))
         return starts and ends
 
     # -- rule 4: reported speech and fragments ----------------------------------------
@@ -205,7 +224,10 @@ class Linker:
         if not speaking:
             return None
         a = min(speaking, key=lambda a: abs(a.verb.idx - stretch.start))
-        return Draft(Span(stretch.start, stretch.end), "partial", a, [stretch])
+        region = _object_region(a.verb, stretch)
+        if region is None:
+            return Draft(Span(stretch.start, stretch.end), "partial", a, [stretch])
+        return Draft(region, "mixed", a, [stretch])
 
     # -- speakers -------------------------------------------------------------------------
 
@@ -245,6 +267,12 @@ class Linker:
         return None, Span(first.idx, head.idx + len(head))
 
 
+_DASH_CREDIT = re.compile(r"\s*([―—–]|--?)\s*(\S.*)")
+# the parts of an attribution phrase besides its verb and speaker (not its nested clauses)
+_ATTRIBUTION_PARTS = frozenset(
+    {"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dative", "dobj", "agent", "prt"}
+)
+_NOT_OBJECT = frozenset({"cc", "conj", "advcl", "ccomp", "parataxis", "punct", "nsubj", "relcl"})
 _CLAUSE_END = frozenset(",.;:!?—–-…)")
 _LEAD_IN = frozenset({"aux", "advmod", "neg", "npadvmod", "prep"})  # words that may come before a cue verb
 
@@ -271,7 +299,28 @@ def _in_attribution(token, a: Attribution) -> bool:
         return True
     if a.content is not None and a.content.start <= token.idx < a.content.end:
         return False
-    return a.verb.left_edge.i <= token.i <= a.verb.right_edge.i
+    return any(_in_phrase(token, c) for c in a.verb.children if c.dep_ in _ATTRIBUTION_PARTS)
+
+
+def _object_region(verb, stretch: Stretch) -> Span | None:
+    """What a cue verb says about its object, when a quoted fragment lies in it: "called the
+    plan "a disaster"", "described her as "reckless"". None when the fragment is elsewhere."""
+    parts = [c for c in verb.rights if c.dep_ not in _NOT_OBJECT and not c.is_punct]
+    if not parts:
+        return None
+    start = min(c.left_edge.idx for c in parts)
+    last = max((c.right_edge for c in parts), key=lambda t: t.i)
+    end = last.idx + len(last)
+    if not (start <= stretch.start and stretch.end <= end + 1) or (start, end) == (stretch.start, stretch.end):
+        return None
+    return Span(start, max(end, stretch.end))
+
+
+def _mostly_quoted(last: Draft, stretch: Stretch) -> bool:
+    """Whether joining a stretch to a quote keeps the quote mostly inside quote marks: a long
+    attribution between two stretches ("...," said X, who ..., "...") keeps them apart."""
+    quoted = sum(s.end - s.start for s in last.stretches) + stretch.end - stretch.start
+    return quoted >= stretch.end - last.content.start - quoted
 
 
 def _fills(stretch: Stretch, content: Span | None) -> bool:

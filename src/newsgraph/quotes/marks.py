@@ -90,7 +90,7 @@ def _double_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
             if open_at is None:
                 if d != CLOSE:
                     open_at = s
-            elif d == OPEN and text[open_at:s].strip(" “\"«„`"):
+            elif d == OPEN and text[open_at:s].strip(' “"«„`'):
                 out.append(Stretch(open_at, _trim_end(text, open_at, s), closed=False))
                 open_at = s  # a second opening mark: the first quote was never closed
             elif d != OPEN:
