@@ -114,3 +114,9 @@ def test_the_media_is_a_media_group_though_its_lemma_is_medium():
     text = "The governor blamed the media for the confusion."
     media = next(e for e in actors_of(text).entities if e.name.lower().endswith("media"))
     assert media.sector == "MED"
+
+
+def test_a_lone_surname_of_a_well_known_person_is_that_person():
+    text = "Yesterday Stoltenberg warned the allies."
+    person = next(e for e in actors_of(text, date="2018-01-01").entities if e.type == "PERSON")
+    assert person.name == "Jens Stoltenberg" and person.sector == "IGO"

@@ -181,3 +181,25 @@ def test_according_to_makes_its_object_an_actor():
     text = "Prices will rise, according to several analysts."
     actors = actors_of(text)
     assert entity_of(actors, text, "several analysts").type == "GROUP"
+
+
+def test_first_person_outside_quotations_is_the_writer():
+    text = "I visited the new library last week. My guide was a retired teacher."
+    actors = find_actors(text, nlp.parse(text), [], Meta(published="2020-01-01", byline="By Nora Quill"))
+    writer = entity_of(actors, text, "I")
+    assert writer.name == "Nora Quill" and writer.type == "PERSON"
+    assert entity_of(actors, text, "My") is writer
+
+
+def test_a_quotation_opening_a_paragraph_is_spoken_by_the_last_speaker_before():
+    text = ('Mr Adeyemi said the port would reopen.\n\n'
+            '"We have waited long enough. I expect ships by Monday."')
+    actors = actors_of(text)
+    assert entity_of(actors, text, "I expect") is entity_of(actors, text, "Mr Adeyemi")
+
+
+def test_relative_pronoun_after_a_multiword_organisation():
+    text = "He appealed to the Board of Elections, which ruled against him."
+    actors = actors_of(text)
+    which = entity_of(actors, text, "which")
+    assert which.type == "ORG" and "Board" in which.name

@@ -109,9 +109,10 @@ def find_places(text: str, parsed, zones: list[Zone], actors: Actors) -> list[Pl
         found = geocode(entity.name, context) or _geocode_mentions(text, entity, context)
         if found is None:
             continue
-        if entity.country is None and found.country:
+        if found.country and (entity.country is None or found.kind != "country"):
+            # the gazetteer knows a city's country, and which "Georgia" the article means
             entity.country = found.country
-            entity.code = entity.code or found.country
+            entity.code = found.country + (entity.sector or "")
         place = places.get((found.name, found.country))
         if place is None:
             place = places[(found.name, found.country)] = Place(

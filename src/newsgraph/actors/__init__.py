@@ -87,12 +87,20 @@ def find_actors(text: str, parsed, zones: list[Zone], meta: Meta) -> Actors:
     mentions = names + nominal_mentions(text, parsed, where, sents, named_tokens)
     mentions += pronoun_mentions(parsed, where, sents)
     date = meta.published if meta is not None else None
-    clusters = resolve(parsed, mentions, date)
+    clusters = resolve(parsed, mentions, date, _author(meta))
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     entities = [to_entity(c, date) for c in clusters]
     for n, entity in enumerate(entities, 1):
         entity.id = f"e{n}"
     return Actors(entities)
+
+
+def _author(meta: Meta | None) -> str | None:
+    """The writer's name from the byline ("By Ann Lee and Bo Chen" -> "Ann Lee and Bo Chen")."""
+    byline = (meta.byline or "").strip() if meta is not None else ""
+    if byline[:3].lower() == "by ":
+        byline = byline[3:].strip()
+    return byline or None
 
 
 def _token_range(doc, mention) -> range:

@@ -32,14 +32,18 @@ def to_entity(cluster: Cluster, date: str | None) -> Entity:
 
 
 def _name(cluster: Cluster) -> str:
+    if cluster.label is not None:
+        return cluster.label
     if cluster.person is not None:
         return cluster.person.name
     if cluster.type == "GPE" and cluster.key and cluster.key.isupper() and len(cluster.key) == 3:
         return knowledge.countries()[2].get(cluster.key, cluster.key)
     if cluster.org is not None:
         return cluster.org.name
-    if cluster.names:
-        return " ".join(max(cluster.names, key=len))
+    named = [m for m in cluster.mentions if m.kind == "name"]
+    if named:
+        longest = max(named, key=lambda m: (len(m.words), -m.start))
+        return longest.name or " ".join(longest.words)
     first = next((m for m in cluster.mentions if m.kind == "nominal"), cluster.mentions[0])
     return first.title or first.words[0]
 

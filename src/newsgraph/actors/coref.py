@@ -17,6 +17,7 @@ country name its country. Then every other mention in text order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from newsgraph.actors.mentions import Mention
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PRONOUN_REACH = 3  # sentences back a pronoun looks for its antecedent
 GENDER_REACH = 12  # sentences back "he"/"she" look for a person of known gender
+SPEAKER_PARAGRAPHS = 2  # paragraphs back a quotation looks for its speaker
 TITLE_REACH = 8  # tokens a capitalised title may run before the name it belongs to
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "happen", "remain", "become", "matter", "take"})
@@ -46,6 +48,7 @@ class Cluster:
     org: knowledge.Organisation | None = None
     key: str | None = None  # a country code or name key for organisations and places
     owner: Cluster | None = None  # "the Clinton campaign" belongs to Clinton
+    label: str | None = None  # the name of an actor known by no name in the text (the writer)
 
     @property
     def surname(self) -> str | None:
@@ -91,8 +94,11 @@ def _title_head(title: str) -> str:
 class Resolver:
     """Groups the mentions of one article into clusters (see the module docstring)."""
 
-    def __init__(self, doc, mentions: list[Mention], date: str | None):
+    def __init__(self, doc, mentions: list[Mention], date: str | None, author: str | None = None):
         self.doc = doc
+        self.author = author or "the writer"
+        self.writers: dict[str, Cluster] = {}
+        self.newlines = [t.idx for t in doc if "\n" in t.text or "\n" in t.whitespace_]
         self.date = date
         self.clusters: list[Cluster] = []
         self.of: dict[int, Cluster] = {}  # id(mention) -> cluster
@@ -250,8 +256,8 @@ class MentionResolver(Resolver):
         elif m.kind == "nominal":
             self._nominal(m, seen)
         elif m.kind == "relative":
-            antecedent = self.by_head.get(self.doc[m.head].head.head.i)
-            if antecedent is not None and id(antecedent) in self.of:
+            antecedent = self._covering(self.doc[m.head].head.head)
+            if antecedent is not None:
                 self._join(m, self.of[id(antecedent)])
         elif m.kind == "quantifier":
             self._new(m, "GROUP")
@@ -263,6 +269,27 @@ class MentionResolver(Resolver):
             found = self._speaker(m, seen)
             if found is not None:
                 self._join(m, found)
+        elif m.person == 1:
+            self._join(m, self._writer(m.number))
+
+    def _writer(self, number: str) -> Cluster:
+        """Outside quotation marks "I" is the writer of the article (named by its byline when
+        known), and "we" the writer's group."""
+        cluster = self.writers.get(number)
+        if cluster is None:
+            cluster = self.writers[number] = Cluster("PERSON" if number == "sg" else "GROUP")
+            cluster.label = self.author if number == "sg" else "we"
+            self.clusters.append(cluster)
+        return cluster
+
+    def _covering(self, tok) -> Mention | None:
+        """The resolved name or nominal mention a token heads or lies in ("the Board of Elections")."""
+        found = self.by_head.get(tok.i)
+        if found is not None and id(found) in self.of:
+            return found
+        inside = [x for x in self.mentions if x.start <= tok.idx < x.end and x.kind in ("name", "nominal")]
+        inside = [x for x in inside if id(x) in self.of]
+        return min(inside, key=lambda x: x.end - x.start) if inside else None
 
     def _expletive(self, m: Mention) -> bool:
         """ "it" as the subject of "be", "seem" ... ("it is clear that") names no actor."""
@@ -400,10 +427,12 @@ class MentionResolver(Resolver):
         return {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
 
     def _speaker(self, m: Mention, seen: list[Mention]) -> Cluster | None:
-        """Who says "I" or "we" in a quotation: the nearest actor outside quotation marks nearby."""
+        """Who says "I" or "we" in a quotation: the nearest actor outside quotation marks in the
+        paragraph, else the last person speaking outside them in the two paragraphs before."""
+        para = self._para(m.start)
         best, best_key = None, None
         for p in self.mentions:
-            if p.in_quote or id(p) not in self.of or abs(p.sent - m.sent) > 1:
+            if p.in_quote or id(p) not in self.of or self._para(p.start) != para:
                 continue
             c = self.of[id(p)]
             if c.type in ("GPE", "LOC") or (m.number == "sg" and c.type != "PERSON"):
@@ -412,7 +441,19 @@ class MentionResolver(Resolver):
             key = (c.type == "PERSON", self.doc[p.head].dep_ in SUBJECT_DEPS, -abs(p.start - m.start))
             if best_key is None or key > best_key:
                 best, best_key = c, key
-        return best
+        return best if best is not None else self._earlier_speaker(m, seen, para)
+
+    def _earlier_speaker(self, m: Mention, seen: list[Mention], para: int) -> Cluster | None:
+        for p in reversed(seen):
+            if para - self._para(p.start) > SPEAKER_PARAGRAPHS:
+                return None
+            c = self.of[id(p)]
+            if not p.in_quote and c.type == "PERSON" and self.doc[p.head].dep_ in SUBJECT_DEPS:
+                return c
+        return None
+
+    def _para(self, offset: int) -> int:
+        return bisect.bisect_right(self.newlines, offset)
 
 
 def _fits(pronoun: Mention, cluster: Cluster, mention: Mention) -> bool:
@@ -434,9 +475,9 @@ def _country_fits(m: Mention, cluster: Cluster) -> bool:
     return not countries or m.country in countries
 
 
-def resolve(doc, mentions: list[Mention], date: str | None) -> list[Cluster]:
-    """Clusters of the mentions, each one actor of the article."""
-    return MentionResolver(doc, mentions, date).resolve()
+def resolve(doc, mentions: list[Mention], date: str | None, author: str | None = None) -> list[Cluster]:
+    """Clusters of the mentions, each one actor of the article (``author``: the byline's name)."""
+    return MentionResolver(doc, mentions, date, author).resolve()
 
 
 def country_votes(cluster: Cluster) -> Counter:

@@ -35,6 +35,7 @@ class Mention:
     head: int  # index of the head token in the parse
     sent: int  # index of the sentence
     words: tuple[str, ...] = ()  # a name's words (no honorific, no possessive); a nominal's head lemma
+    name: str | None = None  # a name as written, white space folded
     gender: str = "-"  # m | f | n | -
     number: str = "sg"
     person: int = 3
@@ -112,7 +113,7 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     if doc[first].lower_ in nouns.honorifics and last - first > 1:
         gender = nouns.honorifics[doc[first].lower_]
         start_tok = first + 1
-    while last - start_tok > 1 and is_title_word(doc[start_tok].lower_):  # "President Obama" in one entity
+    while label == "PERSON" and last - start_tok > 1 and is_title_word(doc[start_tok].lower_):  # "President Obama"
         start_tok += 1
     words = tuple(t.text for t in doc[start_tok:last])
     label = slips.retype(" ".join(words), label, doc[start_tok:last])
@@ -132,7 +133,7 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     return Mention(
         doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "name", label, head, sents[head],
         words=words, gender=gender, number=number, title=title, country=country, definite=True,
-        first_token=begin,
+        first_token=begin, name=" ".join(text[doc[start_tok].idx : doc[last - 1].idx + len(doc[last - 1])].split()),
     )
 
 
@@ -257,7 +258,7 @@ def _nominal(text: str, doc, first: int, tok, kind: str, sents: list[int], where
     lead = span[0].lower_
     definite = lead in ("the", "this", "that", "these", "those") or any(t.tag_ in ("PRP$", "POS") for t in span)
     words_from = next((t.i for t in span if t.pos_ not in ("DET", "NUM", "PRON") and t.tag_ != "POS"), tok.i)
-    title = text[doc[words_from].idx : tok.idx + len(tok)]
+    title = " ".join(text[doc[words_from].idx : tok.idx + len(tok)].split())
     start = span[0].idx
     head = tok.lemma_.lower() if tok.lemma_.lower() in _listed_nouns() else tok.lower_
     return Mention(
@@ -300,11 +301,13 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
 
 
 def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], named: set[int]) -> list[Mention]:
-    """Names the tagger missed: a capitalised word after an honorific ("Ms Ferreira") or repeating
-    the surname of a person named in the article is that person; an all-capital word spelling the
-    initials of an organisation named in the article ("NGC") is that organisation."""
+    """Names the tagger missed: a capitalised word after an honorific ("Ms Ferreira"), repeating
+    the surname of a person named in the article, or a lone surname of a well-known person is
+    that person; an all-capital word spelling the initials of an organisation named in the
+    article ("NGC") is that organisation."""
     honorifics = knowledge.nouns().honorifics
     surnames = {m.words[-1] for m in names if m.type == "PERSON" and (len(m.words) > 1 or m.gender != "-")}
+    known = knowledge.people()[1]
     initials = {_initials(m.words) for m in names if m.type == "ORG" and len(m.words) > 1} - {""}
     out = []
     for tok in doc:
@@ -313,7 +316,8 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
         after_honorific = tok.i > 0 and doc[tok.i - 1].lower_ in honorifics and tok.is_title
         if tok.ent_type_ in NUMERIC_LABELS:
             continue
-        if (tok.pos_ == "PROPN" or tok.is_title) and (tok.text in surnames or after_honorific):
+        named_alone = tok.text in surnames or after_honorific or _known_alone(tok, known)
+        if (tok.pos_ == "PROPN" or tok.is_title) and named_alone:
             first = tok.i - 1 if after_honorific else tok.i
             gender = honorifics.get(doc[first].lower_, "-")
             out.append(Mention(doc[first].idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
@@ -322,6 +326,16 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
             out.append(Mention(tok.idx, tok.idx + len(tok), "name", "ORG", tok.i, sents[tok.i],
                                words=(tok.text,), definite=True, in_quote=where.in_quote(tok.idx)))
     return out
+
+
+def _known_alone(tok, known) -> bool:
+    """A lone proper noun that is the surname of a well-known person (people.tsv): "Pence"."""
+    if tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ not in known:
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return not any(t is not None and t.pos_ == "PROPN" for t in (before, after))
 
 
 def _initials(words: tuple[str, ...]) -> str:

@@ -18,7 +18,7 @@ def is_title_word(word: str) -> bool:
     word = nouns.abbreviations.get(word, word)
     lex = knowledge.sectors()
     singular = word[:-1] if word.endswith("s") else word
-    return any(w in nouns.person or w in lex.heads for w in (word, singular))
+    return any(w in nouns.person or w in lex.heads or w in dict(lex.phrases) for w in (word, singular))
 
 
 @functools.cache
