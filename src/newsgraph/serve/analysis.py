@@ -20,6 +20,10 @@ from newsgraph.errors import InputError
 MAX_TEXT_CHARS = 1_000_000  # spaCy's own default max_length: longer texts would be refused by the parser
 
 
+# a line that wakes every stage: names, a title, a quote, an event, a place and a date
+WARM_UP = 'Prime Minister Ann Berg met the mayor of Oslo on Monday. "We agreed," Berg said.'
+
+
 class Busy(Exception):
     """Too many analyses are already waiting."""
 
@@ -103,10 +107,11 @@ class AnalysisPool:
         return self._pending
 
     def warm(self) -> None:
-        """Load the spaCy model on a worker now, so the first request does not pay for it."""
-        from newsgraph import nlp
+        """Analyse a line on a worker now: the model and every stage's data files load
+        (each once per process), so the first request does not pay for them."""
+        from newsgraph.read import read_text
 
-        self._executor.submit(nlp.load).result()
+        self._executor.submit(analyze_document, read_text(WARM_UP), None).result()
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
