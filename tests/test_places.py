@@ -60,3 +60,8 @@ def test_places_of_an_article_have_ids_mentions_and_fill_the_city_country():
     assert [p.id for p in places] == [f"p{n}" for n in range(1, len(places) + 1)]
     city = next(e for e in actors.entities if e.name == "Nairobi")
     assert city.country == "KEN"
+
+
+def test_a_state_abbreviation():
+    found = geocode("Fla.")
+    assert found.name == "Florida" and found.kind == "admin"

@@ -74,11 +74,11 @@ def _city_entries() -> list[tuple[str, Gazetteer]]:
 
 
 def _admin_entries() -> list[tuple[str, Gazetteer]]:
-    return [
-        (name_key(r["name"]), Gazetteer(r["name"], "admin", r["country"], float(r["lat"]), float(r["lon"]),
-                                        ADMIN_POPULATION))
-        for r in load_tsv("places/admin.tsv")
-    ]
+    out = []
+    for r in load_tsv("places/admin.tsv"):
+        admin = Gazetteer(r["name"], "admin", r["country"], float(r["lat"]), float(r["lon"]), ADMIN_POPULATION)
+        out += [(name_key(n), admin) for n in [r["name"], *r["aliases"].split("|")] if n]
+    return out
 
 
 def _region_entries() -> list[tuple[str, Gazetteer]]:
