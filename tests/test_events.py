@@ -202,3 +202,37 @@ def test_event_evidence_covers_its_clause():
 def test_events_carry_the_scales_of_their_code(code):
     entry = lookup(code)
     assert entry.quad_class in (1, 2, 3, 4) and -10 <= entry.goldstein <= 10
+
+
+def test_target_from_the_objects_preposition():
+    found = events("The fund provided a new loan to the province.")
+    assert find(found, "07", "fund", "province")
+
+
+def test_quantity_stands_for_what_it_counts():
+    assert find(events("The junta released dozens of students."), "084", "junta", "students")
+
+
+def test_adjectival_intent_takes_the_subject():
+    assert find(events("The kingdom is willing to send troops to the island."), "033", "kingdom", "island")
+
+
+def test_transparent_noun_between_two_sides():
+    found = events("The cardinal launched a mediation effort between the clans and the army.")
+    assert find(found, "045", "cardinal", "clans")
+
+
+def test_participle_on_an_event_noun_names_its_target():
+    found = events("The militia began a campaign of attacks targeting the police.")
+    assert find(found, "19", "militia", "police")
+    assert not [e for e in found if e[1] is None]
+
+
+def test_dates_are_not_targets():
+    found = events("The assembly rejected on Thursday the plan.")
+    assert not [e for e in found if e[2] and "Thursday" in e[2]]
+
+
+def test_headline_without_finite_verb_reads_the_participle():
+    found = events("Senate panel called for sanctions against the regime.")
+    assert find(found, "1312", "panel", "regime")

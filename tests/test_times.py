@@ -68,3 +68,9 @@ def test_find_times_reads_date_spans_and_lone_words_outside_boilerplate():
     assert found.get("Wednesday") == "2021-03-10" or found.get("on Wednesday") == "2021-03-10"
     assert found.get("overnight") == "2021-03-11"
     assert not any("today" in k for k in found)
+
+
+def test_split_spans_naming_one_time_are_merged():
+    text = "The council met on Wednesday morning."
+    found = find_times(text, nlp.parse(text), [Zone("body", 0, len(text))], "2021-03-12")
+    assert [t.value for t in found if "Wednesday" in text[t.start : t.end]] == ["2021-03-10"]

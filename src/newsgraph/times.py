@@ -63,12 +63,23 @@ def find_times(text: str, parsed, zones: list[Zone], published: str | None) -> l
     covered = {i for e in parsed.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}
     spans += [(t.idx, t.idx + len(t)) for t in parsed if t.lower_ in lone and t.i not in covered]
     out = []
-    for start, end in sorted(spans):
+    for start, end in _merge_adjacent(text, sorted(spans)):
         if any(z.start <= start < z.end for z in skipped):
             continue
         value, granularity = normalise(text[start:end], base)
         out.append(Time(start, end, value, granularity))
     return out
+
+
+def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans the parser split but that name one time: "Friday" + "morning"."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and 0 <= start - merged[-1][1] <= 1 and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def normalise(expression: str, base: date | None) -> tuple[str | None, str | None]:

@@ -32,7 +32,7 @@ def core_span(token) -> tuple[int, int]:
     end = token
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case") or (
-            child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN"
+            child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in ("NOUN", "NUM")
         ):
             end = child.right_edge
         else:
@@ -69,18 +69,22 @@ def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
                 return agent_of(head, lex, depth + 1)
             return conjuncts(addressee)
         return agent_of(head, lex, depth + 1)
-    if dep in ("conj", "advcl", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+    if dep in ("conj", "advcl", "xcomp", "ccomp", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         # a passive head without "by" has no agent to lend: look further up
         return agent_of(head, lex, depth + 1) or inherited_agent(head, lex, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        if is_transparent(governor, lex):
+            return noun_agent(governor, lex, depth + 1)  # "a campaign of hacking": the campaign's actor
         obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
         if head.lower_ in ("for", "of", "with") and obj is not None:
             return conjuncts(obj)  # "blamed the forces for attempting": the forces attempt
         return agent_of(governor, lex, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     if dep in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        if pred.tag_ == "VBN":
+        if pred.tag_ == "VBN" and head.dep_ != "ROOT":
             return []  # "the officers charged with": the noun is the patient
+        if head.dep_ == "ROOT":
+            return conjuncts(head)  # no finite verb: the parser took the main verb for a participle
         lemma = head.lemma_.lower()
         if is_event_noun(head, lex) or is_transparent(head, lex) or lex.is_("intent_nouns", lemma) or lex.is_(
             "refusal_nouns", lemma
@@ -152,24 +156,40 @@ def prep_objects(token, word: str) -> list:
 
 def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon) -> list:
     """The target tokens of a verbal predicate, looked for in the pattern's order."""
-    order = pattern.target or DEFAULT_TARGETS
+    order = pattern.target + tuple(s for s in DEFAULT_TARGETS if s not in pattern.target)
     if object_noun is not None and not pattern.target:
         order = tuple(s for s in DEFAULT_TARGETS if s != "dobj") + ("of",)
+    direct = next((c for c in pred.children if c.dep_ == "dobj"), object_noun)
     for slot in order:
         found = _slot(pred, slot, object_noun)
-        if not found and object_noun is not None and slot not in ("dobj", "dative", "complement"):
+        if not found and direct is not None and slot not in ("dobj", "dative", "complement", "of"):
+            found = prep_objects(direct, slot)  # "provided a loan *to* Ukraine", "closed borders *with*"
+        elif not found and object_noun is not None and slot == "of":
             found = prep_objects(object_noun, slot)
-        found = [f for f in found if f.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        found = [f for f in found if is_actor_like(f)]
         if found:
             return [t for f in found for t in conjuncts(_through_event_noun(f, lex))]
     if object_noun is not None:
-        return [t for t in participle_objects(pred) + participle_objects(object_noun)]
+        return participle_objects(pred) + participle_objects(object_noun) + participle_objects(direct)
     return []
+
+
+_TRANSPARENT_HEADS = ("effort", "campaign", "bid", "attempt", "process", "mission", "initiative")
+NOT_ACTORS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL")
+
+
+def is_actor_like(token) -> bool:
+    """Whether a token can name a source or target: a noun or pronoun, not a date or an amount."""
+    if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return False
+    # "dozens of activists": a quantity with an "of" phrase stands for what it counts
+    return token.ent_type_ not in NOT_ACTORS or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _slot(pred, slot: str, object_noun) -> list:
     if slot == "dobj":
-        return [c for c in pred.children if c.dep_ == "dobj" and (object_noun is None or c.i != object_noun.i)]
+        # not the object that holds the event noun ("carried out *a campaign of hacking*")
+        return [c for c in pred.children if c.dep_ == "dobj" and not _holds(c, object_noun)]
     if slot == "dative":
         return [c for c in pred.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     if slot == "complement":
@@ -180,6 +200,10 @@ def _slot(pred, slot: str, object_noun) -> list:
                     return subjects
         return [c for c in pred.children if c.dep_ == "dobj"]
     return prep_objects(pred, slot)
+
+
+def _holds(phrase, token) -> bool:
+    return token is not None and phrase.left_edge.i <= token.i <= phrase.right_edge.i
 
 
 def _through_event_noun(token, lex: Lexicon):
@@ -204,12 +228,12 @@ def participle_objects(token) -> list:
 
 def noun_targets(noun, pattern: Pattern) -> list:
     """The target tokens of a nominal event ("summit *with* the Russian leader")."""
-    for slot in pattern.target or NOUN_TARGETS:
-        if slot == "between":
-            continue
-        found = prep_objects(noun, slot)
-        if found and found[0].pos_ in ("PROPN", "NOUN", "PRON"):
+    for slot in (pattern.target or NOUN_TARGETS) + ("between",):
+        found = [f for f in prep_objects(noun, slot) if is_actor_like(f)]
+        if found:
             return conjuncts(found[0])
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in _TRANSPARENT_HEADS:
+        return noun_targets(noun.head, pattern)  # "a mediation effort *between* X and Y"
     return participle_objects(noun)
 
 

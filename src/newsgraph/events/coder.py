@@ -63,6 +63,10 @@ def _sentence_events(sent, tokens: list, lex: Lexicon, setting: Setting) -> list
 def find_predicate(token, lex: Lexicon) -> Predicate | None:
     """The predicate ``token`` heads, if a pattern names it."""
     if token.pos_ in ("VERB", "AUX") and not _is_determined_gerund(token):
+        if token.dep_ == "acl" and token.tag_ == "VBG" and (
+            args.is_event_noun(token.head, lex) or args.is_transparent(token.head, lex)
+        ):
+            return None  # "a campaign targeting the election": the participle names the campaign's target
         return _verb_predicate(token, lex)
     if token.pos_ in ("NOUN", "PROPN") and not _is_object_of_coded_verb(token, lex):
         pattern = _noun_pattern(token, lex)
@@ -88,7 +92,7 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
             continue
         if pattern.objects:
             objects = _object_nouns(verb, pattern.words)
-            noun = next((o for o in objects if _object_lemma(o, lex) in pattern.objects), None)
+            noun = next((o for o in objects if _object_lemmas(o, lex) & pattern.objects), None)
             if noun is None:
                 continue
             return Predicate(verb, pattern, object_noun=noun)
@@ -121,14 +125,13 @@ def _object_nouns(verb, prepositions=()) -> list:
     return [t for o in out for t in args.conjuncts(o)]
 
 
-def _object_lemma(noun, lex: Lexicon) -> str:
-    """The lemma an object pattern matches: a transparent noun stands for its content
-    ("ended their mediation *effort*" -> mediation)."""
+def _object_lemmas(noun, lex: Lexicon) -> set[str]:
+    """The lemmas an object pattern matches: the noun and its compounds ("crossing points"),
+    and what a transparent noun stands for ("ended their mediation *effort*" -> mediation)."""
+    lemmas = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
     if args.is_transparent(noun, lex):
-        inner = [c for c in noun.children if c.dep_ == "compound"] + args.prep_objects(noun, "of")
-        if inner:
-            return inner[0].lemma_.lower()
-    return noun.lemma_.lower()
+        lemmas |= {c.lemma_.lower() for c in args.prep_objects(noun, "of")}
+    return lemmas
 
 
 def _event_noun(noun, lex: Lexicon):
@@ -170,8 +173,8 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     if pred.nominal and not sources:
         return []  # a nominal event without an owner is a topic, not an event
     code, negated = apply_mood(pred.pattern, mood, lex)
-    source_args = [setting.resolve(t, sent) for t in sources] or [None]
-    target_args = [setting.resolve(t, sent) for t in targets] or [None]
+    source_args = [setting.resolve(t, sent) for t in sources if args.is_actor_like(t)] or [None]
+    target_args = [setting.resolve(t, sent) for t in targets if args.is_actor_like(t)] or [None]
     if pred.pattern.reciprocal and target_args == [None]:
         target_args = _partners(pred, source_args, sent, setting)
     events = []
