@@ -255,3 +255,11 @@ def test_dyad_lists_undated_events_apart(tmp_path):
         body = c.get(f"/dyads/{LIND}/{COUNCIL}").json()
     assert [p["period"] for p in body["points"]] == ["2023-01-01"] and body["total"] == 1
     assert [e["cameo"] for e in body["undated"]] == ["163"]
+
+
+def test_events_carry_a_string_key_for_javascript(client):
+    event = client.get("/events", params={"root": "16"}).json()["items"][0]
+    assert event["event_key"] == str(event["event_id"])  # ids pass 2**53: JavaScript needs the string
+    found = client.get(f"/events/{event['event_key']}").json()
+    assert [m["evidence"] for m in found["mentions"]] == [
+        "Mara Lind threatened the Ostmark Trade Council with sanctions after the talks collapsed."]

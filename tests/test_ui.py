@@ -172,6 +172,9 @@ def test_actor_page(server, page):
     assert page.inner_text("#actor-name") == "Mara Lind"
     page.wait_for_selector("#timeline canvas")
     assert page.locator("#actor-quotes li").count() == 2
+    page.locator("tr.event-row").first.click()  # each event opens onto the sentences it was read from
+    page.wait_for_selector("ul.mentions li")
+    assert "Mara Lind" in page.inner_text("ul.mentions li")
     shot(page, "ui_actor")
 
 

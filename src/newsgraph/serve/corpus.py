@@ -159,7 +159,7 @@ def get_actor(request: Request, actor_id: str, by: By = "month"):
     actor = _query(request, q.entity, actor_id, limit=ACTOR_ROWS)
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id!r} in the store")
-    events = _query(request, q.events, actor=actor["actor_id"], limit=ACTOR_ROWS)
+    events = keyed(_query(request, q.events, actor=actor["actor_id"], limit=ACTOR_ROWS))
     quotes = _query(request, q.quotes, speaker=actor["actor_id"], limit=ACTOR_ROWS)
     own = actor["actor_id"]
     events_from = [e for e in events if e["source_actor"] == own]
@@ -228,7 +228,16 @@ def list_events(request: Request, actor: Actor = None, source: Actor = None, tar
     rows = _query(request, _q().events, actor=actor, source=source, target=target, root=root, cameo=cameo,
                   quad_class=quad_class, date_from=date_from, date_to=date_to, article_id=article,
                   limit=limit + 1, offset=offset)
-    return _page(rows, limit, offset)
+    return _page(keyed(rows), limit, offset)
+
+
+def keyed(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of event rows carrying ``event_key``, the event id as a string.
+
+    Event ids are 60-bit integers (GDELT's GLOBALEVENTID); JavaScript numbers keep only
+    53 bits, so pages address events by the string.
+    """
+    return [{**e, "event_key": str(e["event_id"])} for e in events]
 
 
 @corpus_router.get("/events/{event_id}", summary="One event with every article sentence it was read from")
@@ -236,7 +245,7 @@ def get_event(request: Request, event_id: int) -> dict[str, Any]:
     found = _query(request, _q().event, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id} in the store")
-    return found
+    return keyed([found])[0]
 
 
 @corpus_router.get("/dyads/{a}/{b}", summary="Events between two actors per week or month, by quad class")
@@ -254,7 +263,7 @@ def _undated_between(request: Request, a: str, b: str) -> list[dict[str, Any]]:
     found = []
     for src, tgt in ((a, b), (b, a)):
         found += _query(request, _q().events, source=src, target=tgt, limit=PAGE_MAX)
-    return [e for e in {e["event_id"]: e for e in found}.values() if e["day"] is None and not e["negated"]]
+    return keyed([e for e in {e["event_id"]: e for e in found}.values() if e["day"] is None and not e["negated"]])
 
 
 QUAD_COLUMNS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
@@ -278,7 +287,7 @@ def get_dyad_point(request: Request, a: str, b: str,
     found = []
     for src, tgt in ((a, b), (b, a)):
         found += _query(request, q.events, source=src, target=tgt, date_from=start, date_to=end, limit=PAGE_MAX)
-    events = [e for e in {e["event_id"]: e for e in found}.values() if not e["negated"]]
+    events = keyed([e for e in {e["event_id"]: e for e in found}.values() if not e["negated"]])
     articles: dict[str, dict[str, Any]] = {}
     for e in events:
         for m in (_query(request, q.event, e["event_id"]) or {}).get("mentions", []):

@@ -349,9 +349,11 @@ function eventTable(events, ownId) {
   if (!events.length) return el("p", { class: "muted", text: "none" });
   return el("table", { class: "grid" },
     el("thead", {}, el("tr", {}, ["Date", "Source", "Target", "CAMEO", "PLOVER", "Goldstein", "Quad", "Reported", ""].map((h) => el("th", { text: h })))),
-    el("tbody", {}, events.map((ev) => {
+    el("tbody", {}, events.flatMap((ev) => {
       const other = ev.source_actor === ownId ? ev.target_actor : ev.source_actor;
-      return el("tr", {},
+      const evidence = el("tr", { class: "evidence-row", hidden: true }, el("td", { colspan: 9 }));
+      const row = el("tr", { class: "event-row", title: "click to read the sentences it was read from",
+        onclick: () => showEvidence(ev, evidence) },
         el("td", { text: ev.date || "" }),
         el("td", {}, actorLink(ev.source_actor, ev.source_name)),
         el("td", {}, actorLink(ev.target_actor, ev.target_name)),
@@ -359,7 +361,23 @@ function eventTable(events, ownId) {
         el("td", {}, goldsteinBadge(ev.goldstein)), el("td", {}, quadBadge(ev.quad_class)),
         el("td", {}, el("a", { href: `#/article/${encodeURIComponent(ev.first_article)}`, text: `${ev.n_articles} article(s)` })),
         el("td", {}, other && ownId ? el("a", { href: `#/dyad/${encodeURIComponent(ownId)}/${encodeURIComponent(other)}`, text: "dyad" }) : null));
+      return [row, evidence];
     })));
+}
+
+// The sentences an event was read from, under its row: every event traces back to its text.
+async function showEvidence(ev, row) {
+  row.hidden = !row.hidden;
+  if (row.hidden || row.dataset.loaded) return;
+  const cell = row.firstChild;
+  try {
+    const found = await api(`/events/${ev.event_key}`);
+    row.dataset.loaded = "1";
+    cell.replaceChildren(el("ul", { class: "mentions" }, found.mentions.map((m) => el("li", {},
+      el("span", { class: "evidence", text: m.evidence }), " — ",
+      el("a", { href: `#/article/${encodeURIComponent(m.article_id)}`, text: m.headline || m.article_id }),
+      m.published ? el("span", { class: "muted", text: ` ${m.published}` }) : null))));
+  } catch (error) { showError(cell, error); }
 }
 
 function actorLink(id, name) {
