@@ -120,3 +120,16 @@ def test_a_lone_surname_of_a_well_known_person_is_that_person():
     text = "Yesterday Stoltenberg warned the allies."
     person = next(e for e in actors_of(text, date="2018-01-01").entities if e.type == "PERSON")
     assert person.name == "Jens Stoltenberg" and person.sector == "IGO"
+
+
+def test_a_person_tag_ending_in_a_title_word_is_the_title_of_the_next_name():
+    text = "Riverside High Principal Dora Kemp closed the school."
+    actors = actors_of(text)
+    assert not any(e.name.endswith("Principal") for e in actors.entities)
+    kemp = entity_named(actors, "Dora Kemp")
+    assert kemp.titles and kemp.titles[0].endswith("Principal")
+
+
+def test_his_head_is_no_person():
+    text = "The senator shook his head."
+    assert all(e.name != "head" for e in actors_of(text).entities)

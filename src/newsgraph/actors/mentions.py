@@ -110,14 +110,20 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     if first > 0 and doc[first - 1].lower_ in nouns.honorifics:
         first -= 1
     start_tok = first
-    if doc[first].lower_ in nouns.honorifics and last - first > 1:
+    honorific = doc[first].lower_ in nouns.honorifics and last - first > 1
+    if honorific:
         gender = nouns.honorifics[doc[first].lower_]
         start_tok = first + 1
     while label == "PERSON" and last - start_tok > 1 and is_title_word(doc[start_tok].lower_):  # "President Obama"
         start_tok += 1
+    if not honorific:
+        first = start_tok  # title words the tagger put in the name are read as its title below
+    if (label == "PERSON" and last - start_tok > 1 and is_title_word(doc[last - 1].lower_)
+            and doc[start_tok].text not in knowledge.given_names()):
+        return None  # "Sandy Hook Elementary Principal" is a title, read before the name that follows
     words = tuple(t.text for t in doc[start_tok:last])
     label = slips.retype(" ".join(words), label, doc[start_tok:last])
-    if start_tok > first and doc[first].lower_ in nouns.honorifics and label in ("ORG", "GPE", "LOC", "NORP"):
+    if honorific and label in ("ORG", "GPE", "LOC", "NORP"):
         label = "PERSON"  # "Ms Varga" tagged ORG: an honorific makes a person
     if label is None:
         return None
