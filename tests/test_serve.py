@@ -119,3 +119,10 @@ def test_serve_refuses_ingest_without_a_token(tmp_path, monkeypatch):
 
     monkeypatch.delenv("NEWSGRAPH_TOKEN", raising=False)
     assert main(["serve", "--db", str(tmp_path / "x.duckdb"), "--allow-ingest"]) == 1
+
+
+def test_serve_names_a_missing_store(tmp_path, capsys):
+    from newsgraph.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "missing.duckdb")]) == 1
+    assert "no such store" in capsys.readouterr().err

@@ -266,6 +266,8 @@ function analyzePage() {
     else body.text = text.value;
     status.textContent = "analysing…";
     result.replaceChildren();
+    const button = document.getElementById("analyze-btn");
+    button.disabled = true; // one analysis at a time from this page
     try {
       const started = performance.now();
       const record = await api("/analyze", {
@@ -278,6 +280,8 @@ function analyzePage() {
     } catch (error) {
       status.textContent = "";
       showError(result, error);
+    } finally {
+      button.disabled = false;
     }
   };
   view().replaceChildren(
