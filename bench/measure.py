@@ -1,0 +1,61 @@
+"""Shared by the benchmarks: run a measured step in a fresh process, report its peak memory.
+
+Each step runs in its own spawned process, so its peak resident memory (ru_maxrss) is its
+own and no step warms caches for another. The model is loaded and warmed up before the
+clock starts: the figures are throughput, not start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import resource
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """``fn(*args)`` in a spawned process; its result plus ``peak_rss_mb`` of that process."""
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(1, maxtasksperchild=1) as pool:
+        return pool.apply(_with_peak, (fn, *args))
+
+
+def _with_peak(fn, *args) -> dict[str, Any]:
+    out = fn(*args)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return out
+
+
+class Clock:
+    """Wall time of a block, in seconds (``with Clock() as c: ...; c.seconds``)."""
+
+    def __enter__(self):
+        self.start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.start
+
+
+def rates(name: str, seconds: float, articles: int, words: int, **more: Any) -> dict[str, Any]:
+    """A result row: articles/s and words/s over ``seconds``."""
+    return {"step": name, "seconds": round(seconds, 2), "articles": articles, "words": words,
+            "articles_per_s": round(articles / seconds, 2) if seconds else None,
+            "words_per_s": round(words / seconds) if seconds else None, **more}
+
+
+def report(rows: list[dict[str, Any]], as_json: bool) -> None:
+    """Print result rows as an aligned table (or JSON lines)."""
+    if as_json:
+        for row in rows:
+            print(json.dumps(row))
+        return
+    cols = ["step", "articles", "words", "seconds", "articles_per_s", "words_per_s", "peak_rss_mb", "note"]
+    cells = [[str(r.get(c, "")) for c in cols] for r in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(cols)]
+    for line in [cols, *cells]:
+        print("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip())
+    sys.stdout.flush()
