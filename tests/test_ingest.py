@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -141,3 +142,21 @@ def test_a_run_killed_with_sigkill_and_restarted_gives_the_rows_of_an_uninterrup
     feeder.join(5)
     assert _counts(whole / "s.duckdb")["articles"] == 4
     assert _all_rows(killed / "s.duckdb") == _all_rows(whole / "s.duckdb")
+
+
+def test_bad_inputs_in_a_corpus_end_in_failures(tmp_path):
+    import gzip
+
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, ["a.txt"])
+    (corpus / "cut.txt.gz").write_bytes(gzip.compress(ARTICLES["b.txt"].encode())[:30])
+    lines = [json.dumps({"text": ARTICLES["c.txt"], "url": "https://example.org/c"}), "{not json", "[1, 2]"]
+    (corpus / "dump.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest([str(corpus)], str(tmp_path / "s.duckdb"), batch_size=2)
+    assert (report.added, report.failed) == (2, 3)
+    con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
+    failed = {r[0] for r in con.execute("SELECT input FROM failures").fetchall()}
+    urls = {r[0] for r in con.execute("SELECT url FROM articles").fetchall()}
+    con.close()
+    assert failed == {str(corpus / "cut.txt.gz"), f"{corpus / 'dump.jsonl'}:2", f"{corpus / 'dump.jsonl'}:3"}
+    assert "https://example.org/c" in urls

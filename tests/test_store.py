@@ -117,3 +117,22 @@ def test_reopening_a_store_keeps_its_rows(tmp_path):
     con.close()
     con = open_store(path)
     assert con.execute("SELECT count(*), any_value(published) FROM articles").fetchone() == (1, None)
+
+
+def test_a_record_that_cannot_be_stored_becomes_a_failure_and_the_batch_goes_on(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    good = make_record(TEXT_A, "2024-03-05", "good.txt")
+    no_code = make_record(TEXT_B, "2024-03-05", "no-code.txt")
+    no_code.events[0].cameo = None  # rows cannot be made
+    bad_type = make_record(TEXT_C, "2024-03-05", "bad-type.txt")
+    bad_type.events[0].goldstein = "very"  # rows are made, but do not fit the column type
+    writer = BatchWriter(con, size=10)
+    for record in (good, no_code, bad_type):
+        writer.add_record(record)
+    writer.flush()
+    assert writer.added == 1
+    assert [r[0] for r in con.execute("SELECT path FROM articles").fetchall()] == ["good.txt"]
+    failures = dict(con.execute("SELECT input, reason FROM failures").fetchall())
+    assert set(failures) == {"no-code.txt", "bad-type.txt"}
+    assert all(reason.startswith("cannot be stored: ") for reason in failures.values())
+    assert {f.input for f in writer.store_failures} == set(failures)

@@ -6,14 +6,20 @@ are read, before the spaCy parse, so a restarted run only analyses what is missi
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
 
 from newsgraph.errors import InputError
 from newsgraph.read import Document
 from newsgraph.record import Record, record_id
 from newsgraph.store.db import open_store, stored_ids, to_arrow, write_batch
 from newsgraph.store.rows import Rows, record_rows
+
+log = logging.getLogger(__name__)
 
 BATCH_ARTICLES = 64  # articles per transaction: a killed run loses at most this much work
 
@@ -33,37 +39,78 @@ class IngestReport:
 
 
 class BatchWriter:
-    """Collects the rows of records and failures; writes them every ``size`` articles."""
+    """Collects the rows of records and failures; writes them every ``size`` articles.
+
+    A record whose rows cannot be made or stored becomes a failure (the run goes on): when a
+    batch cannot be written, its articles are written one by one to find the culprit.
+    """
 
     def __init__(self, con, size: int = BATCH_ARTICLES, on_commit: Callable[[int], None] | None = None):
         self.con, self.size, self.on_commit = con, size, on_commit
-        self.rows: Rows = {}
-        self.pending = 0
+        self.items: list[tuple[str, Rows]] = []  # (input name, rows) per record
+        self.failures: list[InputError] = []  # pending failures
+        self.store_failures: list[InputError] = []  # records that could not be stored, this run
         self.added = 0
 
     def add_record(self, record: Record) -> None:
-        for table, rows in record_rows(record).items():
-            self.rows.setdefault(table, []).extend(rows)
+        name = input_name(record)
+        try:
+            self.items.append((name, record_rows(record)))
+        except Exception as exc:  # one article's bad data must not stop the run
+            self._store_failure(name, exc)
         self._count()
 
     def add_failure(self, error: InputError) -> None:
-        self.rows.setdefault("failures", []).append((error.input, error.reason))
+        self.failures.append(error)
         self._count()
 
     def _count(self) -> None:
-        self.pending += 1
-        if self.pending >= self.size:
+        if len(self.items) + len(self.failures) >= self.size:
             self.flush()
 
     def flush(self) -> None:
-        """Write what is pending in one transaction."""
-        if not self.pending:
+        """Write what is pending in one transaction (or, when that fails, article by article)."""
+        if not self.items and not self.failures:
             return
-        added = write_batch(self.con, to_arrow(self.rows))
+        try:
+            added = write_batch(self.con, to_arrow(_merged([rows for _, rows in self.items], self.failures)))
+        except (duckdb.Error, pa.ArrowException, ValueError, TypeError, OverflowError):
+            added = self._write_one_by_one()
         self.added += added
-        self.rows, self.pending = {}, 0
+        self.items, self.failures = [], []
         if self.on_commit:
             self.on_commit(added)
+
+    def _write_one_by_one(self) -> int:
+        added = 0
+        for name, rows in self.items:
+            try:
+                added += write_batch(self.con, to_arrow(rows))
+            except (duckdb.Error, pa.ArrowException, ValueError, TypeError, OverflowError) as exc:
+                self._store_failure(name, exc)
+        write_batch(self.con, to_arrow(_merged([], self.failures)))
+        return added
+
+    def _store_failure(self, name: str, exc: BaseException) -> None:
+        log.debug("cannot store %s", name, exc_info=True)
+        error = InputError(name, f"cannot be stored: {exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}")
+        self.store_failures.append(error)
+        self.failures.append(error)
+
+
+def input_name(record: Record) -> str:
+    """The input a record came from, as failures name it (path or URL, and JSONL line)."""
+    source = record.source
+    name = source.path or source.url or f"<text {record.id}>"
+    return f"{name}:{source.line}" if source.line else name
+
+
+def _merged(per_record: list[Rows], failures: list[InputError]) -> Rows:
+    out: Rows = {"failures": [(f.input, f.reason) for f in failures]}
+    for rows in per_record:
+        for table, table_rows in rows.items():
+            out.setdefault(table, []).extend(table_rows)
+    return out
 
 
 def new_documents(items: Iterable[Document | InputError], known: set[str], report: IngestReport,
@@ -104,6 +151,8 @@ def ingest(inputs: list[str], db: str, *, date: str | None = None, batch_size: i
                 advance()
             writer.flush()
         report.added = writer.added
+        report.failures += writer.store_failures
+        report.failed += len(writer.store_failures)
     finally:
         con.close()
     return report
