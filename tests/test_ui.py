@@ -7,6 +7,7 @@ holds must each appear highlighted over exactly their span, whatever their numbe
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import threading
@@ -113,6 +114,9 @@ def test_pasted_article_is_annotated(server, page):
     record = page.evaluate("window.lastRecord")
     assert record["schema"] == "newsgraph/1" and record["meta"]["published"] == "2018-07-20"
     check_annotations(page, record)
+    with page.expect_download() as saved:
+        page.click("#download-json")
+    assert json.loads(Path(saved.value.path()).read_text(encoding="utf-8")) == record
     shot(page, "ui_analyze_seed")
     if record["events"]:  # the side panel scrolls on its own: show its quotes and events too
         page.click("#event-0")

@@ -275,7 +275,10 @@ function analyzePage() {
       });
       status.textContent = `analysed in ${Math.round(performance.now() - started)} ms: ` +
         `${record.entities.length} entities, ${record.quotes.length} quotes, ${record.events.length} events`;
-      result.replaceChildren(renderRecord(record, await storedActors(record)));
+      const json = new Blob([JSON.stringify(record, null, 2)], { type: "application/json" });
+      const download = el("a", { id: "download-json", href: URL.createObjectURL(json),
+        download: `${record.id}.json`, text: "download the record (JSON)" });
+      result.replaceChildren(el("p", {}, download), renderRecord(record, await storedActors(record)));
       window.lastRecord = record; // for the curious, in the browser console
     } catch (error) {
       status.textContent = "";
