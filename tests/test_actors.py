@@ -133,3 +133,14 @@ def test_a_person_tag_ending_in_a_title_word_is_the_title_of_the_next_name():
 def test_his_head_is_no_person():
     text = "The senator shook his head."
     assert all(e.name != "head" for e in actors_of(text).entities)
+
+
+def test_a_name_with_a_title_before_it_is_a_person():
+    text = "Mayor Ines Valdivia spoke about the flood."
+    person = next(e for e in actors_of(text).entities if "Valdivia" in e.name)
+    assert person.type == "PERSON"
+
+
+def test_a_country_with_a_title_word_before_it_stays_a_country():
+    text = "The United States thanked its ally Norway."
+    assert entity_named(actors_of(text), "Norway").type == "GPE"

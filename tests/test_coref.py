@@ -203,3 +203,15 @@ def test_relative_pronoun_after_a_multiword_organisation():
     actors = actors_of(text)
     which = entity_of(actors, text, "which")
     assert which.type == "ORG" and "Board" in which.name
+
+
+def test_interview_transcript_turns():
+    text = ("Mayor Ines Valdivia spoke to us about the flood.\n\n"
+            "Q: Were you surprised by the damage?\n\n"
+            "A: I was. We had never seen water so high.")
+    actors = find_actors(text, nlp.parse(text), [], Meta(published="2020-01-01", byline="By Omar Reyes"))
+    mayor = entity_of(actors, text, "Ines Valdivia")
+    assert entity_of(actors, text, "you") is mayor
+    assert entity_of(actors, text, "I was") is mayor
+    assert entity_of(actors, text, "A:") is mayor
+    assert entity_of(actors, text, "Q:").name == "Omar Reyes"

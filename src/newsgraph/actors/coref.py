@@ -261,6 +261,8 @@ class MentionResolver(Resolver):
                 self._join(m, self.of[id(antecedent)])
         elif m.kind == "quantifier":
             self._new(m, "GROUP")
+        elif m.turn is not None and not m.in_quote and (m.kind == "turn" or m.person in (1, 2)):
+            self._in_transcript(m)
         elif m.person == 3 and not self._expletive(m):
             found = self._antecedent(m, seen)
             if found is not None:
@@ -271,6 +273,17 @@ class MentionResolver(Resolver):
                 self._join(m, found)
         elif m.person == 1:
             self._join(m, self._writer(m.number))
+
+    def _in_transcript(self, m: Mention) -> None:
+        """In an interview, "A", "I" in an answer and "you" in a question are the one interviewed
+        (the person the article names most); "Q" and "I" in a question are the writer."""
+        asks = (m.turn == "Q") == (m.kind == "turn" or m.person == 1)
+        if asks:
+            self._join(m, self._writer(m.number if m.kind != "turn" else "sg"))
+            return
+        people = [c for c in self.clusters if c.type == "PERSON" and c.names and c.label is None]
+        if people:
+            self._join(m, max(people, key=lambda c: sum(x.kind == "name" for x in c.mentions)))
 
     def _writer(self, number: str) -> Cluster:
         """Outside quotation marks "I" is the writer of the article (named by its byline when

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 
 from newsgraph.actors import knowledge, slips
@@ -21,6 +22,7 @@ TITLE_MAX_TOKENS = 10
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "PUNCT", "CCONJ"}  # words a title is made of
 QUOTE_CHARS = "\"“”"
 PERSON_RELATIVES = ("who", "whom", "whose")
+TURN = re.compile(r"(?m)^[ \t]*(Q|A)[:.][ \t]")
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
@@ -44,6 +46,7 @@ class Mention:
     definite: bool = False
     in_quote: bool = False
     first_token: int = -1  # where a name's title begins: its tokens make no mention of their own
+    turn: str | None = None  # "Q" or "A" in an interview transcript
 
 
 class Zones:
@@ -53,6 +56,11 @@ class Zones:
         self.excluded = [(z.start, z.end) for z in zones if z.kind == "boilerplate"]
         self.quote_marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
         self.paragraphs = [i for i, ch in enumerate(text) if ch == "\n"]
+        # interview transcripts: a paragraph opening "Q:" is the interviewer's turn, "A:" the answer
+        self.turns = {self.paragraph(m.start()): m.group(1) for m in TURN.finditer(text)}
+
+    def turn(self, pos: int) -> str | None:
+        return self.turns.get(self.paragraph(pos))
 
     def is_excluded(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.excluded)
@@ -134,6 +142,9 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
             return None  # a demonym used as an adjective modifies another mention
         label, number = "GROUP", "pl"
     title, country, begin = premodifier_title(text, doc, first, head)
+    key = knowledge.name_key(" ".join(words))
+    if title is not None and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
+        label = "PERSON"  # only people have titles before their names ("Mayor Ines Valdivia" tagged LOC)
     if label in ("GPE", "NORP"):
         country = country_of_words(" ".join(words)) or country
     return Mention(
@@ -141,6 +152,10 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
         words=words, gender=gender, number=number, title=title, country=country, definite=True,
         first_token=begin, name=" ".join(text[doc[start_tok].idx : doc[last - 1].idx + len(doc[last - 1])].split()),
     )
+
+
+def _known_non_person(key: str) -> bool:
+    return key in knowledge.organisations() or key in knowledge.countries()[0]
 
 
 def _opens_title(tok) -> bool:
@@ -281,6 +296,11 @@ def _stands_for_people(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
+def _opens_turn(tok) -> bool:
+    """The "Q" or "A" label opening a transcript paragraph."""
+    return tok.i == 0 or "\n" in tok.doc[tok.i - 1].text_with_ws or tok.doc[tok.i - 1].is_space
+
+
 def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
     """Personal, relative and quantifier pronouns that may stand for an actor."""
     nouns = knowledge.nouns()
@@ -296,12 +316,14 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
             kind = "relative"
         elif low in nouns.quantifiers and tok.pos_ in ("PRON", "NOUN", "DET") and _stands_for_people(tok):
             kind = "quantifier"
+        elif tok.text in ("Q", "A") and where.turn(tok.idx) and _opens_turn(tok):
+            kind = "turn"
         if kind is None:
             continue
         number, gender, person = nouns.pronouns.get(low, ("pl", "-", 3))
         out.append(Mention(
             tok.idx, tok.idx + len(tok), kind, "PERSON", tok.i, sents[tok.i], words=(low,), gender=gender,
-            number=number, person=person, in_quote=where.in_quote(tok.idx),
+            number=number, person=person, in_quote=where.in_quote(tok.idx), turn=where.turn(tok.idx),
         ))
     return out
 
