@@ -19,14 +19,30 @@ from typing import Any
 def in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
     """``fn(*args)`` in a spawned process; its result plus ``peak_rss_mb`` of that process."""
     ctx = mp.get_context("spawn")
-    with ctx.Pool(1, maxtasksperchild=1) as pool:
-        return pool.apply(_with_peak, (fn, *args))
-
-
-def _with_peak(fn, *args) -> dict[str, Any]:
-    out = fn(*args)
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    receive, send = ctx.Pipe(duplex=False)
+    # not a Pool: its processes are daemons, and a Dask LocalCluster must start its own
+    child = ctx.Process(target=_with_peak, args=(send, fn, *args), daemon=False)
+    child.start()
+    send.close()
+    try:
+        ok, out = receive.recv()
+    except EOFError:
+        ok, out = False, f"the child process died (exit code {child.join() or child.exitcode})"
+    child.join()
+    if not ok:
+        raise RuntimeError(f"{fn.__name__} failed: {out}")
     return out
+
+
+def _with_peak(send, fn, *args) -> None:
+    try:
+        out = fn(*args)
+        out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        send.send((True, out))
+    except Exception as exc:  # report it to the parent rather than die silently
+        import traceback
+
+        send.send((False, f"{exc.__class__.__name__}: {exc}\n{traceback.format_exc()}"))
 
 
 class Clock:
