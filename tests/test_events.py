@@ -236,3 +236,18 @@ def test_dates_are_not_targets():
 def test_headline_without_finite_verb_reads_the_participle():
     found = events("Senate panel called for sanctions against the regime.")
     assert find(found, "1312", "panel", "regime")
+
+
+def test_refusing_a_request_answers_its_author():
+    found = events("The ministry refused a request from the charity.")
+    assert find(found, "12", "ministry", "charity")
+
+
+def test_rejecting_a_non_cooperative_act_is_a_rejection_not_a_negated_act():
+    found = events("The tribunal rejected an appeal filed by the defence lawyers.")
+    assert find(found, "12", "tribunal", "lawyers")
+    assert not [e for e in found if e[3]]
+
+
+def test_refusing_to_end_a_strike_is_refusing_to_yield():
+    assert find(events("The miners will not end their strike."), "124", "miners")

@@ -156,7 +156,9 @@ def prep_objects(token, word: str) -> list:
 
 def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon) -> list:
     """The target tokens of a verbal predicate, looked for in the pattern's order."""
-    order = pattern.target + tuple(s for s in DEFAULT_TARGETS if s not in pattern.target)
+    # a reciprocal event's partner is its object or "with" phrase, never "a deal *on* the border"
+    fallback = () if pattern.reciprocal else tuple(s for s in DEFAULT_TARGETS if s not in pattern.target)
+    order = pattern.target + fallback
     if object_noun is not None and not pattern.target:
         order = tuple(s for s in DEFAULT_TARGETS if s != "dobj") + ("of",)
     direct = next((c for c in pred.children if c.dep_ == "dobj"), object_noun)
@@ -207,7 +209,12 @@ def _holds(phrase, token) -> bool:
 
 
 def _through_event_noun(token, lex: Lexicon):
-    """"rejected cooperation with the court": the target of an event noun is its own target."""
+    """"rejected cooperation with the court": the target of an event noun is its own target;
+    "refused a request from the mayor": a request's author is whom the refusal answers."""
+    if lex.is_("author_nouns", token.lemma_.lower()):
+        author = _author(token)
+        if author is not None:
+            return author
     patterns = lex.noun_patterns(token.lemma_.lower())
     if not patterns:
         return token
@@ -216,6 +223,23 @@ def _through_event_noun(token, lex: Lexicon):
         if found and found[0].pos_ in ("PROPN", "NOUN", "PRON"):
             return found[0]
     return token
+
+
+def _author(noun):
+    """Who made a request, offer or appeal: "from X", "by X", "X's", "made by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    for word in ("from", "by"):
+        found = [f for f in prep_objects(noun, word) if is_actor_like(f)]
+        if found:
+            return found[0]
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if agents:
+                return agents[0]
+    return None
 
 
 def participle_objects(token) -> list:
@@ -228,8 +252,10 @@ def participle_objects(token) -> list:
 
 def noun_targets(noun, pattern: Pattern) -> list:
     """The target tokens of a nominal event ("summit *with* the Russian leader")."""
+    # coordinated event nouns share their phrases: "rejection and condemnation *of* X"
+    nouns = [noun, *[c for c in noun.conjuncts if c.pos_ == "NOUN"]]
     for slot in (pattern.target or NOUN_TARGETS) + ("between",):
-        found = [f for f in prep_objects(noun, slot) if is_actor_like(f)]
+        found = [f for n in nouns for f in prep_objects(n, slot) if is_actor_like(f)]
         if found:
             return conjuncts(found[0])
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in _TRANSPARENT_HEADS:

@@ -50,7 +50,7 @@ def code_events(
 
 def _sentence_events(sent, tokens: list, lex: Lexicon, setting: Setting) -> list[Event]:
     predicates = [p for t in tokens if (p := find_predicate(t, lex)) is not None]
-    moods = {p.token.i: mood_of(p.token, lex) for p in predicates}
+    moods = {p.token.i: _mood(p, lex) for p in predicates}
     wrappers = {m.wrapper.i for m in moods.values() if m.wrapper is not None}
     pairs = []
     for pred in predicates:
@@ -58,6 +58,15 @@ def _sentence_events(sent, tokens: list, lex: Lexicon, setting: Setting) -> list
             continue  # "agreed to meet": the meeting is the event, agreeing its mood
         pairs += [(pred, e) for e in _events_of(pred, moods[pred.token.i], sent, lex, setting)]
     return [e for _, e in pairs] + _allegations(pairs, sent, lex, setting)
+
+
+def _mood(pred: Predicate, lex: Lexicon) -> Mood:
+    """The predicate's mood; an object noun that cannot be refused stays its own event
+    ("rejected an appeal": the appeal stands, and rejecting it is the event)."""
+    mood = mood_of(pred.token, lex)
+    if mood.refusal and pred.token.dep_ in ("dobj", "pobj") and lex.mood_code("refusal", pred.pattern.code) is None:
+        return Mood()
+    return mood
 
 
 def find_predicate(token, lex: Lexicon) -> Predicate | None:
