@@ -144,3 +144,9 @@ def test_a_name_with_a_title_before_it_is_a_person():
 def test_a_country_with_a_title_word_before_it_stays_a_country():
     text = "The United States thanked its ally Norway."
     assert entity_named(actors_of(text), "Norway").type == "GPE"
+
+
+def test_a_lone_proper_noun_saying_something_is_a_person():
+    text = "The budget passed late on Friday. Okafor said the vote was fair."
+    actors = actors_of(text)
+    assert any(e.type == "PERSON" and e.name == "Okafor" for e in actors.entities)

@@ -350,20 +350,37 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
             gender = honorifics.get(doc[first].lower_, "-")
             out.append(Mention(doc[first].idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
                                words=(tok.text,), gender=gender, definite=True, in_quote=where.in_quote(tok.idx)))
-        elif tok.is_upper and tok.text in initials:
+        elif (tok.is_upper and tok.text in initials) or _known_organisation(tok):
             out.append(Mention(tok.idx, tok.idx + len(tok), "name", "ORG", tok.i, sents[tok.i],
+                               words=(tok.text,), definite=True, in_quote=where.in_quote(tok.idx)))
+        elif _speaking_name(tok):
+            out.append(Mention(tok.idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
                                words=(tok.text,), definite=True, in_quote=where.in_quote(tok.idx)))
     return out
 
 
 def _known_alone(tok, known) -> bool:
     """A lone proper noun that is the surname of a well-known person (people.tsv): "Pence"."""
-    if tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ not in known:
-        return False
+    return tok.pos_ == "PROPN" and tok.is_title and tok.lower_ in known and _alone(tok)
+
+
+def _alone(tok) -> bool:
+    """A proper noun standing alone: no proper noun just before or after it."""
     doc = tok.doc
-    before = doc[tok.i - 1] if tok.i > 0 else None
-    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return not any(t is not None and t.pos_ == "PROPN" for t in (before, after))
+    return not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (tok.i - 1, tok.i + 1))
+
+
+def _known_organisation(tok) -> bool:
+    """A lone proper noun naming an organisation of organisations.tsv ("Twitter reported")."""
+    org = knowledge.organisations().get(knowledge.name_key(tok.text))
+    return org is not None and org.type == "ORG" and tok.pos_ == "PROPN" and len(tok) > 2 and _alone(tok)
+
+
+def _speaking_name(tok) -> bool:
+    """A lone capitalised proper noun that says something is a speaker's name ("Hannity said")."""
+    if tok.pos_ != "PROPN" or not tok.is_title or tok.dep_ != "nsubj" or not _alone(tok):
+        return False
+    return tok.head.lemma_.lower() in _cue_verbs() and tok.lower_ not in knowledge.countries()[0]
 
 
 def _initials(words: tuple[str, ...]) -> str:
