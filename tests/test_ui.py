@@ -200,3 +200,13 @@ def test_network_page(server, page):
     assert page.evaluate("window.networkGraph.nodes().length") == 2
     assert page.evaluate("window.networkGraph.edges().length") == 2
     shot(page, "ui_network")
+
+
+def test_events_page_filters_like_the_cli(server, page):
+    page.goto(f"{server}#/events")
+    page.wait_for_selector('#events-results[data-count="3"]')
+    page.fill("#events-root", "16")
+    page.press("#events-root", "Enter")
+    page.wait_for_selector('#events-results[data-count="1"]')
+    assert "163" in page.inner_text("#events-results tbody")
+    shot(page, "ui_events")

@@ -357,7 +357,9 @@ function eventTable(events, ownId) {
   return el("table", { class: "grid" },
     el("thead", {}, el("tr", {}, ["Date", "Source", "Target", "CAMEO", "PLOVER", "Goldstein", "Quad", "Reported", ""].map((h) => el("th", { text: h })))),
     el("tbody", {}, events.flatMap((ev) => {
-      const other = ev.source_actor === ownId ? ev.target_actor : ev.source_actor;
+      // the dyad of this event: the page's own actor and the other side, or source and target
+      const [one, other] = ownId ? [ownId, ev.source_actor === ownId ? ev.target_actor : ev.source_actor]
+        : [ev.source_actor, ev.target_actor];
       const evidence = el("tr", { class: "evidence-row", hidden: true }, el("td", { colspan: 9 }));
       const row = el("tr", { class: "event-row", title: "click to read the sentences it was read from",
         onclick: () => showEvidence(ev, evidence) },
@@ -367,7 +369,7 @@ function eventTable(events, ownId) {
         el("td", { class: "code", text: cameoLabel(ev.cameo) }), el("td", { text: ev.plover || "" }),
         el("td", {}, goldsteinBadge(ev.goldstein)), el("td", {}, quadBadge(ev.quad_class)),
         el("td", {}, el("a", { href: `#/article/${encodeURIComponent(ev.first_article)}`, text: `${ev.n_articles} article(s)` })),
-        el("td", {}, other && ownId ? el("a", { href: `#/dyad/${encodeURIComponent(ownId)}/${encodeURIComponent(other)}`, text: "dyad" }) : null));
+        el("td", {}, one && other ? el("a", { href: `#/dyad/${encodeURIComponent(one)}/${encodeURIComponent(other)}`, text: "dyad" }) : null));
       return [row, evidence];
     })));
 }
@@ -497,6 +499,36 @@ function drawDyad(node, data, detail) {
   window.dyadChart = chart;
 }
 
+// Events across the corpus, filtered as `newsgraph events` filters them.
+async function eventsPage(query) {
+  const fields = [["actor", "actor (id, code, country or name)"], ["source", "source"], ["target", "target"],
+    ["root", "CAMEO root, e.g. 11"], ["from", "from"], ["to", "to"]];
+  const inputs = Object.fromEntries(fields.map(([name, hint]) => [name, el("input", {
+    id: `events-${name}`, name, value: query.get(name) || "", placeholder: hint,
+    type: name === "from" || name === "to" ? "date" : "text" })]));
+  const page = Math.max(0, Number(query.get("page") || 0)), size = 50;
+  const list = el("div", { id: "events-results" }, el("p", { class: "muted", text: "loading…" }));
+  const go = (p) => {
+    const chosen = new URLSearchParams(Object.entries(inputs).filter(([, i]) => i.value.trim()).map(([k, i]) => [k, i.value.trim()]));
+    chosen.set("page", p);
+    location.hash = `#/events?${chosen}`;
+  };
+  view().replaceChildren(el("h1", { text: "Events" }),
+    el("form", { class: "row", onsubmit: (e) => { e.preventDefault(); go(0); } },
+      fields.map(([name]) => el("label", {}, `${name} `, inputs[name])),
+      el("button", { type: "submit", text: "Filter" })), list);
+  const asked = new URLSearchParams(fields.map(([k]) => [k, query.get(k)]).filter(([, v]) => v));
+  asked.set("limit", size);
+  asked.set("offset", page * size);
+  try {
+    const found = await api(`/events?${asked}`);
+    list.dataset.count = found.items.length;
+    list.replaceChildren(eventTable(found.items, null), el("div", { class: "row" },
+      page > 0 ? el("button", { onclick: () => go(page - 1), text: "← previous" }) : null,
+      found.more ? el("button", { onclick: () => go(page + 1), text: "next →" }) : null));
+  } catch (error) { showError(list, error); }
+}
+
 async function networkPage(query) {
   const from = query.get("from") || "", to = query.get("to") || "";
   const fromIn = el("input", { id: "net-from", type: "date", value: from });
@@ -561,6 +593,7 @@ function route() {
   if (page === "actor" && parts[1]) return actorPage(parts[1]);
   if (page === "dyad" && parts[2]) return dyadPage(parts[1], parts[2], query);
   if (page === "network") return networkPage(query);
+  if (page === "events") return eventsPage(query);
   return analyzePage();
 }
 
