@@ -126,3 +126,10 @@ def test_serve_names_a_missing_store(tmp_path, capsys):
 
     assert main(["serve", "--db", str(tmp_path / "missing.duckdb")]) == 1
     assert "no such store" in capsys.readouterr().err
+
+
+def test_serve_wants_a_worker(tmp_path, capsys):
+    from newsgraph.cli import main
+
+    assert main(["serve", "--workers", "0"]) == 1
+    assert "--workers" in capsys.readouterr().err

@@ -30,6 +30,8 @@ def run(args) -> int:
     from newsgraph.errors import NewsgraphError
     from newsgraph.serve import create_app
 
+    if args.workers < 1:
+        raise NewsgraphError("--workers must be 1 or more")
     token = args.token or os.environ.get("NEWSGRAPH_TOKEN")
     if args.allow_ingest and not token:
         raise NewsgraphError("--allow-ingest needs a token: --token TOKEN or the NEWSGRAPH_TOKEN variable")
