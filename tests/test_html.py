@@ -113,3 +113,20 @@ def test_caption_paragraph_with_a_credit():
 def test_language_from_the_html_lang_attribute():
     doc, _, _ = analyse(page(lang="en-GB"))
     assert doc.hints.language == "en"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Valley farmers plant hedges to slow the floods - Valley Courier",
+        "Valley Courier | Valley farmers plant hedges to slow the floods",
+    ],
+)
+def test_site_name_around_the_title_is_not_part_of_the_headline(title):
+    meta = f'<meta property="og:site_name" content="Valley Courier"><meta property="og:title" content="{title}">'
+    html = page(meta=meta).replace(
+        '<meta property="og:title" content="Valley farmers plant hedges to slow the floods">', ""
+    )
+    doc, labelled, meta = analyse(html)
+    assert meta.headline == "Valley farmers plant hedges to slow the floods"
+    assert labelled[0] == ("headline", "Valley farmers plant hedges to slow the floods")

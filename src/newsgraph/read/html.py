@@ -40,15 +40,18 @@ def read_html(html: str | bytes, name: str, source: Source, hints: Hints | None 
         )
     except Exception as exc:  # lxml raises many kinds on broken markup
         raise InputError(name, f"cannot parse HTML: {exc.__class__.__name__}: {exc}") from None
-    body = (extracted.text or "").strip() if extracted is not None else ""
-    title = _clean(extracted.title)
+    if extracted is None:
+        raise InputError(name, "no article text found in the HTML page")
+    body = (extracted.text or "").strip()
+    site = _publisher(extracted.sitename)
+    title = _headline(extracted.title, site)
     if len(body.split()) - len((title or "").split()) < MIN_ARTICLE_WORDS:
         raise InputError(name, "no article text found in the HTML page")
     text = f"{title}\n\n{body}\n" if title and not body.startswith(title) else body + "\n"
     hints.headline = hints.headline or title
     hints.headline_in_text = bool(title)
     hints.url = hints.url or source.url or _clean(extracted.url)
-    hints.publisher = hints.publisher or _publisher(extracted.sitename)
+    hints.publisher = hints.publisher or site
     hints.byline = hints.byline or _byline(extracted.author, hints.publisher)
     hints.language = hints.language or _html_lang(html)
     if not hints.published:
@@ -98,6 +101,22 @@ def _publisher(sitename: str | None) -> str | None:
     if name and (len(name.split()) > PUBLISHER_MAX_WORDS or _LONG_NUMBER.search(name)):
         return None
     return name
+
+
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ")
+
+
+def _headline(title: str | None, site: str | None) -> str | None:
+    """The page title without the site's name tacked on before or after it."""
+    title = _clean(title)
+    if not title or not site:
+        return title
+    for sep in _TITLE_SEPARATORS:
+        if title.lower().endswith((sep + site).lower()):
+            return title[: -len(sep + site)].strip() or title
+        if title.lower().startswith((site + sep).lower()):
+            return title[len(site + sep) :].strip() or title
+    return title
 
 
 def _key(name: str | None) -> str:
