@@ -242,6 +242,32 @@ function eventList(record, names, actorIds) {
 
 // ---------- pages ----------
 
+// POST the article to /analyze and show the annotated record (or the error) in ``result``.
+async function analyzeAndShow(body, status, result) {
+  status.textContent = "analysing…";
+  result.replaceChildren();
+  const button = document.getElementById("analyze-btn");
+  button.disabled = true; // one analysis at a time from this page
+  try {
+    const started = performance.now();
+    const record = await api("/analyze", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    status.textContent = `analysed in ${Math.round(performance.now() - started)} ms: ` +
+      `${record.entities.length} entities, ${record.quotes.length} quotes, ${record.events.length} events`;
+    const json = new Blob([JSON.stringify(record, null, 2)], { type: "application/json" });
+    const download = el("a", { id: "download-json", href: URL.createObjectURL(json),
+      download: `${record.id}.json`, text: "download the record (JSON)" });
+    result.replaceChildren(el("p", {}, download), renderRecord(record, await storedActors(record)));
+    window.lastRecord = record; // for the curious, in the browser console
+  } catch (error) {
+    status.textContent = "";
+    showError(result, error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 function analyzePage() {
   const text = el("textarea", { id: "article-text", rows: 12, placeholder: "Paste an article here…" });
   const file = el("input", { id: "article-file", type: "file", accept: ".txt,.text,.html,.htm" });
@@ -258,34 +284,13 @@ function analyzePage() {
     text.value = html ? "" : content;
     status.textContent = html ? `HTML page ${f.name} loaded` : `${f.name} loaded`;
   });
-  const submit = async (event) => {
+  const submit = (event) => {
     event.preventDefault();
     const body = { date: date.value || null };
     if (url.value.trim()) body.url = url.value.trim();
     else if (html && !text.value.trim()) body.html = html;
     else body.text = text.value;
-    status.textContent = "analysing…";
-    result.replaceChildren();
-    const button = document.getElementById("analyze-btn");
-    button.disabled = true; // one analysis at a time from this page
-    try {
-      const started = performance.now();
-      const record = await api("/analyze", {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-      });
-      status.textContent = `analysed in ${Math.round(performance.now() - started)} ms: ` +
-        `${record.entities.length} entities, ${record.quotes.length} quotes, ${record.events.length} events`;
-      const json = new Blob([JSON.stringify(record, null, 2)], { type: "application/json" });
-      const download = el("a", { id: "download-json", href: URL.createObjectURL(json),
-        download: `${record.id}.json`, text: "download the record (JSON)" });
-      result.replaceChildren(el("p", {}, download), renderRecord(record, await storedActors(record)));
-      window.lastRecord = record; // for the curious, in the browser console
-    } catch (error) {
-      status.textContent = "";
-      showError(result, error);
-    } finally {
-      button.disabled = false;
-    }
+    analyzeAndShow(body, status, result);
   };
   view().replaceChildren(
     el("h1", { text: "Analyse an article" }),
