@@ -150,3 +150,10 @@ def test_a_lone_proper_noun_saying_something_is_a_person():
     text = "The budget passed late on Friday. Okafor said the vote was fair."
     actors = actors_of(text)
     assert any(e.type == "PERSON" and e.name == "Okafor" for e in actors.entities)
+
+
+def test_a_capitalised_title_saying_something_is_no_name():
+    text = "The Governor said the roads were open."
+    actors = actors_of(text)
+    span, entity = actors.mention_at(0, len("The Governor"))
+    assert text[span.start : span.end] == "The Governor" and entity.titles == ["Governor"]

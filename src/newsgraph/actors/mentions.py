@@ -380,6 +380,8 @@ def _speaking_name(tok) -> bool:
     """A lone capitalised proper noun that says something is a speaker's name ("Hannity said")."""
     if tok.pos_ != "PROPN" or not tok.is_title or tok.dep_ != "nsubj" or not _alone(tok):
         return False
+    if is_title_word(tok.lower_) or any(c.dep_ == "det" for c in tok.children):
+        return False  # "the President said" is a title, resolved as one
     return tok.head.lemma_.lower() in _cue_verbs() and tok.lower_ not in knowledge.countries()[0]
 
 
