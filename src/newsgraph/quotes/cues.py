@@ -19,6 +19,8 @@ from newsgraph.resources import load_yaml
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl"})  # a verb that shares its head's subject
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})  # object content only for a verb that makes its own claim
+_OBJECT_PARTS = frozenset({"dobj", "dative", "prep", "xcomp", "oprd", "pobj", "prt"})
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "``", "''", "'", "‘", "’"})
 
 
@@ -30,7 +32,7 @@ class CueWord:
     stance: str | None = None
     medium: str | None = None
     infinitive: bool = False  # a to-clause counts as content
-    object: bool = False  # a quoted object phrase counts as speech
+    object: bool = False  # the object phrase is the content ("criticized the plan")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def lexicon() -> Lexicon:
             stance=entry.get("stance"),
             medium=entry.get("medium"),
             infinitive="infinitive" in entry.get("takes", ()),
-            object=bool(entry.get("object")),
+            object="object" in entry.get("takes", ()),
         )
     particles = {lemma: frozenset(words) for lemma, words in (spec.get("particles") or {}).items()}
     for lemma in particles:
@@ -125,10 +127,16 @@ def subject_of(verb):
                 if subject is not None and subject.lower_ in _RELATIVE and v.dep_ == "relcl":
                     return v.head  # "Smith, who said ...": the noun the clause describes
                 return subject
-        if v.dep_ not in _CLIMB or v.head.i == v.i:
+        if v.dep_ not in _CLIMB or v.head.i == v.i or _bare_participle(v):
             return None
         v = v.head
     return None
+
+
+def _bare_participle(verb) -> bool:
+    """A past participle with no auxiliary ("When asked, she said ..."): its speaker is not
+    the subject of the clause it hangs on."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _object_of(preposition):
@@ -147,7 +155,18 @@ def _content(verb, word: CueWord) -> Span | None:
             clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
             if clause is not None:
                 return _span_of(clause.left_edge, clause.right_edge, verb)
-    return None
+    return _object_content(verb) if word.object and verb.tag_ in _FINITE else None
+
+
+def _object_content(verb) -> Span | None:
+    """The object of a verb whose object is what was said: "accused him of lying",
+    "endorsed Clinton for president", "called for an inquiry"."""
+    parts = [c for c in verb.rights if c.dep_ in _OBJECT_PARTS]
+    if not any(c.dep_ in ("dobj", "xcomp", "pobj", "oprd") or c.dep_ == "prep" and c.i == verb.i + 1 for c in parts):
+        return None
+    first = min((c.left_edge for c in parts), key=lambda t: t.i)
+    last = max((c.right_edge for c in parts), key=lambda t: t.i)
+    return _span_of(first, last, verb)
 
 
 def _has_to(verb) -> bool:

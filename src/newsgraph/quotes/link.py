@@ -21,12 +21,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from newsgraph.quotes.cues import Attribution, CueWord
+from newsgraph.quotes.cues import Attribution, CueWord, subject_of
 from newsgraph.quotes.marks import Stretch
 from newsgraph.quotes.media import medium_of
 from newsgraph.record import Quote, Span
 
-FOLLOW_ON_PARAGRAPHS = 2  # a follow-on quote inherits a speaker from at most this far back
+FOLLOW_ON_PARAGRAPHS = 4  # a follow-on quote inherits a speaker from at most this far back
 DIRECT_COVER = 0.75  # share of a cue's clause a stretch must fill to be its direct quote
 MIN_FOLLOW_ON_WORDS = 3
 MIN_CONTENT_CHARS = 6
@@ -151,9 +151,21 @@ class Linker:
             if a is not None and not _in_phrase(word, a.speaker):
                 return a if _fills(stretch, a.content) else None
             if token.head.i == token.i:
-                return None
+                break
             token = token.head
-        return None
+        return self._colon_lead_in(word, gap)
+
+    def _colon_lead_in(self, word, gap: str) -> Attribution | None:
+        """A sentence that introduces a quote with a colon and no cue word ("She put it
+        bluntly: ..."): the quote belongs to the subject of that sentence."""
+        if not gap.lstrip().startswith(":"):
+            return None
+        root = word.sent.root
+        speaker = subject_of(root)
+        if speaker is None or speaker.pos_ not in ("PROPN", "PRON", "NOUN") or speaker.lower_ in _NOT_SPEAKERS:
+            return None
+        colon = word.idx + len(word) + gap.index(":")
+        return Attribution(root, Span(colon, colon + 1), CueWord(":"), speaker, None)
 
     def _ends_clause(self, stretch: Stretch) -> bool:
         """Whether a stretch ends a clause: punctuation inside its closing mark or right after it,
@@ -272,6 +284,7 @@ _DASH_CREDIT = re.compile(r"\s*([―—–]|--?)\s*(\S.*)")
 _ATTRIBUTION_PARTS = frozenset(
     {"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dative", "dobj", "agent", "prt"}
 )
+_NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what"})
 _NOT_OBJECT = frozenset({"cc", "conj", "advcl", "ccomp", "parataxis", "punct", "nsubj", "relcl"})
 _CLAUSE_END = frozenset(",.;:!?—–-…)")
 _LEAD_IN = frozenset({"aux", "advmod", "neg", "npadvmod", "prep"})  # words that may come before a cue verb
