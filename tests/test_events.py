@@ -251,3 +251,20 @@ def test_rejecting_a_non_cooperative_act_is_a_rejection_not_a_negated_act():
 
 def test_refusing_to_end_a_strike_is_refusing_to_yield():
     assert find(events("The miners will not end their strike."), "124", "miners")
+
+
+def test_a_target_naming_an_actor_wins_over_a_thing():
+    found = events("The kingdom provided Kenya with new radar technology.")
+    assert find(found, "07", "kingdom", "Kenya")
+
+
+def test_coordinated_sources_agreeing_are_each_others_partners():
+    found = events("Canada and Mexico agreed to share information on smuggling.")
+    assert find(found, "03", "Canada", "Mexico") and find(found, "03", "Mexico", "Canada")
+
+
+def test_material_event_without_target_takes_its_territory():
+    found = events("The republic deployed two battalions in Somalia.")
+    assert find(found, "15", "republic", "Somalia")
+    verbal = events("The ministers agreed in Geneva.")
+    assert not [e for e in verbal if e[2] and "Geneva" in e[2]]

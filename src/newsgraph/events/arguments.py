@@ -155,13 +155,16 @@ def prep_objects(token, word: str) -> list:
 
 
 def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon) -> list:
-    """The target tokens of a verbal predicate, looked for in the pattern's order."""
+    """The target tokens of a verbal predicate, looked for in the pattern's order. A slot that
+    names an actor (a person, organisation or country) wins over an earlier one that does not:
+    "provided *Sri Lanka* with technology"."""
     # a reciprocal event's partner is its object or "with" phrase, never "a deal *on* the border"
     fallback = () if pattern.reciprocal else tuple(s for s in DEFAULT_TARGETS if s not in pattern.target)
     order = pattern.target + fallback
     if object_noun is not None and not pattern.target:
         order = tuple(s for s in DEFAULT_TARGETS if s != "dobj") + ("of",)
     direct = next((c for c in pred.children if c.dep_ == "dobj"), object_noun)
+    candidates = []
     for slot in order:
         found = _slot(pred, slot, object_noun)
         if not found and direct is not None and slot not in ("dobj", "dative", "complement", "of"):
@@ -170,9 +173,33 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon) -> list:
             found = prep_objects(object_noun, slot)
         found = [f for f in found if is_actor_like(f)]
         if found:
-            return [t for f in found for t in conjuncts(_through_event_noun(f, lex))]
+            candidates.append([t for f in found for t in conjuncts(_through_event_noun(f, lex))])
+    named = [c for c in candidates if names_actor(c[0])]
+    if named or candidates:
+        return (named or candidates)[0]
     if object_noun is not None:
         return participle_objects(pred) + participle_objects(object_noun) + participle_objects(direct)
+    return []
+
+
+ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def names_actor(token) -> bool:
+    """Whether the phrase headed by ``token`` names a person, organisation, country or people."""
+    if token.ent_type_ in ACTOR_ENTITIES:
+        return True
+    return any(c.ent_type_ in ACTOR_ENTITIES for c in token.children if c.dep_ in ("compound", "poss", "amod"))
+
+
+def location_target(pred) -> list:
+    """"sent troops *in Syria*", "remained on alert *in the north*": the territory a material
+    event with no other target happens to."""
+    for child in pred.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "into", "inside", "across", "throughout"):
+            places = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC")]
+            if places:
+                return places[:1]
     return []
 
 
@@ -212,9 +239,9 @@ def _through_event_noun(token, lex: Lexicon):
     """"rejected cooperation with the court": the target of an event noun is its own target;
     "refused a request from the mayor": a request's author is whom the refusal answers."""
     if lex.is_("author_nouns", token.lemma_.lower()):
-        author = _author(token)
-        if author is not None:
-            return author
+        found = author(token)
+        if found is not None:
+            return found
     patterns = lex.noun_patterns(token.lemma_.lower())
     if not patterns:
         return token
@@ -225,7 +252,7 @@ def _through_event_noun(token, lex: Lexicon):
     return token
 
 
-def _author(noun):
+def author(noun):
     """Who made a request, offer or appeal: "from X", "by X", "X's", "made by X"."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":

@@ -182,10 +182,13 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     if pred.nominal and not sources:
         return []  # a nominal event without an owner is a topic, not an event
     code, negated = apply_mood(pred.pattern, mood, lex)
+    if not targets and not pred.nominal and lookup(code).quad_class in (2, 4):
+        targets = args.location_target(pred.token)
     source_args = [setting.resolve(t, sent) for t in sources if args.is_actor_like(t)] or [None]
     target_args = [setting.resolve(t, sent) for t in targets if args.is_actor_like(t)] or [None]
-    if pred.pattern.reciprocal and target_args == [None]:
-        target_args = _partners(pred, source_args, sent, setting)
+    if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):
+        partners = _partners(pred, source_args, sent, setting)
+        target_args = partners if target_args == [None] else partners + target_args
     events = []
     for src in source_args:
         for tgt in target_args:
@@ -210,11 +213,23 @@ def _arguments(pred: Predicate, lex: Lexicon) -> tuple[list, list]:
         if subject.lower_ in args.RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subject = token.head
         return sources, args.conjuncts(subject)
+    if pred.object_noun is not None and lex.is_("author_nouns", pred.object_noun.lemma_.lower()):
+        author = args.author(pred.object_noun)
+        if author is not None:  # "accepted the demands *by* the protesters"
+            return sources, args.conjuncts(author)
     if pred.object_noun is not None and pred.object_noun.i != token.i and args.is_event_noun(pred.object_noun, lex):
         targets = args.noun_targets(pred.object_noun, _noun_pattern(pred.object_noun, lex) or pred.pattern)
         if targets:
             return sources, targets
     return sources, args.verb_targets(token, pred.pattern, pred.object_noun, lex)
+
+
+def _reciprocal(pred: Predicate, mood: Mood, lex: Lexicon) -> bool:
+    """Reciprocal by its pattern ("met"), or agreed between its sources ("X and Y agreed to share")."""
+    if pred.pattern.reciprocal:
+        return True
+    wrapper = mood.wrapper
+    return wrapper is not None and any(p.reciprocal for p in lex.verb_patterns(wrapper.lemma_.lower()))
 
 
 def _partners(pred: Predicate, sources: list, sent, setting: Setting) -> list:
