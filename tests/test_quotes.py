@@ -85,3 +85,184 @@ def test_cue_words_are_data_with_their_stance():
     assert stance_of("deny") == "deny"
     assert stance_of("insist") == "insist"
     assert stance_of("say") is None
+
+
+def test_guillemets_make_a_direct_quote():
+    text = "«Die Brücke bleibt offen», sagte er. The minister said: «We will keep the bridge open.»"
+    quotes = quotes_of(text)
+    assert any(content(text, q) == "«We will keep the bridge open.»" and q.kind == "direct" for q in quotes)
+
+
+def test_latex_style_marks_make_a_direct_quote():
+    text = "``The budget is balanced,'' the treasurer said."
+    q = only(quotes_of(text))
+    assert content(text, q) == "``The budget is balanced,''"
+    assert q.kind == "direct"
+
+
+def test_single_marks_make_a_quote_but_apostrophes_do_not():
+    text = "‘The players’ union will strike,’ the coach said. The team's bus left."
+    q = only(quotes_of(text))
+    assert content(text, q) == "‘The players’ union will strike,’"
+
+
+def test_dash_credit_names_the_speaker():
+    text = "“We queued for six hours to vote.” ― Maria Okafor, a teacher"
+    q = only(quotes_of(text, NamedActors(text, "Maria Okafor")))
+    assert q.kind == "direct" and q.speaker == "e1"
+    assert text[q.cue.start : q.cue.end] == "―"
+
+
+def test_multi_sentence_quote_is_one_quote():
+    text = "“The water is safe. We tested it twice,” the engineer said."
+    q = only(quotes_of(text))
+    assert content(text, q) == "“The water is safe. We tested it twice,”"
+
+
+def test_quote_reopened_in_the_next_paragraph_continues():
+    text = (
+        "The engineer said: “The water is safe. We tested it twice.\n\n"
+        "“Nobody should worry about the taps.”\n\nThe council met later."
+    )
+    q = only(quotes_of(text))
+    assert content(text, q).startswith("“The water is safe.")
+    assert content(text, q).endswith("about the taps.”")
+
+
+def test_quote_broken_by_the_layout_continues_into_the_next_line():
+    text = "The engineer said: “The water is safe and\nwe tested it twice.”"
+    q = only(quotes_of(text))
+    assert content(text, q) == "“The water is safe and\nwe tested it twice.”"
+
+
+def test_follow_on_quote_inherits_the_last_speaker():
+    text = (
+        "“We will rebuild the school,” said Lena Ortiz.\n\n"
+        "“The children deserve better rooms than these.”\n\n"
+        "The school closed in May."
+    )
+    quotes = quotes_of(text, NamedActors(text, "Lena Ortiz"))
+    assert len(quotes) == 2
+    follow = quotes[1]
+    assert content(text, follow) == "“The children deserve better rooms than these.”"
+    assert follow.kind == "direct" and follow.speaker == "e1" and follow.cue is None
+
+
+def test_quote_with_no_cue_and_no_speaker_before_has_no_speaker():
+    text = "“The children deserve better rooms than these.”\n\nThe school closed in May."
+    q = only(quotes_of(text))
+    assert q.speaker is None and q.speaker_mention is None
+
+
+@pytest.mark.parametrize(
+    "text, clause",
+    [
+        ("The mayor said that the harbour would reopen next week.", "that the harbour would reopen next week"),
+        ("The mayor said the harbour would reopen next week.", "the harbour would reopen next week"),
+        ("The harbour will reopen next week, the mayor said.", "The harbour will reopen next week"),
+    ],
+)
+def test_indirect_speech_content_is_the_reported_clause(text, clause):
+    q = only(quotes_of(text))
+    assert q.kind == "indirect"
+    assert content(text, q) == clause
+    assert text[q.speaker_mention.start : q.speaker_mention.end].lower() == "the mayor"
+
+
+def test_told_with_a_listener():
+    text = "Anna Berg told reporters the bridge would close in June."
+    q = only(quotes_of(text, NamedActors(text, "Anna Berg")))
+    assert q.kind == "indirect" and q.speaker == "e1"
+    assert content(text, q) == "the bridge would close in June"
+
+
+def test_according_to_names_the_speaker_of_its_clause():
+    text = "According to the fire brigade, the blaze started in the kitchen."
+    q = only(quotes_of(text))
+    assert content(text, q) == "the blaze started in the kitchen"
+    assert text[q.cue.start : q.cue.end] == "According to"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "the fire brigade"
+
+
+@pytest.mark.parametrize("verb", ["denied", "warned", "insisted", "claimed", "confirmed", "announced"])
+def test_stance_verbs_report_speech(verb):
+    text = f"The minister {verb} that the mine was safe."
+    q = only(quotes_of(text))
+    assert q.kind == "indirect"
+    assert content(text, q) == "that the mine was safe"
+    assert text[q.cue.start : q.cue.end] == verb
+
+
+def test_quoted_words_inside_reported_speech_make_it_mixed():
+    text = "The minister said the plan was “a complete disaster” for farmers."
+    q = only(quotes_of(text))
+    assert q.kind == "mixed"
+    assert content(text, q) == "the plan was “a complete disaster” for farmers"
+
+
+def test_quoted_phrase_in_what_a_speaker_calls_something_is_speech():
+    text = "The senator called the bill “a gift to polluters” on Tuesday."
+    q = only(quotes_of(text))
+    assert q.kind in ("mixed", "partial")
+    assert "“a gift to polluters”" in content(text, q)
+
+
+def test_scare_quote_with_no_speaker_is_not_a_quote():
+    text = "The so-called “reform” passed on Monday.\n\nVoters were not consulted."
+    assert quotes_of(text) == []
+
+
+def test_scare_quote_in_a_headline_is_not_a_quote():
+    text = "Harbour ‘reform’ passes\n\nThe council voted on Monday."
+    zones = [Zone("headline", 0, 23), Zone("body", 25, len(text))]
+    assert quotes_of(text, zones=zones) == []
+
+
+def test_boilerplate_is_skipped():
+    text = "“Subscribe now,” the newsletter said.\n\nThe council voted on Monday."
+    zones = [Zone("boilerplate", 0, 37), Zone("body", 39, len(text))]
+    assert quotes_of(text, zones=zones) == []
+
+
+@pytest.mark.parametrize(
+    "text, medium",
+    [
+        ("“We won,” the senator wrote on Twitter.", "Twitter"),
+        ("The senator said in a statement that the vote was fair.", "statement"),
+        ("The senator told CBS that the vote was fair.", "CBS"),
+        ("In an interview with NBC, the senator said the vote was fair.", "NBC"),
+        ("The senator tweeted that the vote was fair.", "Twitter"),
+        ("The senator said at a press conference that the vote was fair.", "press conference"),
+    ],
+)
+def test_medium_is_read_from_the_attribution(text, medium):
+    q = only(quotes_of(text))
+    assert q.medium == medium
+
+
+def test_pronoun_speaker_resolves_through_actors():
+    text = "Lena Ortiz visited the school.\n\n“It needs a new roof,” she said."
+    q = only(quotes_of(text, NamedActors(text, "Lena Ortiz")))
+    assert q.speaker == "e1"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "she"
+
+
+def test_speech_reported_inside_a_quote_is_not_a_second_quote():
+    text = "“My doctor said I was fine,” the coach said."
+    q = only(quotes_of(text))
+    assert content(text, q) == "“My doctor said I was fine,”"
+
+
+def test_colon_lead_in_without_a_cue_word_belongs_to_the_subject():
+    text = "The mayor put it bluntly: “We cannot afford the bridge.”"
+    q = only(quotes_of(text))
+    assert q.kind == "direct"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "The mayor"
+
+
+def test_participle_cue_takes_the_subject_of_its_clause():
+    text = "The union rejected the offer, saying it would cut wages."
+    quotes = quotes_of(text)
+    said = next(q for q in quotes if text[q.cue.start : q.cue.end] == "saying")
+    assert content(text, said) == "it would cut wages"
+    assert text[said.speaker_mention.start : said.speaker_mention.end] == "The union"
