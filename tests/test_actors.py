@@ -157,3 +157,9 @@ def test_a_capitalised_title_saying_something_is_no_name():
     actors = actors_of(text)
     span, entity = actors.mention_at(0, len("The Governor"))
     assert text[span.start : span.end] == "The Governor" and entity.titles == ["Governor"]
+
+
+def test_a_given_name_left_out_of_the_name_is_no_part_of_the_title():
+    text = "Gov. Tomasz Wielgosz signed the bill."
+    person = next(e for e in actors_of(text).entities if e.type == "PERSON")
+    assert person.titles == ["Gov."]

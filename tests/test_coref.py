@@ -215,3 +215,9 @@ def test_interview_transcript_turns():
     assert entity_of(actors, text, "I was") is mayor
     assert entity_of(actors, text, "A:") is mayor
     assert entity_of(actors, text, "Q:").name == "Omar Reyes"
+
+
+def test_a_first_surname_of_a_double_surname_joins_the_full_name():
+    text = "Lucia Ortega Blanco chairs the board. Ms. Ortega said the vote would wait."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "Ms. Ortega") is entity_of(actors, text, "Lucia Ortega Blanco")

@@ -162,10 +162,12 @@ class Resolver:
 
     def _person_by_surname(self, m: Mention) -> list[Cluster]:
         word = _surname(m.words)
-        return [
-            c for c in self.clusters
-            if c.type == "PERSON" and c.surname == word and _gender_fits(m.gender, c.gender)
-        ]
+        people = [c for c in self.clusters if c.type == "PERSON" and _gender_fits(m.gender, c.gender)]
+        found = [c for c in people if c.surname == word]
+        if found or len(m.words) > 1:
+            return found
+        # a first surname of a name with two ("Ms. Acosta" for Melba Acosta Febo)
+        return [c for c in people if any(len(n) > 2 and word in (w.lower() for w in n[1:-1]) for n in c.names)]
 
     def _short_name(self, m: Mention) -> None:
         found = self._person_by_surname(m)

@@ -158,6 +158,13 @@ def _known_non_person(key: str) -> bool:
     return key in knowledge.organisations() or key in knowledge.countries()[0]
 
 
+def _stray_name_word(tok) -> bool:
+    """A capitalised word closing a title that is no title or sector word: part of the name."""
+    if tok.pos_ != "PROPN" or not tok.is_title or is_title_word(tok.lower_) or is_sector_word(tok.lower_):
+        return False
+    return tok.doc[tok.i - 1].lower_ != "of" and knowledge.name_key(tok.text) not in knowledge.organisations()
+
+
 def _opens_title(tok) -> bool:
     """A title begins with a capital, an adjective, or a word of the sector lexicon ("press")."""
     if tok.pos_ in ("DET", "PRON", "PUNCT", "ADP", "CCONJ") or tok.tag_ == "POS":
@@ -174,7 +181,10 @@ def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None
             begin = min(begin, child.left_edge.i)
     while begin < first and not _opens_title(doc[begin]):
         begin += 1
-    span = doc[begin:first]
+    end = first
+    while end - begin > 1 and _stray_name_word(doc[end - 1]):
+        end -= 1  # "Gov. Alejandro García Padilla": the given name the tagger left out is no title
+    span = doc[begin:end]
     if not len(span) or len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS for t in span):
         return None, None, first
     title = text[span[0].idx : span[-1].idx + len(span[-1])]
