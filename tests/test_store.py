@@ -136,3 +136,15 @@ def test_a_record_that_cannot_be_stored_becomes_a_failure_and_the_batch_goes_on(
     assert set(failures) == {"no-code.txt", "bad-type.txt"}
     assert all(reason.startswith("cannot be stored: ") for reason in failures.values())
     assert {f.input for f in writer.store_failures} == set(failures)
+
+
+def test_events_without_a_date_or_without_actors_are_not_merged_across_articles(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    undated = [make_record(t, None, f"{n}.txt") for n, t in enumerate((TEXT_A, TEXT_B))]
+    _write(con, *undated)
+    assert con.execute("SELECT count(*), max(n_articles) FROM events").fetchone() == (2, 1)
+    nobody = [make_record(t, "2024-03-05", f"{n}.txt") for n, t in enumerate((TEXT_C, TEXT_C + " More."))]
+    for record in nobody:
+        record.events[0].source = record.events[0].target = None
+    _write(con, *nobody)
+    assert con.execute("SELECT count(*) FROM events WHERE source_actor IS NULL").fetchone()[0] == 2

@@ -26,12 +26,15 @@ def actor_id(name: str, code: str | None, type_: str | None) -> str:
     return "a" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:15]
 
 
-def event_id(source: str | None, target: str | None, cameo: str, date: str | None, negated: bool) -> int:
+def event_id(source: str | None, target: str | None, cameo: str, date: str | None, negated: bool,
+             sighting: str | None = None) -> int:
     """One id per event across articles: source actor, target actor, CAMEO code, date, negation.
 
-    A positive 60-bit integer, so it also serves as GDELT's GLOBALEVENTID.
+    ``sighting`` (an article id and the event's place in it) makes the event its own, for
+    events that cannot be identified across articles. A positive 60-bit integer, so it also
+    serves as GDELT's GLOBALEVENTID.
     """
-    key = "\t".join((source or "", target or "", cameo, date or "", "not" if negated else ""))
+    key = "\t".join((source or "", target or "", cameo, date or "", "not" if negated else "", sighting or ""))
     return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:15], 16)
 
 
@@ -103,14 +106,19 @@ def _span(text: str, span: Span | None) -> tuple:
 
 
 def _event_rows(record: Record, actors: dict[str, str]) -> tuple[list[tuple], list[tuple]]:
-    """Per event: its cross-article identity row and its mention in this article."""
+    """Per event: its cross-article identity row and its mention in this article.
+
+    Only an event with a date and at least one actor is identified across articles: without
+    them "someone appealed, some day" in two articles says nothing about it being one event.
+    """
     events, mentions = [], []
     published = record.meta.published
     for n, ev in enumerate(record.events):
         source, target = actors.get(ev.source), actors.get(ev.target)
         when = ev.date or published
         when_source = "text" if ev.date else ("published" if published else None)
-        eid = event_id(source, target, ev.cameo, when, ev.negated)
+        identified = when is not None and (source is not None or target is not None)
+        eid = event_id(source, target, ev.cameo, when, ev.negated, None if identified else f"{record.id}#{n}")
         events.append((
             eid, source, target, ev.cameo, ev.cameo[:2], ev.plover, ev.goldstein, ev.quad_class, ev.negated,
             when, first_day(when), when_source, 0, 0, record.id,
