@@ -163,3 +163,9 @@ def test_a_given_name_left_out_of_the_name_is_no_part_of_the_title():
     text = "Gov. Tomasz Wielgosz signed the bill."
     person = next(e for e in actors_of(text).entities if e.type == "PERSON")
     assert person.titles == ["Gov."]
+
+
+def test_party_members_are_a_group_coded_as_their_party():
+    text = "Republicans said the bill would fail."
+    group = next(e for e in actors_of(text).entities if e.type == "GROUP")
+    assert group.name == "Republicans" and group.code == "USAPTY"

@@ -38,7 +38,7 @@ def _name(cluster: Cluster) -> str:
         return cluster.person.name
     if cluster.type == "GPE" and cluster.key and cluster.key.isupper() and len(cluster.key) == 3:
         return knowledge.countries()[2].get(cluster.key, cluster.key)
-    if cluster.org is not None:
+    if cluster.org is not None and cluster.type != "GROUP":  # "Republicans" are coded as the party, not named so
         return cluster.org.name
     named = [m for m in cluster.mentions if m.kind == "name"]
     if named:
