@@ -210,3 +210,13 @@ def test_events_page_filters_like_the_cli(server, page):
     page.wait_for_selector('#events-results[data-count="1"]')
     assert "163" in page.inner_text("#events-results tbody")
     shot(page, "ui_events")
+
+
+def test_quotes_page_finds_who_said_what(server, page):
+    page.goto(f"{server}#/quotes")
+    page.wait_for_selector('#quotes-results[data-count="3"]')
+    page.fill("#quotes-speaker", "Lind")
+    page.press("#quotes-speaker", "Enter")
+    page.wait_for_selector('#quotes-results[data-count="2"]')
+    assert "wait forever" in page.inner_text("#quotes-results")
+    shot(page, "ui_quotes")

@@ -534,6 +534,34 @@ async function eventsPage(query) {
   } catch (error) { showError(list, error); }
 }
 
+// Who said what across the corpus: quotes by speaker or by words in them.
+async function quotesPage(query) {
+  const speaker = el("input", { id: "quotes-speaker", value: query.get("speaker") || "", placeholder: "actor id, code or name" });
+  const words = el("input", { id: "quotes-search", value: query.get("search") || "", placeholder: "words in the quote" });
+  const list = el("div", { id: "quotes-results" }, el("p", { class: "muted", text: "loading…" }));
+  const go = () => {
+    const chosen = new URLSearchParams([["speaker", speaker.value.trim()], ["search", words.value.trim()]].filter(([, v]) => v));
+    location.hash = `#/quotes?${chosen}`;
+  };
+  view().replaceChildren(el("h1", { text: "Quotes" }),
+    el("form", { class: "row", onsubmit: (e) => { e.preventDefault(); go(); } },
+      el("label", {}, "speaker ", speaker), el("label", {}, "words ", words), el("button", { type: "submit", text: "Find" })),
+    list);
+  const asked = new URLSearchParams([["speaker", query.get("speaker")], ["search", query.get("search")]].filter(([, v]) => v));
+  asked.set("limit", 200);
+  try {
+    const found = await api(`/quotes?${asked}`);
+    list.dataset.count = found.items.length;
+    list.replaceChildren(found.items.length ? el("ol", { class: "quotes" }, found.items.map((q) => el("li", {},
+      el("div", {}, actorLink(q.speaker_actor, q.speaker_name), " ", el("span", { class: "badge", text: q.kind }),
+        q.medium ? el("span", { class: "muted", text: ` via ${q.medium}` }) : null),
+      el("div", { class: "quote-text", text: short(q.content, 400) }),
+      el("div", { class: "muted" }, q.published || "", " ",
+        el("a", { href: `#/article/${encodeURIComponent(q.article_id)}`, text: q.headline || q.article_id }))))) :
+      el("p", { class: "empty", text: "No quotes found." }));
+  } catch (error) { showError(list, error); }
+}
+
 async function networkPage(query) {
   const from = query.get("from") || "", to = query.get("to") || "";
   const fromIn = el("input", { id: "net-from", type: "date", value: from });
@@ -599,6 +627,7 @@ function route() {
   if (page === "dyad" && parts[2]) return dyadPage(parts[1], parts[2], query);
   if (page === "network") return networkPage(query);
   if (page === "events") return eventsPage(query);
+  if (page === "quotes") return quotesPage(query);
   return analyzePage();
 }
 
