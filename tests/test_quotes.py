@@ -266,3 +266,14 @@ def test_participle_cue_takes_the_subject_of_its_clause():
     said = next(q for q in quotes if text[q.cue.start : q.cue.end] == "saying")
     assert content(text, said) == "it would cut wages"
     assert text[said.speaker_mention.start : said.speaker_mention.end] == "The union"
+
+
+def test_quoted_title_of_a_work_is_not_a_quote():
+    text = "The senator said he had read “The Art of the Deal” twice, then left."
+    quotes = quotes_of(text)
+    assert all(q.kind != "partial" for q in quotes)
+
+
+def test_quoted_fragment_outside_the_speaking_clause_is_not_a_partial_quote():
+    text = "The “reform” that failed, the minister said nothing about."
+    assert all(q.kind != "partial" for q in quotes_of(text))

@@ -230,9 +230,12 @@ class Linker:
         return Draft(Span(start, end), "mixed", a, inner)
 
     def _partial(self, stretch: Stretch, attributions: list[Attribution]) -> Draft | None:
-        """A quoted fragment in a sentence whose cue has a speaker; None for a scare quote."""
-        sent = self._token_at(stretch.start).sent
-        speaking = [a for a in attributions if sent.start <= a.verb.i < sent.end and a.speaker is not None]
+        """A quoted fragment said by the speaker of a cue whose clause holds it; None for a
+        scare quote (no such cue) or a title ("the book “Art of the Deal”")."""
+        if _is_title(self.text[stretch.start + 1 : stretch.end - 1]):
+            return None
+        word = self._token_at(stretch.start + 1)
+        speaking = [a for a in attributions if a.speaker is not None and _governs(a.verb, word)]
         if not speaking:
             return None
         a = min(speaking, key=lambda a: abs(a.verb.idx - stretch.start))
@@ -313,6 +316,19 @@ def _in_attribution(token, a: Attribution) -> bool:
     if a.content is not None and a.content.start <= token.idx < a.content.end:
         return False
     return any(_in_phrase(token, c) for c in a.verb.children if c.dep_ in _ATTRIBUTION_PARTS)
+
+
+def _governs(verb, token) -> bool:
+    """Whether a token lies in the clause a verb heads (its subtree), subject aside."""
+    if not verb.left_edge.i <= token.i <= verb.right_edge.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and _in_phrase(token, c) for c in verb.children)
+
+
+def _is_title(words: str) -> bool:
+    """A quoted name of a work or a show: every longer word capitalised, more than one word."""
+    long_words = [w for w in words.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words.split()) > 1 and bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 def _object_region(verb, stretch: Stretch) -> Span | None:
