@@ -60,3 +60,29 @@ def test_dask_with_two_workers_gives_the_rows_of_the_local_engine(tmp_path):
     again = ingest_dask([str(corpus)], str(tmp_path / "dask.duckdb"), workers=1)
     assert again.added == 0
     assert _rows(tmp_path / "dask.duckdb") == _rows(tmp_path / "local.duckdb")
+
+
+def test_a_failed_partition_task_is_reported_not_raised():
+    from newsgraph.scale import _wait
+
+    class Broken:
+        def result(self):
+            raise RuntimeError("worker lost\nmore detail")
+
+    assert _wait(None) is None
+    assert _wait(Broken()) == "the Dask worker failed: RuntimeError: worker lost"
+
+
+def test_a_record_whose_rows_do_not_fit_the_types_becomes_a_failure_in_its_partition():
+    from newsgraph.errors import InputError
+    from newsgraph.scale import _tables
+    from newsgraph.store.rows import record_rows
+    from test_store_records import TEXT_A, TEXT_B, make_record
+
+    good = make_record(TEXT_A, "2024-03-05", "good.txt")
+    bad = make_record(TEXT_B, "2024-03-05", "bad.txt")
+    bad.events[0].goldstein = "very"
+    failures: list[InputError] = []
+    tables = _tables([("good.txt", record_rows(good)), ("bad.txt", record_rows(bad))], failures)
+    assert tables["articles"].column("path").to_pylist() == ["good.txt"]
+    assert tables["failures"].column("input").to_pylist() == ["bad.txt"]

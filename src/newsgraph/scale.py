@@ -19,13 +19,16 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.store.db import open_store, to_arrow, write_batch
-from newsgraph.store.ingest import IngestReport
+from newsgraph.store.ingest import IngestReport, input_name, merged_rows
 from newsgraph.store.rows import Rows, record_rows
 from newsgraph.store.schema import TABLES
+
+log = logging.getLogger(__name__)
 
 FILES_PER_PARTITION = 32  # at most; fewer when there are few files, so every worker gets work
 DONE = "_SUCCESS"  # marks a staged partition as complete (written last)
@@ -77,25 +80,44 @@ def analyze_partition(files: list[str], date: str | None, allow_private: bool, f
     from newsgraph.pipeline import analyze_stream
     from newsgraph.read import read_inputs
 
-    rows: Rows = {table: [] for table in TABLES}
+    items: list[tuple[str, Rows]] = []
+    failures: list[InputError] = []
     seen: set[str] = set()
     for item in analyze_stream(read_inputs(files, allow_private=allow_private), date=date):
         if isinstance(item, InputError):
-            rows["failures"].append((item.input, item.reason))
+            failures.append(item)
         elif item.id not in seen:
             seen.add(item.id)
-            for table, table_rows in record_rows(item).items():
-                rows[table].extend(table_rows)
+            try:
+                items.append((input_name(item), record_rows(item)))
+            except Exception as exc:  # one article's bad data must not lose the partition
+                failures.append(InputError(input_name(item), f"cannot be stored: {exc.__class__.__name__}: {exc}"))
+    tables = _tables(items, failures)
     tmp = Path(folder + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    for table, data in to_arrow(rows).items():
+    for table, data in tables.items():
         pq.write_table(data, tmp / f"{table}.parquet")
     (tmp / DONE).write_text(json.dumps(files))
     shutil.rmtree(folder, ignore_errors=True)
     tmp.rename(folder)  # a partition is staged whole or not at all
-    return {"folder": folder, "articles": len(seen), "failures": len(rows["failures"]),
+    return {"folder": folder, "articles": tables["articles"].num_rows, "failures": tables["failures"].num_rows,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "pid": os.getpid()}
+
+
+def _tables(items: list[tuple[str, Rows]], failures: list[InputError]) -> dict:
+    """Arrow tables of the records' rows; a record whose rows do not fit the types becomes a failure."""
+    try:
+        return to_arrow(merged_rows([rows for _, rows in items], failures))
+    except (pa.ArrowException, ValueError, TypeError, OverflowError):
+        good = []
+        for name, rows in items:
+            try:
+                to_arrow(rows)
+                good.append(rows)
+            except (pa.ArrowException, ValueError, TypeError, OverflowError) as exc:
+                failures.append(InputError(name, f"cannot be stored: {exc.__class__.__name__}: {exc}"))
+        return to_arrow(merged_rows(good, failures))
 
 
 def load_partition(folder: str | Path) -> dict:
@@ -145,21 +167,39 @@ def _run_partitions(client, con, parts, date, allow_private, stage: Path, report
                                    key=f"newsgraph-partition-{key}", pure=False)
     for n, (files, key) in enumerate(zip(parts, keys, strict=True)):
         if key not in done:
-            if n in futures:
-                futures.pop(n).result()
-            batch = load_partition(stage / f"part-{key}")
-            added = write_batch(con, batch)
-            con.execute("INSERT OR IGNORE INTO ingested_partitions VALUES (?)", [key])
-            shutil.rmtree(stage / f"part-{key}", ignore_errors=True)
-            report.added += added
-            report.skipped += batch["articles"].num_rows - added
-            report.failures += [InputError(r["input"], r["reason"]) for r in batch["failures"].to_pylist()]
-            report.failed = len(report.failures)
-            if on_commit:
-                on_commit(added)
+            failure = _wait(futures.pop(n, None))
+            if failure:  # the partition is not recorded as merged: a re-run tries it again
+                _merge(con, to_arrow({"failures": [(f, failure) for f in files]}), report, on_commit)
+            else:
+                _merge(con, load_partition(stage / f"part-{key}"), report, on_commit)
+                con.execute("INSERT OR IGNORE INTO ingested_partitions VALUES (?)", [key])
+                shutil.rmtree(stage / f"part-{key}", ignore_errors=True)
         advance(len(files))
     if stage.exists() and not any(stage.iterdir()):
         stage.rmdir()
+
+
+def _wait(future) -> str | None:
+    """None when the partition's task ended well (or there was none); else why it failed."""
+    if future is None:
+        return None
+    try:
+        future.result()
+    except Exception as exc:  # a worker that crashed or died (out of memory: KilledWorker)
+        log.warning("a Dask partition failed", exc_info=True)
+        return f"the Dask worker failed: {exc.__class__.__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+    return None
+
+
+def _merge(con, batch: dict, report: IngestReport, on_commit) -> None:
+    """Write a partition's rows in one transaction and account for them in ``report``."""
+    added = write_batch(con, batch)
+    report.added += added
+    report.skipped += batch["articles"].num_rows - added
+    report.failures += [InputError(r["input"], r["reason"]) for r in batch["failures"].to_pylist()]
+    report.failed = len(report.failures)
+    if on_commit:
+        on_commit(added)
 
 
 def _peak_memory(client) -> dict[str, float]:

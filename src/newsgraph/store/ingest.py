@@ -73,7 +73,7 @@ class BatchWriter:
         if not self.items and not self.failures:
             return
         try:
-            added = write_batch(self.con, to_arrow(_merged([rows for _, rows in self.items], self.failures)))
+            added = write_batch(self.con, to_arrow(merged_rows([rows for _, rows in self.items], self.failures)))
         except (duckdb.Error, pa.ArrowException, ValueError, TypeError, OverflowError):
             added = self._write_one_by_one()
         self.added += added
@@ -88,7 +88,7 @@ class BatchWriter:
                 added += write_batch(self.con, to_arrow(rows))
             except (duckdb.Error, pa.ArrowException, ValueError, TypeError, OverflowError) as exc:
                 self._store_failure(name, exc)
-        write_batch(self.con, to_arrow(_merged([], self.failures)))
+        write_batch(self.con, to_arrow(merged_rows([], self.failures)))
         return added
 
     def _store_failure(self, name: str, exc: BaseException) -> None:
@@ -105,7 +105,8 @@ def input_name(record: Record) -> str:
     return f"{name}:{source.line}" if source.line else name
 
 
-def _merged(per_record: list[Rows], failures: list[InputError]) -> Rows:
+def merged_rows(per_record: list[Rows], failures: list[InputError]) -> Rows:
+    """The rows of several records (and failures) as one batch."""
     out: Rows = {"failures": [(f.input, f.reason) for f in failures]}
     for rows in per_record:
         for table, table_rows in rows.items():
