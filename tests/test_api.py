@@ -263,3 +263,16 @@ def test_events_carry_a_string_key_for_javascript(client):
     found = client.get(f"/events/{event['event_key']}").json()
     assert [m["evidence"] for m in found["mentions"]] == [
         "Mara Lind threatened the Ostmark Trade Council with sanctions after the talks collapsed."]
+
+
+def test_pages_load_nothing_from_elsewhere():
+    import re
+
+    from newsgraph.serve.app import static_dir
+
+    for name in ("index.html", "app.js", "style.css"):
+        text = (static_dir() / name).read_text(encoding="utf-8")
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text), name  # no CDN, no remote fonts
+        assert "@import" not in text and "url(http" not in text, name
+    for library in ("echarts", "cytoscape"):
+        assert (static_dir() / "vendor" / f"{library}.LICENSE").exists()
