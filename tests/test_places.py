@@ -65,3 +65,11 @@ def test_places_of_an_article_have_ids_mentions_and_fill_the_city_country():
 def test_a_state_abbreviation():
     found = geocode("Fla.")
     assert found.name == "Florida" and found.kind == "admin"
+
+
+def test_a_us_state_named_like_a_country_in_a_us_article():
+    text = ("Senator Ron Pike of Ohio and Governor Ann Mills of Texas spoke in Atlanta. "
+            "Voters in Georgia will decide in May, the U.S. senator said.")
+    places, actors = places_of(text)
+    georgia = next(p for p in places if p.name == "Georgia")
+    assert georgia.country == "USA" and georgia.kind == "admin"

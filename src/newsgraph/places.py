@@ -106,7 +106,8 @@ def find_places(text: str, parsed, zones: list[Zone], actors: Actors) -> list[Pl
     for entity in actors.entities:
         if entity.type not in PLACE_TYPES:
             continue
-        found = geocode(entity.name, context) or _geocode_mentions(text, entity, context)
+        own = context - Counter({entity.country: len(entity.mentions)}) if entity.country else context
+        found = geocode(entity.name, own) or _geocode_mentions(text, entity, own)
         if found is None:
             continue
         if found.country and (entity.country is None or found.kind != "country"):
