@@ -169,3 +169,9 @@ def test_party_members_are_a_group_coded_as_their_party():
     text = "Republicans said the bill would fail."
     group = next(e for e in actors_of(text).entities if e.type == "GROUP")
     assert group.name == "Republicans" and group.code == "USAPTY"
+
+
+def test_a_known_organisation_tagged_as_a_place_is_an_organisation():
+    text = "Leaders of the European Union met in Brussels."
+    eu = entity_named(actors_of(text), "European Union")
+    assert eu.type == "ORG" and eu.sector == "IGO"

@@ -29,7 +29,8 @@ def retype(name: str, label: str, span) -> str | None:
     """The entity type a name should have, the knowledge files overriding the tagger."""
     key = knowledge.name_key(name)
     org = knowledge.organisations().get(key)
-    if org is not None and label in ("PERSON", "ORG", "LOC"):
+    a_country = key in knowledge.countries()[0]
+    if org is not None and (label in ("PERSON", "ORG", "LOC") or label == "GPE" and not a_country):
         return "ORG" if org.type == "ORG" else org.type
     if label in ("ORG", "GPE", "NORP") and key in knowledge.people()[0]:
         return "PERSON"
