@@ -268,3 +268,19 @@ def test_material_event_without_target_takes_its_territory():
     assert find(found, "15", "republic", "Somalia")
     verbal = events("The ministers agreed in Geneva.")
     assert not [e for e in verbal if e[2] and "Geneva" in e[2]]
+
+
+def test_us_is_a_country_not_a_first_person_pronoun():
+    found = events("\u201cWe are ready,\u201d the senator said. The senator called for sanctions against the US.")
+    assert find(found, "1312", "senator", "US")
+
+
+def test_a_document_speaks_for_its_author():
+    found = events("The charity published a report accusing the police of torture.")
+    assert find(found, "112", "charity", "police")
+
+
+def test_pledging_support_is_support():
+    found = events("The president pledged his full support for the governor.")
+    assert find(found, "05", "president", "governor")
+    assert not find(found, "03")

@@ -86,12 +86,24 @@ def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
         if head.dep_ == "ROOT":
             return conjuncts(head)  # no finite verb: the parser took the main verb for a participle
         lemma = head.lemma_.lower()
+        if lex.is_("document_nouns", lemma):
+            return document_author(head, lex, depth + 1)  # "a report accusing the army": the report's author
         if is_event_noun(head, lex) or is_transparent(head, lex) or lex.is_("intent_nouns", lemma) or lex.is_(
             "refusal_nouns", lemma
         ):
             return noun_agent(head, lex, depth + 1)
         return conjuncts(head)
     return []
+
+
+def document_author(noun, lex: Lexicon, depth: int) -> list:
+    """Who speaks through a report, resolution or letter: its possessor, or who issued it."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return conjuncts(child)
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and depth < MAX_CLIMB:
+        return agent_of(noun.head, lex, depth + 1)
+    return conjuncts(noun)
 
 
 def _owned_by_pronoun(token) -> bool:

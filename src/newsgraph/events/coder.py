@@ -18,7 +18,7 @@ from newsgraph.events.patterns import Lexicon, Pattern, lexicon
 from newsgraph.events.setting import Setting
 from newsgraph.record import Event, Meta, Place, Quote, Span, Time, Zone
 
-SKIPPED_ZONES = ("boilerplate", "credit", "byline", "caption")  # captions repeat the story
+SKIPPED_ZONES = ("boilerplate", "credit", "byline", "caption", "dateline")  # captions repeat the story
 
 
 @dataclass(slots=True)
@@ -64,8 +64,11 @@ def _mood(pred: Predicate, lex: Lexicon) -> Mood:
     """The predicate's mood; an object noun that cannot be refused stays its own event
     ("rejected an appeal": the appeal stands, and rejecting it is the event)."""
     mood = mood_of(pred.token, lex)
-    if mood.refusal and pred.token.dep_ in ("dobj", "pobj") and lex.mood_code("refusal", pred.pattern.code) is None:
+    as_object = pred.token.dep_ in ("dobj", "pobj")
+    if mood.refusal and as_object and lex.mood_code("refusal", pred.pattern.code) is None:
         return Mood()
+    if mood.intent and as_object and pred.pattern.code[:2] == "05" and mood.wrapper is not None:
+        return Mood(wrapper=mood.wrapper)  # "pledged his full support": promising support is support
     return mood
 
 

@@ -67,7 +67,7 @@ class Setting:
         lex = lexicon()
         if any(z.start <= token.idx < z.end for z in self.skipped):
             return None  # page furniture the parser ran into the sentence is no actor
-        if token.lower_ in lex.classes.get("first_person", ()):
+        if token.pos_ == "PRON" and token.lower_ in lex.classes.get("first_person", ()):  # not "US"
             speaker = self._quote_speaker(token.idx) or self._reporting_speaker(token)
             if speaker is not None:
                 return speaker
