@@ -221,3 +221,16 @@ def test_a_first_surname_of_a_double_surname_joins_the_full_name():
     text = "Lucia Ortega Blanco chairs the board. Ms. Ortega said the vote would wait."
     actors = actors_of(text)
     assert entity_of(actors, text, "Ms. Ortega") is entity_of(actors, text, "Lucia Ortega Blanco")
+
+
+def test_a_capitalised_title_with_no_holder_in_the_article_goes_to_the_people_file():
+    text = "Members of the Bundestag met on Monday. The Chancellor said Germany would help."
+    actors = actors_of(text, date="2016-03-01")
+    assert entity_of(actors, text, "The Chancellor").name == "Angela Merkel"
+
+
+def test_a_capitalised_title_joins_the_holder_named_far_away():
+    text = ("The President spoke first. The hall was full. The doors were shut. The lights dimmed. "
+            "The crowd was quiet. Later, Barack Obama left by car.")
+    actors = actors_of(text, date="2014-05-01")
+    assert entity_of(actors, text, "The President") is entity_of(actors, text, "Barack Obama")

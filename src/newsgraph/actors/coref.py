@@ -347,6 +347,11 @@ class MentionResolver(Resolver):
             if found is not None:
                 self._join(m, found)
                 return
+            person = self._known_holder(m)
+            if person is not None and self.doc[m.head].lower_ != self.doc[m.head].text and self._owned(m) is None:
+                cluster = self._new(m)
+                cluster.person, cluster.gender = person, person.gender
+                return
         elif m.type in ("GROUP", "ORG"):
             for prior in reversed(seen):
                 c = self.of[id(prior)]
@@ -360,6 +365,30 @@ class MentionResolver(Resolver):
                     return
         cluster = self._new(m)
         cluster.owner = self._owned(m)
+
+    def _known_holder(self, m: Mention) -> knowledge.Person | None:
+        """Who held a capitalised title on the publication date ("the President" in a 2015 US article),
+        by people.tsv, when exactly one person did in the country the title or the article names."""
+        if self.date is None:
+            return None
+        country = m.country or self._home_country()
+        if country is None:
+            return None
+        wanted = {m.words[0]}
+        holders = {
+            id(p): p for p in knowledge.people()[0].values()
+            if (r := p.role_at(self.date)) is not None and r.country == country and _title_head(r.title) in wanted
+        }
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def _home_country(self) -> str | None:
+        """The country the article's names point to most."""
+        votes = Counter(x.country for x in self.mentions if x.kind == "name" and x.country)
+        for c in self.clusters:
+            role = c.person.role_at(self.date) if c.person is not None else None
+            if role is not None and role.country:
+                votes[role.country] += len(c.mentions)
+        return votes.most_common(1)[0][0] if votes else None
 
     def _title_holder(self, m: Mention, seen: list[Mention]) -> Cluster | None:
         """The latest actor holding the title of a definite "the President", "the Russian leader"."""
@@ -376,6 +405,11 @@ class MentionResolver(Resolver):
             if c.type == "PERSON" and m.sent < first <= m.sent + PRONOUN_REACH and c.heads & wanted:
                 if _country_fits(m, c):
                     return c
+        # anywhere in the article, someone who held the title on the publication date
+        for c in self.clusters:
+            role = c.person.role_at(self.date) if c.person is not None and self.date else None
+            if role is not None and _title_head(role.title) in wanted and _country_fits(m, c):
+                return c
         return None
 
     def _named_org(self, m: Mention, seen: list[Mention]) -> Cluster | None:
