@@ -175,3 +175,9 @@ def test_a_known_organisation_tagged_as_a_place_is_an_organisation():
     text = "Leaders of the European Union met in Brussels."
     eu = entity_named(actors_of(text), "European Union")
     assert eu.type == "ORG" and eu.sector == "IGO"
+
+
+def test_a_family_name_written_first_is_known_alone():
+    text = "Xi said the talks were useful."
+    xi = next(e for e in actors_of(text, date="2019-01-01").entities if e.type == "PERSON")
+    assert xi.name == "Xi Jinping" and xi.code == "CHNGOV"

@@ -120,17 +120,24 @@ def organisations() -> dict[str, Organisation]:
 def people() -> tuple[dict[str, Person], dict[str, tuple[Person, ...]]]:
     """(name key of every full name -> person, lower-case surname -> the people bearing it)."""
     by_name: dict[str, Person] = {}
+    by_word: dict[str, set[str]] = {}
     persons: dict[str, Person] = {}
     for row in load_tsv("actors/people.tsv"):
         person = persons.setdefault(row["name"], Person(row["name"], row["gender"] or "-"))
         role = Role(row["country"] or None, row["sector"] or None, row["role"], row["from"], row["to"])
         person.roles.append(role)
         for n in [row["name"], *row["aliases"].split("|")]:
-            if n:
+            if n and " " in n:
                 by_name[name_key(n)] = person
+            elif n:  # a one-word alias is the name used alone: "Xi" (family name first), "Lula"
+                by_word.setdefault(n.lower(), set()).add(row["name"])
     surnames: dict[str, list[Person]] = {}
     for person in persons.values():
         surnames.setdefault(person.name.split()[-1].lower(), []).append(person)
+    for word, names in by_word.items():
+        for name in sorted(names):
+            if persons[name] not in surnames.setdefault(word, []):
+                surnames[word].append(persons[name])
     return by_name, {k: tuple(v) for k, v in surnames.items()}
 
 
