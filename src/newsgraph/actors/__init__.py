@@ -38,6 +38,7 @@ class Actors:
         self._starts = [m.start for m, _ in pairs]
 
     def by_id(self, entity_id: str) -> Entity | None:
+        """The entity with that id, or None."""
         return next((e for e in self.entities if e.id == entity_id), None)
 
     def mentions_in(self, start: int, end: int) -> list[tuple[Span, Entity]]:

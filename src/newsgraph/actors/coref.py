@@ -52,6 +52,7 @@ class Cluster:
 
     @property
     def surname(self) -> str | None:
+        """The surname of the first full name (or the one name known), lower case."""
         full = [n for n in self.names if len(n) > 1]
         return _surname(full[0]) if full else (self.names[0][0].lower() if self.names else None)
 
@@ -67,6 +68,7 @@ class Cluster:
         return out
 
     def add(self, mention: Mention) -> None:
+        """Take a mention: its name words, and its gender when the cluster had none."""
         self.mentions.append(mention)
         if mention.kind == "name" and mention.words not in self.names:
             self.names.append(mention.words)
@@ -111,6 +113,7 @@ class Resolver:
             self.at_token.setdefault(m.head, m)
 
     def resolve(self) -> list[Cluster]:
+        """Names first, then every other mention in text order."""
         self._cluster_names()
         seen: list[Mention] = []
         for m in self.mentions:
@@ -528,6 +531,3 @@ def resolve(doc, mentions: list[Mention], date: str | None, author: str | None =
     """Clusters of the mentions, each one actor of the article (``author``: the byline's name)."""
     return MentionResolver(doc, mentions, date, author).resolve()
 
-
-def country_votes(cluster: Cluster) -> Counter:
-    return Counter(m.country for m in cluster.mentions if m.country)

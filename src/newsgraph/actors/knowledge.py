@@ -143,6 +143,7 @@ def people() -> tuple[dict[str, Person], dict[str, tuple[Person, ...]]]:
 
 @functools.cache
 def sectors() -> SectorLexicon:
+    """The words of sectors.yaml by kind: phrases (longest first), modifiers, heads, weak modifiers."""
     spec = load_yaml("actors/sectors.yaml")
     phrases, modifiers, heads, weak = [], {}, {}, {}
     for code, entry in spec.items():
@@ -156,6 +157,7 @@ def sectors() -> SectorLexicon:
 
 @functools.cache
 def nouns() -> Nouns:
+    """The word classes of nouns.yaml; the role words of sectors.yaml count as person nouns."""
     spec = load_yaml("actors/nouns.yaml")
     organisation = frozenset(spec["organisation"]) | frozenset(spec["collective"])
     role_words = {w for w in sectors().heads if " " not in w} - organisation
@@ -176,6 +178,7 @@ def nouns() -> Nouns:
 
 @functools.cache
 def given_names() -> dict[str, str]:
+    """Given name -> "m" or "f"."""
     spec = load_yaml("actors/given_names.yaml")
     return {name: gender for gender in ("m", "f") for name in spec[gender]}
 

@@ -60,9 +60,11 @@ class Zones:
         self.turns = {self.paragraph(m.start()): m.group(1) for m in TURN.finditer(text)}
 
     def turn(self, pos: int) -> str | None:
+        """ "Q" or "A" when the position lies in a transcript turn, else None."""
         return self.turns.get(self.paragraph(pos))
 
     def is_excluded(self, pos: int) -> bool:
+        """Whether the position lies in a boilerplate zone."""
         return any(s <= pos < e for s, e in self.excluded)
 
     def in_quote(self, pos: int) -> bool:
@@ -73,6 +75,7 @@ class Zones:
         return (hi - lo) % 2 == 1
 
     def paragraph(self, pos: int) -> int:
+        """The number of the line (paragraph) the position lies on."""
         return bisect.bisect_right(self.paragraphs, pos)
 
 
