@@ -277,3 +277,18 @@ def test_quoted_title_of_a_work_is_not_a_quote():
 def test_quoted_fragment_outside_the_speaking_clause_is_not_a_partial_quote():
     text = "The “reform” that failed, the minister said nothing about."
     assert all(q.kind != "partial" for q in quotes_of(text))
+
+
+def test_reported_clause_stops_where_a_direct_quote_with_its_own_cue_begins():
+    text = "The mayor said the harbour was closed but added, “We will reopen it soon.”"
+    quotes = quotes_of(text)
+    kinds = {q.kind: content(text, q) for q in quotes}
+    assert kinds["direct"] == "“We will reopen it soon.”"
+    assert kinds["indirect"] == "the harbour was closed"
+
+
+def test_reported_clause_stays_in_the_paragraph_of_its_cue():
+    text = "“NOT GUILTY”\n\nThe court will sit again in May, the clerk said."
+    quotes = quotes_of(text)
+    said = next(q for q in quotes if q.cue is not None and text[q.cue.start : q.cue.end] == "said")
+    assert content(text, said) == "The court will sit again in May"

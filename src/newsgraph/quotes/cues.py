@@ -183,20 +183,36 @@ def _span_of(first, last, verb=None) -> Span | None:
     i, j = first.i, last.i
     if verb is not None and i <= verb.i <= j:  # a complement that wraps round its verb: keep the side holding more
         i, j = (i, verb.i - 1) if verb.i - i >= j - verb.i else (verb.i + 1, j)
-    while i <= j and doc[i].is_punct and doc[i].text not in _QUOTE_TOKENS:
-        i += 1
-    while j >= i and doc[j].is_punct and doc[j].text not in _QUOTE_TOKENS and doc[j].text not in "?!":
-        j -= 1
+    i, j = _trimmed(doc, i, j)
     if i > j:
         return None
     return Span(doc[i].idx, doc[j].idx + len(doc[j]))
 
 
+def _trimmed(doc, i: int, j: int) -> tuple[int, int]:
+    """Token range i..j less the punctuation and space at its edges (quote marks, a final
+    ? or !, and a bracket closing one opened inside are kept)."""
+    while i <= j and _loose(doc[i]):
+        i += 1
+    while j >= i and _loose(doc[j]) and doc[j].text not in "?!":
+        if doc[j].text == ")" and any(doc[k].text == "(" for k in range(i, j)):
+            break
+        j -= 1
+    return i, j
+
+
+def _loose(token) -> bool:
+    return (token.is_punct or token.is_space) and token.text not in _QUOTE_TOKENS
+
+
 def _span_without(head, part) -> Span | None:
     """The clause of ``head`` less the phrase ``part`` when that sits at either end of it."""
-    first, last = head.left_edge, head.right_edge
-    if part.left_edge.i <= first.i + 1:
-        first = first.doc[part.right_edge.i + 1] if part.right_edge.i + 1 <= last.i else last
-    elif part.right_edge.i >= last.i - 1:
-        last = first.doc[part.left_edge.i - 1]
-    return _span_of(first, last)
+    doc = head.doc
+    first, last = _trimmed(doc, head.left_edge.i, head.right_edge.i)
+    if part.left_edge.i <= first + 1:
+        first = part.right_edge.i + 1
+    elif part.right_edge.i >= last - 1:
+        last = part.left_edge.i - 1
+    if first > last:
+        return None
+    return _span_of(doc[first], doc[last])

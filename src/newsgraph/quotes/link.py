@@ -30,6 +30,7 @@ FOLLOW_ON_PARAGRAPHS = 4  # a follow-on quote inherits a speaker from at most th
 DIRECT_COVER = 0.75  # share of a cue's clause a stretch must fill to be its direct quote
 MIN_FOLLOW_ON_WORDS = 3
 MIN_CONTENT_CHARS = 6
+MAX_ATTRIBUTION_GAP = 200  # characters between a quote and its cue, beyond which they are not one phrase
 MAX_CREDIT_WORDS = 12  # a dash credit is a name and a short description, not a sentence
 
 
@@ -58,10 +59,11 @@ class Linker:
         links = [self._trailing(s, by_verb) or self._leading(s, by_verb) for s in stretches]
         drafts = self._direct(stretches, links)
         used = {id(d.attribution) for d in drafts if d.attribution is not None}
-        covered = [d.content for d in drafts]
+        covered = [_extent(d) for d in drafts]
         for a in attributions:
-            if id(a) not in used and a.content is not None and not any(c.overlaps(a.content) for c in covered):
-                drafts.append(self._reported(a, stretches))
+            clause = self._clip(a, covered) if id(a) not in used and a.content is not None else None
+            if clause is not None:
+                drafts.append(self._reported(a, clause, stretches))
         loose = [s for s in stretches if not any(d.content.overlaps(Span(s.start, s.end)) for d in drafts)]
         drafts += [d for s in loose if (d := self._partial(s, attributions)) is not None]
         drafts = [d for d in drafts if d.content.end - d.content.start >= MIN_CONTENT_CHARS]
@@ -219,14 +221,38 @@ class Linker:
 
     # -- rule 4: reported speech and fragments ----------------------------------------
 
-    def _reported(self, a: Attribution, stretches: list[Stretch]) -> Draft:
+    def _clip(self, a: Attribution, covered: list[Span]) -> Span | None:
+        """A cue's clause kept to the cue's paragraph and off the direct quotes: the parse
+        may run a clause on into a quote with a cue of its own ("said X but added, "..."")."""
+        p = self._para(a.verb.idx)
+        if p < 0:
+            return None
+        start, end = max(a.content.start, self.paras[p][0]), min(a.content.end, self.paras[p][1])
+        for c in covered:
+            if c.start < end and start < c.end:
+                if c.start > start:
+                    end = c.start
+                else:
+                    start = max(start, c.end)
+        return self._trim(start, end)
+
+    def _trim(self, start: int, end: int) -> Span | None:
+        """[start, end) less the blanks, punctuation and dangling conjunctions at its edges."""
+        piece = self.text[start:end]
+        stripped = _strip_edges(piece)
+        if len(stripped) < MIN_CONTENT_CHARS:
+            return None
+        start += piece.index(stripped)
+        return Span(start, start + len(stripped))
+
+    def _reported(self, a: Attribution, clause: Span, stretches: list[Stretch]) -> Draft:
         """Indirect speech, or mixed when quoted stretches lie in the clause (the clause then
         takes in the whole of each, marks included: the parse often leaves a mark outside)."""
-        inner = [s for s in stretches if s.start < a.content.end and a.content.start < s.end]
+        inner = [s for s in stretches if s.start < clause.end and clause.start < s.end]
         if not inner:
-            return Draft(a.content, "indirect", a)
-        start = min(a.content.start, inner[0].start)
-        end = max(a.content.end, max(s.end for s in inner))
+            return Draft(clause, "indirect", a)
+        start = min(clause.start, inner[0].start)
+        end = max(clause.end, max(s.end for s in inner))
         return Draft(Span(start, end), "mixed", a, inner)
 
     def _partial(self, stretch: Stretch, attributions: list[Attribution]) -> Draft | None:
@@ -287,6 +313,8 @@ _DASH_CREDIT = re.compile(r"\s*([―—–]|--?)\s*(\S.*)")
 _ATTRIBUTION_PARTS = frozenset(
     {"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dative", "dobj", "agent", "prt"}
 )
+_EDGE_CHARS = " \t\n\xa0,;:—–-"
+_DANGLING = (" and", " but", " or")
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what"})
 _NOT_OBJECT = frozenset({"cc", "conj", "advcl", "ccomp", "parataxis", "punct", "nsubj", "relcl"})
 _CLAUSE_END = frozenset(",.;:!?—–-…)")
@@ -316,6 +344,24 @@ def _in_attribution(token, a: Attribution) -> bool:
     if a.content is not None and a.content.start <= token.idx < a.content.end:
         return False
     return any(_in_phrase(token, c) for c in a.verb.children if c.dep_ in _ATTRIBUTION_PARTS)
+
+
+def _extent(draft: Draft) -> Span:
+    """A quote with its attribution: the stretch of text that no other quote may take."""
+    a, start, end = draft.attribution, draft.content.start, draft.content.end
+    if a is not None and abs(a.cue.start - start) < MAX_ATTRIBUTION_GAP:
+        start, end = min(start, a.cue.start), max(end, a.cue.end)
+        if a.speaker is not None:
+            start = min(start, a.speaker.left_edge.idx)
+    return Span(start, end)
+
+
+def _strip_edges(piece: str) -> str:
+    """A piece of text less blanks and punctuation at its edges and a conjunction left dangling."""
+    piece = piece.strip(_EDGE_CHARS)
+    while piece.endswith(_DANGLING):
+        piece = piece[: piece.rindex(" ")].rstrip(_EDGE_CHARS)
+    return piece
 
 
 def _governs(verb, token) -> bool:
