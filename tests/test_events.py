@@ -284,3 +284,18 @@ def test_pledging_support_is_support():
     found = events("The president pledged his full support for the governor.")
     assert find(found, "05", "president", "governor")
     assert not find(found, "03")
+
+
+def test_a_clause_makes_a_verb_one_of_showing_not_doing():
+    found = events("The figures demonstrated that the reform had failed.")
+    assert not find(found, "14")
+
+
+def test_unresolved_pronouns_name_no_one():
+    found = events("I want to ask you about the budget.")
+    assert not [e for e in found if e[1] in ("I", "you") or e[2] in ("I", "you")]
+
+
+def test_a_span_of_time_is_no_counted_group():
+    found = events("The union will demonstrate against the reform in a couple of days.")
+    assert not [e for e in found if e[2] and "days" in e[2]]

@@ -223,8 +223,11 @@ def is_actor_like(token) -> bool:
     """Whether a token can name a source or target: a noun or pronoun, not a date or an amount."""
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return False
+    if token.ent_type_ not in NOT_ACTORS:
+        return True
     # "dozens of activists": a quantity with an "of" phrase stands for what it counts
-    return token.ent_type_ not in NOT_ACTORS or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    counted = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    return any(o.ent_type_ not in NOT_ACTORS for o in counted)
 
 
 def _slot(pred, slot: str, object_noun) -> list:

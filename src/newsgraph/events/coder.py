@@ -97,9 +97,12 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
     complements = {c.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")}
     complements |= {c.lower_ for c in verb.children if c.dep_ == "prep" for c in c.children}
     complements |= {a.lower_ for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "amod"}
+    says_that = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children)
     for pattern in lex.verb_patterns(verb.lemma_.lower()):
         if not set(pattern.words) <= words:
             continue
+        if says_that and not lex.is_("clause_roots", pattern.code[:2]):
+            continue  # "demonstrated that ...": a clause makes it a verb of showing, not of doing
         if pattern.complements and not pattern.complements & complements:
             continue
         if pattern.objects:
@@ -187,8 +190,10 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     code, negated = apply_mood(pred.pattern, mood, lex)
     if not targets and not pred.nominal and lookup(code).quad_class in (2, 4):
         targets = args.location_target(pred.token)
-    source_args = [setting.resolve(t, sent) for t in sources if args.is_actor_like(t)] or [None]
-    target_args = [setting.resolve(t, sent) for t in targets if args.is_actor_like(t)] or [None]
+    source_args = [a for t in sources if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
+    target_args = [a for t in targets if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
+    if source_args == [None] and target_args == [None]:
+        return []  # nobody to attach it to
     if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):
         partners = _partners(pred, source_args, sent, setting)
         target_args = partners if target_args == [None] else partners + target_args

@@ -84,7 +84,7 @@ class Setting:
             found = self._reporting_speaker(token)
             if found is None and token.dep_ == "poss":
                 found = self._clause_subject(token)
-            return found or Argument(Span(start, end), None)
+            return found  # a pronoun nobody resolved names no one we can report
         return Argument(Span(start, end), None)
 
     def _clause_subject(self, pronoun) -> Argument | None:
