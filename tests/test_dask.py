@@ -86,3 +86,34 @@ def test_a_record_whose_rows_do_not_fit_the_types_becomes_a_failure_in_its_parti
     tables = _tables([("good.txt", record_rows(good)), ("bad.txt", record_rows(bad))], failures)
     assert tables["articles"].column("path").to_pylist() == ["good.txt"]
     assert tables["failures"].column("input").to_pylist() == ["bad.txt"]
+
+
+class _NoCluster:
+    """A Dask client stand-in that fails the test if a partition is analysed again."""
+
+    def submit(self, *args, **kwargs):
+        raise AssertionError("a staged or merged partition was submitted again")
+
+
+def test_staged_partitions_are_merged_without_analysing_them_again(tmp_path):
+    from newsgraph.scale import DONE, _Run, analyze_partition
+    from newsgraph.store import open_store
+    from newsgraph.store.ingest import IngestReport
+
+    parts = []
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text(ARTICLES[name], encoding="utf-8")
+        parts.append([str(tmp_path / name)])
+    stage = tmp_path / "stage"
+    for files in parts:  # as a run killed after its workers finished would leave them
+        analyze_partition(files, None, False, str(stage / f"part-{partition_key(files, None)}"))
+    assert all((folder / DONE).exists() for folder in stage.iterdir())
+    con = open_store(tmp_path / "s.duckdb")
+    con.execute("CREATE TABLE IF NOT EXISTS ingested_partitions (key VARCHAR PRIMARY KEY)")
+    report = IngestReport()
+    _Run(_NoCluster(), con, stage, report).run(parts, lambda n=1: None)
+    assert report.added == 2 and not stage.exists()
+    again = IngestReport()
+    _Run(_NoCluster(), con, stage, again).run(parts, lambda n=1: None)  # merged: skipped outright
+    assert again.added == 0
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2

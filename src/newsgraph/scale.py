@@ -17,7 +17,9 @@ import logging
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -127,11 +129,12 @@ def load_partition(folder: str | Path) -> dict:
 
 def ingest_dask(inputs: list[str], db: str, *, date: str | None = None, workers: int | None = None,
                 scheduler: str | None = None, staging: str | None = None, batch_size: int | None = None,
-                allow_private: bool = False, progress: bool | None = None,
+                allow_private: bool = False, progress: bool | None = None, keep_staging: bool = False,
                 on_commit: Callable[[int], None] | None = None) -> IngestReport:
     """Ingest ``inputs`` into ``db`` on a Dask cluster (a LocalCluster unless ``scheduler`` is given).
 
     ``batch_size`` is accepted for the CLI's sake: here a transaction is a partition.
+    ``keep_staging`` keeps the Parquet partitions after the merge, to query them directly.
     """
     from newsgraph.progress import progress_bar
 
@@ -147,36 +150,64 @@ def ingest_dask(inputs: list[str], db: str, *, date: str | None = None, workers:
             n_workers = max(1, len(client.scheduler_info()["workers"]))
             parts = partitions(files, n_workers)
             with progress_bar(len(files), "ingesting (dask)", enabled=progress) as advance:
-                _run_partitions(client, con, parts, date, allow_private, stage, report, advance, on_commit)
+                run = _Run(client, con, stage, report, date, allow_private, keep_staging, on_commit)
+                run.run(parts, advance)
             report.peak_rss_mb = _peak_memory(client)
     finally:
         con.close()
     return report
 
 
-def _run_partitions(client, con, parts, date, allow_private, stage: Path, report, advance, on_commit) -> None:
-    """Submit the partitions not merged yet; merge them in input order as they finish."""
-    done = {r[0] for r in con.execute("SELECT key FROM ingested_partitions").fetchall()}
-    keys = [partition_key(files, date) for files in parts]
-    futures = {}
-    for n, (files, key) in enumerate(zip(parts, keys, strict=True)):
-        folder = stage / f"part-{key}"
-        if key in done or (folder / DONE).exists():
-            continue
-        futures[n] = client.submit(analyze_partition, files, date, allow_private, str(folder),
-                                   key=f"newsgraph-partition-{key}", pure=False)
-    for n, (files, key) in enumerate(zip(parts, keys, strict=True)):
-        if key not in done:
-            failure = _wait(futures.pop(n, None))
-            if failure:  # the partition is not recorded as merged: a re-run tries it again
-                _merge(con, to_arrow({"failures": [(f, failure) for f in files]}), report, on_commit)
-            else:
-                _merge(con, load_partition(stage / f"part-{key}"), report, on_commit)
-                con.execute("INSERT OR IGNORE INTO ingested_partitions VALUES (?)", [key])
-                shutil.rmtree(stage / f"part-{key}", ignore_errors=True)
-        advance(len(files))
-    if stage.exists() and not any(stage.iterdir()):
-        stage.rmdir()
+@dataclass
+class _Run:
+    """One Dask ingest: where partitions are staged, where they are merged, what was done."""
+
+    client: Any
+    con: Any
+    stage: Path
+    report: IngestReport
+    date: str | None = None
+    allow_private: bool = False
+    keep_staging: bool = False
+    on_commit: Callable[[int], None] | None = None
+
+    def run(self, parts: list[list[str]], advance: Callable[[int], None]) -> None:
+        """Submit the partitions not merged yet; merge them in input order as they finish."""
+        done = {r[0] for r in self.con.execute("SELECT key FROM ingested_partitions").fetchall()}
+        keys = [partition_key(files, self.date) for files in parts]
+        futures = {n: self._submit(files, key) for n, (files, key) in enumerate(zip(parts, keys, strict=True))
+                   if key not in done and not (self.stage / f"part-{key}" / DONE).exists()}
+        for n, (files, key) in enumerate(zip(parts, keys, strict=True)):
+            if key not in done:
+                self._merge(files, key, _wait(futures.pop(n, None)))
+            advance(len(files))
+        if self.stage.exists() and not any(self.stage.iterdir()):
+            self.stage.rmdir()
+
+    def _submit(self, files: list[str], key: str):
+        folder = str(self.stage / f"part-{key}")
+        return self.client.submit(analyze_partition, files, self.date, self.allow_private, folder,
+                                  key=f"newsgraph-partition-{key}", pure=False)
+
+    def _merge(self, files: list[str], key: str, failure: str | None) -> None:
+        """Write a partition's rows in one transaction (or its files as failures)."""
+        folder = self.stage / f"part-{key}"
+        if failure:  # not recorded as merged: a re-run tries the partition again
+            batch = to_arrow({"failures": [(f, failure) for f in files]})
+        else:
+            batch = load_partition(folder)
+        added = write_batch(self.con, batch)
+        if not failure:
+            self.con.execute("INSERT OR IGNORE INTO ingested_partitions VALUES (?)", [key])
+            if not self.keep_staging:
+                shutil.rmtree(folder, ignore_errors=True)
+        report = self.report
+        report.added += added
+        report.skipped += batch["articles"].num_rows - added
+        report.failures += [InputError(r["input"], r["reason"]) for r in batch["failures"].to_pylist()]
+        report.failed = len(report.failures)
+        if self.on_commit:
+            self.on_commit(added)
 
 
 def _wait(future) -> str | None:
@@ -189,17 +220,6 @@ def _wait(future) -> str | None:
         log.warning("a Dask partition failed", exc_info=True)
         return f"the Dask worker failed: {exc.__class__.__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
     return None
-
-
-def _merge(con, batch: dict, report: IngestReport, on_commit) -> None:
-    """Write a partition's rows in one transaction and account for them in ``report``."""
-    added = write_batch(con, batch)
-    report.added += added
-    report.skipped += batch["articles"].num_rows - added
-    report.failures += [InputError(r["input"], r["reason"]) for r in batch["failures"].to_pylist()]
-    report.failed = len(report.failures)
-    if on_commit:
-        on_commit(added)
 
 
 def _peak_memory(client) -> dict[str, float]:

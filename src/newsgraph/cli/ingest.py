@@ -24,6 +24,8 @@ def register(sub) -> None:
     p.add_argument("--workers", type=_positive, metavar="N", help="dask: workers of the local cluster")
     p.add_argument("--scheduler", metavar="ADDRESS", help="dask: an existing scheduler, e.g. tcp://host:8786")
     p.add_argument("--staging", metavar="DIR", help="dask: folder for the Parquet partitions (default: beside --db)")
+    p.add_argument("--keep-staging", action="store_true",
+                   help="dask: keep the Parquet partitions after loading them (to query them directly)")
     p.add_argument("--allow-private", action="store_true", help="allow URLs on loopback and private addresses")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="draw a progress bar on standard error (default: when it is a terminal)")
@@ -54,7 +56,7 @@ def run(args) -> int:
 
         report = ingest_dask(args.inputs, args.db, date=args.date, workers=args.workers, scheduler=args.scheduler,
                              staging=args.staging, batch_size=args.batch_size, progress=args.progress,
-                             on_commit=on_commit)
+                             keep_staging=args.keep_staging, on_commit=on_commit)
     else:
         from newsgraph.store.ingest import ingest
 
