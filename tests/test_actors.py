@@ -181,3 +181,9 @@ def test_a_family_name_written_first_is_known_alone():
     text = "Xi said the talks were useful."
     xi = next(e for e in actors_of(text, date="2019-01-01").entities if e.type == "PERSON")
     assert xi.name == "Xi Jinping" and xi.code == "CHNGOV"
+
+
+def test_names_match_without_their_accents():
+    text = "Erdogan said the talks would go on."
+    person = next(e for e in actors_of(text, date="2019-01-01").entities if e.type == "PERSON")
+    assert person.name == "Recep Tayyip Erdoğan" and person.code == "TURGOV"

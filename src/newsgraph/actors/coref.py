@@ -54,7 +54,7 @@ class Cluster:
     def surname(self) -> str | None:
         """The surname of the first full name (or the one name known), lower case."""
         full = [n for n in self.names if len(n) > 1]
-        return _surname(full[0]) if full else (self.names[0][0].lower() if self.names else None)
+        return _surname(full[0]) if full else (_surname(self.names[0]) if self.names else None)
 
     @property
     def heads(self) -> set[str]:
@@ -78,7 +78,7 @@ class Cluster:
 
 def _surname(words: tuple[str, ...]) -> str:
     core = [w for w in words if w.lower() not in SUFFIXES] or list(words)
-    return core[-1].lower()
+    return knowledge.name_key(core[-1]).lower()
 
 
 def _title_head(title: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from newsgraph.resources import load_tsv, load_yaml
@@ -16,13 +17,21 @@ SHORT = 3  # names this short (US, UK, AP) match with their case; longer names i
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: case and white space folded, a leading 'the' and dots dropped."""
-    name = " ".join(name.replace("’", "'").split())
+    """The form names are compared in: case, accents and white space folded, a leading 'the' and
+    dots dropped ("Erdoğan" and "Erdogan" are one name)."""
+    name = " ".join(_fold_accents(name.replace("’", "'")).split())
     if name[:4].lower() == "the ":
         name = name[4:]
     if len(name.replace(".", "")) <= SHORT and name.replace(".", "").isupper():
         return name.replace(".", "")
     return name.replace(".", "").lower()
+
+
+@functools.cache
+def _fold_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +139,10 @@ def people() -> tuple[dict[str, Person], dict[str, tuple[Person, ...]]]:
             if n and " " in n:
                 by_name[name_key(n)] = person
             elif n:  # a one-word alias is the name used alone: "Xi" (family name first), "Lula"
-                by_word.setdefault(n.lower(), set()).add(row["name"])
+                by_word.setdefault(name_key(n), set()).add(row["name"])
     surnames: dict[str, list[Person]] = {}
     for person in persons.values():
-        surnames.setdefault(person.name.split()[-1].lower(), []).append(person)
+        surnames.setdefault(name_key(person.name.split()[-1]), []).append(person)
     for word, names in by_word.items():
         for name in sorted(names):
             if persons[name] not in surnames.setdefault(word, []):

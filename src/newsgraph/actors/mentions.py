@@ -374,7 +374,7 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
 
 def _known_alone(tok, known) -> bool:
     """A lone proper noun that is the surname of a well-known person (people.tsv): "Pence"."""
-    return tok.pos_ == "PROPN" and tok.is_title and tok.lower_ in known and _alone(tok)
+    return tok.pos_ == "PROPN" and tok.is_title and knowledge.name_key(tok.text) in known and _alone(tok)
 
 
 def _alone(tok) -> bool:
