@@ -187,3 +187,12 @@ def test_names_match_without_their_accents():
     text = "Erdogan said the talks would go on."
     person = next(e for e in actors_of(text, date="2019-01-01").entities if e.type == "PERSON")
     assert person.name == "Recep Tayyip Erdoğan" and person.code == "TURGOV"
+
+
+def test_an_organisation_named_in_a_title_decides_the_sector():
+    assert sector_of_words("UN Secretary General") == "IGO"
+    assert sector_of_words("Pentagon spokesman") == "MIL"
+
+
+def test_a_possessive_country_names_the_country():
+    assert country_of_words("Kenya's central bank") == "KEN"

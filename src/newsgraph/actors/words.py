@@ -29,32 +29,57 @@ def is_sector_word(word: str) -> bool:
         p.split()[0] == word for p, _ in lex.phrases)
 
 
-def country_of_words(phrase: str) -> str | None:
-    """The country (alpha-3) that a phrase names by a country name, demonym or organisation."""
-    names, demonyms, _ = knowledge.countries()
-    orgs = knowledge.organisations()
-    words = [w.rstrip(".") if w.endswith(".") and w.count(".") == 1 else w for w in _WORD.findall(phrase)]
+def _words(phrase: str) -> list[str]:
+    """The words of a phrase, less a possessive "'s" and an abbreviation's final dot."""
+    out = []
+    for w in _WORD.findall(phrase):
+        if w[-2:] in ("'s", "’s"):
+            w = w[:-2]
+        out.append(w.rstrip(".") if w.endswith(".") and w.count(".") == 1 else w)
+    return out
+
+
+def _chunks(words: list[str]):
+    """Every run of up to MAX_NAME_WORDS words, longest first."""
     for size in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
-            chunk = " ".join(words[i : i + size])
-            key = knowledge.name_key(chunk)
-            code = names.get(key) or demonyms.get(chunk.lower())
-            if code is None and (size > 1 or chunk.isupper()) and key in orgs:
-                code = orgs[key].country
-            if code:
-                return code
+            yield size, " ".join(words[i : i + size])
+
+
+def organisation_in(phrase: str) -> knowledge.Organisation | None:
+    """A known organisation a phrase names ("FBI Director", "African Union Commission chairman")."""
+    orgs = knowledge.organisations()
+    for size, chunk in _chunks(_words(phrase)):
+        key = knowledge.name_key(chunk)
+        if (size > 1 or chunk.isupper()) and key in orgs:
+            return orgs[key]
     return None
 
 
+def country_of_words(phrase: str) -> str | None:
+    """The country (alpha-3) that a phrase names by a country name, demonym or organisation."""
+    names, demonyms, _ = knowledge.countries()
+    for _, chunk in _chunks(_words(phrase)):
+        code = names.get(knowledge.name_key(chunk)) or demonyms.get(chunk.lower())
+        if code:
+            return code
+    org = organisation_in(phrase)
+    return org.country if org is not None else None
+
+
 def sector_of_words(phrase: str, head: str | None = None) -> str | None:
-    """The sector a title signals: a phrase, else a modifier, else a head word, else a weak modifier."""
+    """The sector a title signals: an organisation it names ("FBI Director"), else a phrase, else
+    a modifier, else a head word, else a weak modifier."""
     lex = knowledge.sectors()
     nouns = knowledge.nouns()
+    org = organisation_in(phrase)
+    if org is not None and org.sector:
+        return org.sector
     low = phrase.lower()
     found = knowledge.sector_phrases().search(low)
     if found:
         return dict(lex.phrases)[found.group(0)]
-    words = [nouns.abbreviations.get(w, w) for w in _WORD.findall(low)]
+    words = [nouns.abbreviations.get(w, w) for w in _words(low)]
     for w in words:
         if w in lex.modifiers:
             return lex.modifiers[w]
