@@ -51,7 +51,7 @@ def organisation_in(phrase: str) -> knowledge.Organisation | None:
     orgs = knowledge.organisations()
     for size, chunk in _chunks(_words(phrase)):
         key = knowledge.name_key(chunk)
-        if (size > 1 or chunk.isupper()) and key in orgs:
+        if (size > 1 or chunk[:1].isupper()) and key in orgs:
             return orgs[key]
     return None
 
