@@ -196,3 +196,16 @@ def test_an_organisation_named_in_a_title_decides_the_sector():
 
 def test_a_possessive_country_names_the_country():
     assert country_of_words("Kenya's central bank") == "KEN"
+
+
+def test_critics_of_an_organisation_are_not_coded_as_it():
+    assert sector_of_words("Pentagon critics", head="critic") is None
+
+
+def test_a_general_in_a_civilian_title_is_no_soldier():
+    assert sector_of_words("consul general") == "GOV"
+    assert sector_of_words("UN secretary-general") == "IGO"
+
+
+def test_a_one_word_organisation_inside_a_longer_name_does_not_code_it():
+    assert country_of_words("the Trinamool Congress government") is None

@@ -82,6 +82,7 @@ class Nouns:
     organisation: frozenset[str]
     leader: frozenset[str]
     quantity: frozenset[str]
+    relational: frozenset[str]
     honorifics: dict[str, str]
     pronouns: dict[str, tuple[str, str, int]]
     relatives: frozenset[str]
@@ -177,6 +178,7 @@ def nouns() -> Nouns:
         organisation=frozenset(spec["organisation"]),
         leader=frozenset(spec["leader"]),
         quantity=frozenset(spec["quantity"]),
+        relational=frozenset(spec["relational"]),
         honorifics={k: str(v) for k, v in spec["honorifics"].items()},
         pronouns=pronouns,
         relatives=frozenset(spec["relatives"]),

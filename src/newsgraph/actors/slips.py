@@ -34,7 +34,7 @@ def retype(name: str, label: str, span) -> str | None:
         return "ORG" if org.type == "ORG" else org.type
     if label in ("ORG", "GPE", "NORP") and key in knowledge.people()[0]:
         return "PERSON"
-    if label in ("ORG", "NORP") and len(span) == 1 and key in knowledge.people()[1]:
+    if label in ("ORG", "NORP", "GPE") and len(span) == 1 and key in knowledge.people()[1] and not a_country:
         return "PERSON"  # a lone surname of a well-known person tagged ORG ("Pence")
     if label in ("PERSON", "ORG", "NORP") and key in knowledge.countries()[0] and len(span) <= 4:
         return "GPE"

@@ -47,11 +47,13 @@ def _chunks(words: list[str]):
 
 
 def organisation_in(phrase: str) -> knowledge.Organisation | None:
-    """A known organisation a phrase names ("FBI Director", "African Union Commission chairman")."""
+    """A known organisation a phrase names ("FBI Director", "African Union Commission chairman");
+    a one-word name counts when it is an acronym or opens the phrase ("Pentagon spokesman")."""
     orgs = knowledge.organisations()
-    for size, chunk in _chunks(_words(phrase)):
+    words = _words(phrase)
+    for size, chunk in _chunks(words):
         key = knowledge.name_key(chunk)
-        if (size > 1 or chunk[:1].isupper()) and key in orgs:
+        if key in orgs and (size > 1 or chunk.isupper() or (chunk == words[0] and chunk[:1].isupper())):
             return orgs[key]
     return None
 
@@ -72,10 +74,12 @@ def sector_of_words(phrase: str, head: str | None = None) -> str | None:
     a modifier, else a head word, else a weak modifier."""
     lex = knowledge.sectors()
     nouns = knowledge.nouns()
+    low = phrase.lower()
+    if head in nouns.relational:  # "Kremlin critics" are no Kremlin: only party words code them
+        return next((lex.weak[w] for w in _words(low) if w in lex.weak), None)
     org = organisation_in(phrase)
     if org is not None and org.sector:
         return org.sector
-    low = phrase.lower()
     found = knowledge.sector_phrases().search(low)
     if found:
         return dict(lex.phrases)[found.group(0)]
