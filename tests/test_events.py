@@ -299,3 +299,19 @@ def test_unresolved_pronouns_name_no_one():
 def test_a_span_of_time_is_no_counted_group():
     found = events("The union will demonstrate against the reform in a couple of days.")
     assert not [e for e in found if e[2] and "days" in e[2]]
+
+
+def test_calling_someone_a_name_is_no_phone_call():
+    found = events("The senator called the governor a liar.")
+    assert not find(found, "041")
+    assert find(events("The senator called the governor on Monday."), "041", "senator", "governor")
+
+
+def test_a_negative_target_negates_the_event():
+    found = events("The general respects no one.")
+    assert found and all(e[3] for e in find(found, "05"))
+
+
+def test_a_partner_is_inferred_only_for_a_shared_meeting():
+    found = events("The mayor talked about the budget at length with passion.")
+    assert not [e for e in found if e[2]]

@@ -221,8 +221,8 @@ NOT_ACTORS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDIN
 
 def is_actor_like(token) -> bool:
     """Whether a token can name a source or target: a noun or pronoun, not a date or an amount."""
-    if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
-        return False
+    if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or token.tag_ in ("WP", "WDT"):
+        return False  # "what he calls hell": a wh-word names no actor
     if token.ent_type_ not in NOT_ACTORS:
         return True
     # "dozens of activists": a quantity with an "of" phrase stands for what it counts

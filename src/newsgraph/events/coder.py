@@ -101,6 +101,8 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
     for pattern in lex.verb_patterns(verb.lemma_.lower()):
         if not set(pattern.words) <= words:
             continue
+        if pattern.unless and any(c.dep_ in pattern.unless for c in verb.children):
+            continue
         if says_that and not lex.is_("clause_roots", pattern.code[:2]):
             continue  # "demonstrated that ...": a clause makes it a verb of showing, not of doing
         if pattern.complements and not pattern.complements & complements:
@@ -192,11 +194,15 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         targets = args.location_target(pred.token)
     source_args = [a for t in sources if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
     target_args = [a for t in targets if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
+    if pred.pattern.reciprocal:  # "talked *with passion*": a partner must be someone the record knows
+        target_args = [a for a in target_args if a is not None and a.entity is not None] or [None]
     if source_args == [None] and target_args == [None]:
         return []  # nobody to attach it to
     if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):
         partners = _partners(pred, source_args, sent, setting)
         target_args = partners if target_args == [None] else partners + target_args
+    if any(lex.is_("negative_words", w) for t in targets for w in _determiners(t)):
+        negated = True  # "respects no one", "met nobody"
     events = []
     for src in source_args:
         for tgt in target_args:
@@ -240,14 +246,19 @@ def _reciprocal(pred: Predicate, mood: Mood, lex: Lexicon) -> bool:
     return wrapper is not None and any(p.reciprocal for p in lex.verb_patterns(wrapper.lemma_.lower()))
 
 
+def _determiners(token) -> list[str]:
+    return [token.lower_] + [c.lower_ for c in token.children if c.dep_ in ("det", "neg", "amod")]
+
+
 def _partners(pred: Predicate, sources: list, sent, setting: Setting) -> list:
     """A reciprocal event with no stated partner: coordinated sources are each other's partner;
-    else the nearest other actor of the same kind in the sentence ("our meeting" after a tweet
-    about him)."""
+    a meeting that is "our" or "their" own is with the nearest other actor of the same kind in
+    the sentence ("our second meeting", in a tweet about him)."""
     known = [s for s in sources if s is not None]
     if len(known) > 1:
         return known
-    if not known or known[0].entity is None:
+    shared = any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in pred.token.children)
+    if not known or known[0].entity is None or not (pred.nominal and shared):
         return [None]
     partner = setting.nearest_other_actor(known[0], pred.token, sent)
     return [partner]

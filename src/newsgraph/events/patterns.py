@@ -26,6 +26,7 @@ class Pattern:
     target: tuple[str, ...] = ()  # where the target is looked for first: dobj, dative, or a preposition
     negated_code: str | None = None  # the code when negated ("did not disclose" -> 011)
     reciprocal: bool = False  # "X and Y met": each side is the other's target
+    unless: frozenset[str] = frozenset()  # dependents that rule the pattern out ("called him a liar": oprd)
     example: str = ""
 
     @property
@@ -74,6 +75,7 @@ def _pattern(entry: dict, head_key: str) -> Pattern:
         target=tuple(str(t) for t in entry.get("target", [])),
         negated_code=str(entry["negated_code"]) if entry.get("negated_code") else None,
         reciprocal=bool(entry.get("reciprocal", False)),
+        unless=frozenset(str(d) for d in entry.get("unless", [])),
         example=entry.get("example", ""),
     )
 
