@@ -292,3 +292,25 @@ def test_reported_clause_stays_in_the_paragraph_of_its_cue():
     quotes = quotes_of(text)
     said = next(q for q in quotes if q.cue is not None and text[q.cue.start : q.cue.end] == "said")
     assert content(text, said) == "The court will sit again in May"
+
+
+def test_transcript_line_is_what_its_speaker_label_said():
+    text = "The interview ran long.\n\nMORALES: We will not raise taxes this year.\n\nThe host moved on."
+    q = only(quotes_of(text))
+    assert q.kind == "direct"
+    assert content(text, q) == "We will not raise taxes this year."
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "MORALES"
+    assert text[q.cue.start : q.cue.end] == ":"
+
+
+def test_headline_label_is_a_paraphrase():
+    text = "Morales: taxes will not rise\n\nThe minister spoke on Monday."
+    zones = [Zone("headline", 0, 28), Zone("body", 30, len(text))]
+    q = only(quotes_of(text, zones=zones))
+    assert q.kind == "indirect"
+    assert content(text, q) == "taxes will not rise"
+
+
+def test_a_line_opened_by_a_page_word_has_no_speaker_label():
+    text = "Update: The bridge reopened at noon.\n\nTraffic was light."
+    assert quotes_of(text) == []

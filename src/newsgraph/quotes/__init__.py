@@ -12,9 +12,10 @@ or a title resolves whenever actors links it to an entity.
 from __future__ import annotations
 
 from newsgraph.quotes.cues import find_attributions, lexicon, stance_of
+from newsgraph.quotes.labels import labelled_lines
 from newsgraph.quotes.link import Linker
 from newsgraph.quotes.marks import find_stretches, paragraphs
-from newsgraph.record import Quote, Zone
+from newsgraph.record import Quote, Span, Zone
 
 __all__ = ["find_quotes", "lexicon", "stance_of"]
 
@@ -36,4 +37,6 @@ def find_quotes(text: str, parsed, zones: list[Zone], actors) -> list[Quote]:
     paras = paragraphs(text, skip)
     stretches = find_stretches(text, paras)
     attributions = find_attributions(parsed, skip)
-    return Linker(text, parsed, paras, actors).quotes(stretches, attributions)
+    headlines = [Span(z.start, z.end) for z in zones if z.kind in ("headline", "standfirst")]
+    lines = labelled_lines(text, paras)
+    return Linker(text, parsed, paras, actors, headlines).quotes(stretches, attributions, lines)

@@ -47,17 +47,21 @@ class Draft:
 class Linker:
     """Joins the stretches and cues of one article (see the module docstring)."""
 
-    def __init__(self, text: str, doc, paras: list[tuple[int, int]], actors):
+    def __init__(self, text: str, doc, paras: list[tuple[int, int]], actors, headlines: list[Span] = ()):
         self.text, self.doc, self.paras, self.actors = text, doc, paras, actors
+        self.headlines = list(headlines)  # headline and standfirst zones: their labelled lines paraphrase
         self._para_starts = [p[0] for p in paras]
         self._token_starts = [t.idx for t in doc]
 
-    def quotes(self, stretches: list[Stretch], attributions: list[Attribution]) -> list[Quote]:
-        """The article's quotes, in text order."""
-        attributions = [a for a in attributions if not any(s.start <= a.verb.idx < s.end for s in stretches)]
+    def quotes(self, stretches: list[Stretch], attributions: list[Attribution], lines=()) -> list[Quote]:
+        """The article's quotes, in text order (``lines``: the paragraphs with speaker labels)."""
+        said = [line.content for line in lines]
+        stretches = [s for s in stretches if not any(c.start <= s.start < c.end for c in said)]
+        said += [Span(s.start, s.end) for s in stretches]
+        attributions = [a for a in attributions if not any(c.start <= a.verb.idx < c.end for c in said)]
         by_verb = {a.verb.i: a for a in attributions}
         links = [self._trailing(s, by_verb) or self._leading(s, by_verb) for s in stretches]
-        drafts = self._direct(stretches, links)
+        drafts = self._direct(stretches, links) + [d for line in lines if (d := self._labelled(line))]
         used = {id(d.attribution) for d in drafts if d.attribution is not None}
         covered = [_extent(d) for d in drafts]
         for a in attributions:
@@ -218,6 +222,17 @@ class Linker:
         starts = not before or before[-1] in '.!?:”"'
         ends = not after or (inner[-1:] in (".", "!", "?") and (after[0].isupper() or after[0] in '“"'))
         return starts and ends
+
+    def _labelled(self, line) -> Draft | None:
+        """A paragraph opened by a speaker label: a transcript line is what the label's owner
+        said word for word; a headline's is a paraphrase. A place names no speaker ("Iowa: ...")."""
+        speaker = self._token_at(line.label.end - 1)
+        hit = self.actors.mention_at(speaker.idx, speaker.idx + len(speaker))
+        if hit is not None and hit[1].type in ("GPE", "LOC"):
+            return None
+        cue = Attribution(self._token_at(line.colon.start), line.colon, CueWord(":"), speaker, None)
+        in_headline = any(h.start <= line.label.start < h.end for h in self.headlines)
+        return Draft(line.content, "indirect" if in_headline else "direct", cue)
 
     # -- rule 4: reported speech and fragments ----------------------------------------
 
