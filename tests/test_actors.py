@@ -209,3 +209,9 @@ def test_a_general_in_a_civilian_title_is_no_soldier():
 
 def test_a_one_word_organisation_inside_a_longer_name_does_not_code_it():
     assert country_of_words("the Trinamool Congress government") is None
+
+
+def test_a_surname_that_is_a_title_word_stays_a_name():
+    text = "Mayor Dayton Kingsley and Councillor Rosa Bishop said the office would close."
+    actors = actors_of(text)
+    assert any(e.name == "Rosa Bishop" and e.type == "PERSON" for e in actors.entities)

@@ -130,8 +130,8 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     if not honorific:
         first = start_tok  # title words the tagger put in the name are read as its title below
     if (label == "PERSON" and last - start_tok > 1 and is_title_word(doc[last - 1].lower_)
-            and doc[start_tok].text not in knowledge.given_names()):
-        return None  # "Sandy Hook Elementary Principal" is a title, read before the name that follows
+            and last < len(doc) and doc[last].pos_ == "PROPN" and doc[start_tok].text not in knowledge.given_names()):
+        return None  # "Sandy Hook Elementary Principal" before a name is a title, read with that name
     words = tuple(t.text for t in doc[start_tok:last])
     label = slips.retype(" ".join(words), label, doc[start_tok:last])
     if honorific and label in ("ORG", "GPE", "LOC", "NORP"):
