@@ -212,6 +212,6 @@ def test_a_one_word_organisation_inside_a_longer_name_does_not_code_it():
 
 
 def test_a_surname_that_is_a_title_word_stays_a_name():
-    text = "Mayor Dayton Kingsley and Councillor Rosa Bishop said the office would close."
+    text = "Mayor Dayton King said the office would close."
     actors = actors_of(text)
-    assert any(e.name == "Rosa Bishop" and e.type == "PERSON" for e in actors.entities)
+    assert any(e.name == "Dayton King" and e.type == "PERSON" and e.titles == ["Mayor"] for e in actors.entities)
