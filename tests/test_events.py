@@ -315,3 +315,16 @@ def test_a_negative_target_negates_the_event():
 def test_a_partner_is_inferred_only_for_a_shared_meeting():
     found = events("The mayor talked about the budget at length with passion.")
     assert not [e for e in found if e[2]]
+
+
+def test_target_from_a_participle_on_the_object():
+    found = events("The bloc lifted the sanctions imposed on Belarus.")
+    assert find(found, "085", "bloc", "Belarus")
+
+
+def test_an_amount_of_money_is_aid():
+    assert find(events("Norway gave 40 million dollars to Malawi."), "07", "Norway", "Malawi")
+
+
+def test_a_shared_meal_is_a_meeting():
+    assert find(events("The premier had lunch with the Danish king."), "04", "premier", "king")

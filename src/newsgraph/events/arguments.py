@@ -180,7 +180,10 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon) -> list:
     for slot in order:
         found = _slot(pred, slot, object_noun)
         if not found and direct is not None and slot not in ("dobj", "dative", "complement", "of"):
-            found = prep_objects(direct, slot)  # "provided a loan *to* Ukraine", "closed borders *with*"
+            # "provided a loan *to* Ukraine", "closed borders *with*", "sanctions imposed *on* X"
+            found = prep_objects(direct, slot) or [
+                f for c in direct.children if c.dep_ == "acl" for f in prep_objects(c, slot)
+            ]
         elif not found and object_noun is not None and slot == "of":
             found = prep_objects(object_noun, slot)
         found = [f for f in found if is_actor_like(f)]

@@ -146,6 +146,8 @@ def _object_lemmas(noun, lex: Lexicon) -> set[str]:
     """The lemmas an object pattern matches: the noun and its compounds ("crossing points"),
     and what a transparent noun stands for ("ended their mediation *effort*" -> mediation)."""
     lemmas = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+    if noun.ent_type_ == "MONEY":
+        lemmas.add("money")  # "gave 350 million euros"
     if args.is_transparent(noun, lex):
         lemmas |= {c.lemma_.lower() for c in args.prep_objects(noun, "of")}
     return lemmas
@@ -194,8 +196,10 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         targets = args.location_target(pred.token)
     source_args = [a for t in sources if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
     target_args = [a for t in targets if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
-    if pred.pattern.reciprocal:  # "talked *with passion*": a partner must be someone the record knows
-        target_args = [a for a in target_args if a is not None and a.entity is not None] or [None]
+    if pred.pattern.reciprocal:  # "talked *with passion*": a partner is an actor, not a manner
+        named = [setting.resolve(t, sent) for t in targets if args.names_actor(t)]
+        known = [a for a in target_args if a is not None and a.entity is not None]
+        target_args = known or [a for a in named if a is not None] or [None]
     if source_args == [None] and target_args == [None]:
         return []  # nobody to attach it to
     if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):
