@@ -314,3 +314,11 @@ def test_headline_label_is_a_paraphrase():
 def test_a_line_opened_by_a_page_word_has_no_speaker_label():
     text = "Update: The bridge reopened at noon.\n\nTraffic was light."
     assert quotes_of(text) == []
+
+
+def test_quote_paragraph_after_an_announcing_cue_takes_its_speaker():
+    text = "“We won,” said Lena Ortiz.\n\nThe mayor replied on the radio.\n\n“Nobody won anything this year.”"
+    quotes = quotes_of(text)
+    follow = quotes[-1]
+    assert content(text, follow) == "“Nobody won anything this year.”"
+    assert text[follow.speaker_mention.start : follow.speaker_mention.end] == "The mayor"

@@ -72,7 +72,9 @@ class Linker:
         drafts += [d for s in loose if (d := self._partial(s, attributions)) is not None]
         drafts = [d for d in drafts if d.content.end - d.content.start >= MIN_CONTENT_CHARS]
         drafts.sort(key=lambda d: (d.content.start, -d.content.end))
-        return self._resolve(drafts)
+        used = {id(d.attribution) for d in drafts}
+        announcers = [a for a in attributions if a.content is None and a.speaker is not None and id(a) not in used]
+        return self._resolve(drafts, announcers)
 
     # -- where things are -------------------------------------------------------------
 
@@ -287,27 +289,31 @@ class Linker:
 
     # -- speakers -------------------------------------------------------------------------
 
-    def _resolve(self, drafts: list[Draft]) -> list[Quote]:
-        """Quotes with speakers: a draft with no cue inherits the speaker of a near quote before it."""
+    def _resolve(self, drafts: list[Draft], announcers: list[Attribution] = ()) -> list[Quote]:
+        """Quotes with speakers. A draft with no cue inherits the speaker of the nearest quote
+        or announcing cue before it ("Smith said in a statement." then a quoted paragraph)."""
         out: list[Quote] = []
+        pending = sorted(announcers, key=lambda a: a.cue.start, reverse=True)
+        last: Quote | None = None
         for d in drafts:
-            a = d.attribution
-            if a is None:
-                out.append(self._follow_on(d, out))
-                continue
-            speaker, mention = self._speaker(a.speaker)
-            medium = medium_of(a.verb, a.word.medium)
-            out.append(Quote(d.content, d.kind, speaker, mention, a.cue, medium))
+            while pending and pending[-1].cue.start < d.content.start:
+                last = self._quote(Draft(pending[-1].cue, "direct", pending.pop()))
+            if d.attribution is None:
+                out.append(self._follow_on(d, last))
+            else:
+                out.append(self._quote(d))
+            last = out[-1] if out[-1].speaker is not None or out[-1].speaker_mention is not None else last
         return out
 
-    def _follow_on(self, draft: Draft, before: list[Quote]) -> Quote:
-        here = self._para(draft.content.start)
-        for q in reversed(before):
-            if here - self._para(q.content.start) > FOLLOW_ON_PARAGRAPHS:
-                break
-            if q.speaker is not None or q.speaker_mention is not None:
-                return Quote(draft.content, draft.kind, q.speaker, q.speaker_mention, None, q.medium)
-        return Quote(draft.content, draft.kind)
+    def _quote(self, d: Draft) -> Quote:
+        a = d.attribution
+        speaker, mention = self._speaker(a.speaker)
+        return Quote(d.content, d.kind, speaker, mention, a.cue, medium_of(a.verb, a.word.medium))
+
+    def _follow_on(self, draft: Draft, last: Quote | None) -> Quote:
+        if last is None or self._para(draft.content.start) - self._para(last.content.start) > FOLLOW_ON_PARAGRAPHS:
+            return Quote(draft.content, draft.kind)
+        return Quote(draft.content, draft.kind, last.speaker, last.speaker_mention, None, last.medium)
 
     def _speaker(self, head) -> tuple[str | None, Span | None]:
         """The speaker entity (through actors) and the mention at the attribution."""
