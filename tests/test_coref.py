@@ -234,3 +234,11 @@ def test_a_capitalised_title_joins_the_holder_named_far_away():
             "The crowd was quiet. Later, Barack Obama left by car.")
     actors = actors_of(text, date="2014-05-01")
     assert entity_of(actors, text, "The President") is entity_of(actors, text, "Barack Obama")
+
+
+def test_a_listed_noun_heading_a_relative_clause_acts():
+    text = "The rule angered trade groups that had backed the mayor."
+    actors = actors_of(text)
+    groups = entity_of(actors, text, "trade groups")
+    assert groups.type == "GROUP"
+    assert entity_of(actors, text, "that") is groups

@@ -21,7 +21,7 @@ PREMODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}
 TITLE_MAX_TOKENS = 10
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "PUNCT", "CCONJ"}  # words a title is made of
 QUOTE_CHARS = "\"“”"
-PERSON_RELATIVES = ("who", "whom", "whose")
+ANY_RELATIVES = ("who", "whom", "whose", "which", "that")
 TURN = re.compile(r"(?m)^[ \t]*(Q|A)[:.][ \t]")
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -233,8 +233,8 @@ def _share_of(tok, nouns):
 
 def _acts(tok) -> bool:
     """An indefinite phrase counts as an actor where it acts: subject, agent, apposition, the
-    source of "according to", or the noun of a "who" clause."""
-    if tok.dep_ in ("nsubj", "nsubjpass", "appos") or _has_who_clause(tok):
+    source of "according to", or the subject of a relative clause ("groups that opposed it")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "appos") or _has_who_clause(tok, ANY_RELATIVES):
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True
@@ -242,10 +242,10 @@ def _acts(tok) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "according"
 
 
-def _has_who_clause(tok) -> bool:
-    """A noun described by a clause about a person ("voters who said ...")."""
+def _has_who_clause(tok, relatives: tuple[str, ...] = ("who", "whom", "whose")) -> bool:
+    """A noun that is the subject of a relative clause ("voters who said ...")."""
     return any(
-        c.dep_ == "relcl" and any(g.lower_ in PERSON_RELATIVES and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        c.dep_ == "relcl" and any(g.lower_ in relatives and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         for c in tok.children
     )
 
