@@ -328,3 +328,13 @@ def test_an_amount_of_money_is_aid():
 
 def test_a_shared_meal_is_a_meeting():
     assert find(events("The premier had lunch with the Danish king."), "04", "premier", "king")
+
+
+def test_help_with_a_clause_is_no_aid():
+    assert not find(events("The film helps viewers understand the war."), "07")
+
+
+def test_an_appeal_without_addressee_is_no_plea():
+    found = events("The senator's broad appeal surprised the party.")
+    assert not find(found, "02")
+    assert find(events("The senator's appeal to the voters failed."), "02", "senator", "voters")

@@ -200,7 +200,7 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         named = [setting.resolve(t, sent) for t in targets if args.names_actor(t)]
         known = [a for a in target_args if a is not None and a.entity is not None]
         target_args = known or [a for a in named if a is not None] or [None]
-    if source_args == [None] and target_args == [None]:
+    if (source_args == [None] and target_args == [None]) or (pred.pattern.needs_target and target_args == [None]):
         return []  # nobody to attach it to
     if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):
         partners = _partners(pred, source_args, sent, setting)

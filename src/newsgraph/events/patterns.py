@@ -27,6 +27,7 @@ class Pattern:
     negated_code: str | None = None  # the code when negated ("did not disclose" -> 011)
     reciprocal: bool = False  # "X and Y met": each side is the other's target
     unless: frozenset[str] = frozenset()  # dependents that rule the pattern out ("called him a liar": oprd)
+    needs_target: bool = False  # no event without a target ("his appeal" alone is charm, not a plea)
     example: str = ""
 
     @property
@@ -76,6 +77,7 @@ def _pattern(entry: dict, head_key: str) -> Pattern:
         negated_code=str(entry["negated_code"]) if entry.get("negated_code") else None,
         reciprocal=bool(entry.get("reciprocal", False)),
         unless=frozenset(str(d) for d in entry.get("unless", [])),
+        needs_target=bool(entry.get("needs_target", False)),
         example=entry.get("example", ""),
     )
 
