@@ -18,6 +18,7 @@ country name its country. Then every other mention in text order:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,12 +50,16 @@ class Cluster:
     key: str | None = None  # a country code or name key for organisations and places
     owner: Cluster | None = None  # "the Clinton campaign" belongs to Clinton
     label: str | None = None  # the name of an actor known by no name in the text (the writer)
+    _surname: str | None = None
 
     @property
     def surname(self) -> str | None:
         """The surname of the first full name (or the one name known), lower case."""
+        return self._surname
+
+    def _update_surname(self) -> None:
         full = [n for n in self.names if len(n) > 1]
-        return _surname(full[0]) if full else (_surname(self.names[0]) if self.names else None)
+        self._surname = _surname(full[0]) if full else (_surname(self.names[0]) if self.names else None)
 
     @property
     def heads(self) -> set[str]:
@@ -72,6 +77,7 @@ class Cluster:
         self.mentions.append(mention)
         if mention.kind == "name" and mention.words not in self.names:
             self.names.append(mention.words)
+            self._update_surname()
         if self.gender == "-" and mention.gender in ("m", "f"):
             self.gender = mention.gender
 
@@ -81,6 +87,7 @@ def _surname(words: tuple[str, ...]) -> str:
     return knowledge.name_key(core[-1]).lower()
 
 
+@functools.lru_cache(maxsize=4096)
 def _title_head(title: str) -> str:
     """The head word of a title: "US Director of National Intelligence" -> "director"."""
     nouns = knowledge.nouns()
@@ -434,17 +441,18 @@ class MentionResolver(Resolver):
     def _antecedent(self, m: Mention, seen: list[Mention]) -> Cluster | None:
         """The most salient compatible actor in the pronoun's sentence or the few before it."""
         blocked = {id(self.of[id(x)]) for i in self._coarguments(m) if (x := self.at_token.get(i)) and id(x) in self.of}
-        for distance in range(PRONOUN_REACH + 1):
-            sent = m.sent - distance
-            pool = [
-                p for p in seen
-                if p.sent == sent and p.end <= m.start and (m.in_quote or not p.in_quote)
-                and id(self.of[id(p)]) not in blocked and _fits(m, self.of[id(p)], p)
-            ]
-            if pool:
-                return self.of[id(max(pool, key=lambda p: self._salience(p, m, distance)))]
-            if sent <= 0:
+        pools: dict[int, list[Mention]] = {}
+        for p in reversed(seen):  # one pass back over the reach, sentence by sentence
+            distance = m.sent - p.sent
+            if distance > PRONOUN_REACH:
                 break
+            if p.end <= m.start and (m.in_quote or not p.in_quote):
+                c = self.of[id(p)]
+                if id(c) not in blocked and _fits(m, c, p):
+                    pools.setdefault(distance, []).append(p)
+        if pools:
+            distance = min(pools)
+            return self.of[id(max(pools[distance], key=lambda p: self._salience(p, m, distance)))]
         return self._same_gender_before(m, seen, blocked)
 
     def _same_gender_before(self, m: Mention, seen: list[Mention], blocked: set[int]) -> Cluster | None:

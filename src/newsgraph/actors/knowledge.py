@@ -16,6 +16,7 @@ from newsgraph.resources import load_tsv, load_yaml
 SHORT = 3  # names this short (US, UK, AP) match with their case; longer names ignore case
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The form names are compared in: case, accents and white space folded, a leading 'the' and
     dots dropped ("Erdoğan" and "Erdogan" are one name)."""

@@ -53,7 +53,8 @@ class Zones:
     """Which characters lie in boilerplate, and which inside quotation marks."""
 
     def __init__(self, text: str, zones: list[Zone]):
-        self.excluded = [(z.start, z.end) for z in zones if z.kind == "boilerplate"]
+        self.excluded = sorted((z.start, z.end) for z in zones if z.kind == "boilerplate")
+        self._excluded_starts = [s for s, _ in self.excluded]
         self.quote_marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
         self.paragraphs = [i for i, ch in enumerate(text) if ch == "\n"]
         # interview transcripts: a paragraph opening "Q:" is the interviewer's turn, "A:" the answer
@@ -65,7 +66,8 @@ class Zones:
 
     def is_excluded(self, pos: int) -> bool:
         """Whether the position lies in a boilerplate zone."""
-        return any(s <= pos < e for s, e in self.excluded)
+        i = bisect.bisect_right(self._excluded_starts, pos) - 1
+        return i >= 0 and pos < self.excluded[i][1]
 
     def in_quote(self, pos: int) -> bool:
         """Inside a quotation: an odd number of quote marks since the paragraph began."""
