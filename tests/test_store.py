@@ -148,3 +148,13 @@ def test_events_without_a_date_or_without_actors_are_not_merged_across_articles(
         record.events[0].source = record.events[0].target = None
     _write(con, *nobody)
     assert con.execute("SELECT count(*) FROM events WHERE source_actor IS NULL").fetchone()[0] == 2
+
+
+def test_an_actor_is_named_by_its_most_frequent_spelling_ties_alphabetically(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    records = [make_record(t, "2024-03-05", f"{n}.txt") for n, t in enumerate((TEXT_A, TEXT_B, TEXT_C))]
+    records[1].entities[1].name = "SYLVANIA"  # the same actor: names are compared case-folded
+    _write(con, *records[:2])
+    assert con.execute("SELECT name FROM actors WHERE code = 'SYL'").fetchone() == ("SYLVANIA",)  # a tie
+    _write(con, records[2])  # a third article spells it "Sylvania"
+    assert con.execute("SELECT name, n_articles FROM actors WHERE code = 'SYL'").fetchone() == ("Sylvania", 3)

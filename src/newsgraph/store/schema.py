@@ -76,12 +76,15 @@ ARTICLE_TABLES = ("articles", "zones", "entities", "mentions", "quotes", "event_
 ENFORCED_KEYS = ("articles", "events", "failures")
 
 VIEWS = {
-    # one row per actor across articles: the most frequent spelling is its name
+    # one row per actor across articles: its most frequent spelling is its name (ties: the first
+    # in alphabetical order, so that two stores with the same rows name actors the same way)
     "actors": """
-        SELECT actor_id, mode(name) AS name, mode(type) AS type, mode(country) AS country,
-               mode(sector) AS sector, mode(code) AS code,
+        SELECT actor_id, first(name ORDER BY n_name DESC, name) AS name, mode(type) AS type,
+               mode(country) AS country, mode(sector) AS sector, mode(code) AS code,
                count(DISTINCT article_id) AS n_articles, sum(n_mentions) AS n_mentions
-        FROM entities WHERE actor_id IS NOT NULL GROUP BY actor_id""",
+        FROM (SELECT *, count(*) OVER (PARTITION BY actor_id, name) AS n_name FROM entities
+              WHERE actor_id IS NOT NULL)
+        GROUP BY actor_id""",
 }
 
 
