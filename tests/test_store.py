@@ -158,3 +158,10 @@ def test_an_actor_is_named_by_its_most_frequent_spelling_ties_alphabetically(tmp
     assert con.execute("SELECT name FROM actors WHERE code = 'SYL'").fetchone() == ("SYLVANIA",)  # a tie
     _write(con, records[2])  # a third article spells it "Sylvania"
     assert con.execute("SELECT name, n_articles FROM actors WHERE code = 'SYL'").fetchone() == ("Sylvania", 3)
+
+
+def test_an_input_stored_after_failing_is_no_longer_a_failure(tmp_path):
+    con = open_store(tmp_path / "s.duckdb")
+    _write(con, failures=[InputError("a.txt", "timed out"), InputError("b.txt", "empty input")])
+    _write(con, make_record(TEXT_A, None, "a.txt"))
+    assert con.execute("SELECT input FROM failures").fetchall() == [("b.txt",)]

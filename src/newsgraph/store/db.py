@@ -73,6 +73,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table]) -> i
             _insert(con, table, batch[table])
         _merge_events(con, batch["events"])
         _insert(con, "failures", batch["failures"], ignore=True)
+        _clear_failures(con, batch["articles"])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -105,6 +106,16 @@ def _insert(con, table: str, rows: pa.Table, ignore: bool = False) -> None:
     verb = "INSERT OR IGNORE" if ignore else "INSERT"
     con.execute(f"{verb} INTO {table} SELECT {', '.join(columns(table))} FROM _rows")
     con.unregister("_rows")
+
+
+def _clear_failures(con, articles: pa.Table) -> None:
+    """An input stored now is no longer a failure (a URL that timed out last time, say)."""
+    if articles.num_rows == 0:
+        return
+    con.register("_stored", articles.select(["path", "url", "line"]))
+    con.execute("""DELETE FROM failures WHERE input IN (
+        SELECT coalesce(path, url) || coalesce(':' || line, '') FROM _stored)""")
+    con.unregister("_stored")
 
 
 def _merge_events(con, events: pa.Table) -> None:
