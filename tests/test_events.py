@@ -338,3 +338,15 @@ def test_an_appeal_without_addressee_is_no_plea():
     found = events("The senator's broad appeal surprised the party.")
     assert not find(found, "02")
     assert find(events("The senator's appeal to the voters failed."), "02", "senator", "voters")
+
+
+def test_a_commanded_act_is_the_commanders_upon_the_addressee():
+    found = events("The junta ordered the newspaper to suspend publication.")
+    assert find(found, "17", "junta", "newspaper")
+    assert not find(found, "10")
+
+
+def test_military_strikes_are_attacks_not_labour_strikes():
+    found = events("The air force carried out strikes against the rebel camps.")
+    assert find(found, "19", "air force", "camps")
+    assert not find(found, "14")

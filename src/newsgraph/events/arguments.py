@@ -65,7 +65,9 @@ def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
         addressee = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         if addressee is not None and not lex.is_("intent_verbs", head.lemma_.lower()):
             # "asked his adviser to invite": the principal's own agent acts for the principal
-            if lex.is_("directive_verbs", head.lemma_.lower()) and _owned_by_pronoun(addressee):
+            if lex.is_("command_verbs", head.lemma_.lower()) or (
+                lex.is_("directive_verbs", head.lemma_.lower()) and _owned_by_pronoun(addressee)
+            ):
                 return agent_of(head, lex, depth + 1)
             return conjuncts(addressee)
         return agent_of(head, lex, depth + 1)
@@ -104,6 +106,15 @@ def document_author(noun, lex: Lexicon, depth: int) -> list:
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and depth < MAX_CLIMB:
         return agent_of(noun.head, lex, depth + 1)
     return conjuncts(noun)
+
+
+def commanded(pred, lex: Lexicon) -> list:
+    """"ordered the newspaper to suspend publication": the addressee of a command, which the
+    commanded action is done to when it names no target of its own."""
+    head = pred.head
+    if pred.dep_ != "xcomp" or not lex.is_("command_verbs", head.lemma_.lower()):
+        return []
+    return [c for c in head.children if c.dep_ in ("dobj", "dative")][:1]
 
 
 def _owned_by_pronoun(token) -> bool:

@@ -52,6 +52,8 @@ def _sentence_events(sent, tokens: list, lex: Lexicon, setting: Setting) -> list
     predicates = [p for t in tokens if (p := find_predicate(t, lex)) is not None]
     moods = {p.token.i: _mood(p, lex) for p in predicates}
     wrappers = {m.wrapper.i for m in moods.values() if m.wrapper is not None}
+    # "ordered the paper to suspend publication": the commanded act is the event, not the order
+    wrappers |= {p.token.head.i for p in predicates if args.commanded(p.token, lex)}
     pairs = []
     for pred in predicates:
         if pred.token.i in wrappers:
@@ -239,7 +241,7 @@ def _arguments(pred: Predicate, lex: Lexicon) -> tuple[list, list]:
         targets = args.noun_targets(pred.object_noun, _noun_pattern(pred.object_noun, lex) or pred.pattern)
         if targets:
             return sources, targets
-    return sources, args.verb_targets(token, pred.pattern, pred.object_noun, lex)
+    return sources, args.verb_targets(token, pred.pattern, pred.object_noun, lex) or args.commanded(token, lex)
 
 
 def _reciprocal(pred: Predicate, mood: Mood, lex: Lexicon) -> bool:
