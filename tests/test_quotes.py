@@ -322,3 +322,16 @@ def test_quote_paragraph_after_an_announcing_cue_takes_its_speaker():
     follow = quotes[-1]
     assert content(text, follow) == "“Nobody won anything this year.”"
     assert text[follow.speaker_mention.start : follow.speaker_mention.end] == "The mayor"
+
+
+def test_second_cue_joined_into_a_reported_clause_keeps_the_first_speaker():
+    text = "The mayor said the roads were open, but said the bridge would stay shut."
+    quotes = quotes_of(text)
+    second = next(q for q in quotes if content(text, q).startswith("the bridge"))
+    assert text[second.speaker_mention.start : second.speaker_mention.end] == "The mayor"
+
+
+def test_cue_deep_in_coordinated_clauses_finds_its_subject():
+    text = "The senator left early, skipped the vote and annoyed colleagues by saying the bill was dead."
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "saying")
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "The senator"

@@ -19,6 +19,7 @@ from newsgraph.resources import load_yaml
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl"})  # a verb that shares its head's subject
+MAX_CLIMB = 6  # heads climbed to find a cue's subject ("... and won praise by saying ...")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})  # object content only for a verb that makes its own claim
 _OBJECT_PARTS = frozenset({"dobj", "dative", "prep", "xcomp", "oprd", "pobj", "prt"})
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "``", "''", "'", "‘", "’"})
@@ -120,17 +121,23 @@ def _according(according, to) -> Attribution:
 def subject_of(verb):
     """The token heading the speaker of a cue verb, or None."""
     v = verb
-    for _ in range(4):
+    for _ in range(MAX_CLIMB):
         for child in v.children:
             if child.dep_ == "nsubj" or child.dep_ == "agent":
                 subject = child if child.dep_ == "nsubj" else _object_of(child)
                 if subject is not None and subject.lower_ in _RELATIVE and v.dep_ == "relcl":
                     return v.head  # "Smith, who said ...": the noun the clause describes
                 return subject
-        if v.dep_ not in _CLIMB or v.head.i == v.i or _bare_participle(v):
+        if v.head.i == v.i or _bare_participle(v) or not (v.dep_ in _CLIMB or _reported_by_cue(v)):
             return None
         v = v.head
     return None
+
+
+def _reported_by_cue(verb) -> bool:
+    """A clause reported by a cue verb ("said X but said Y" parsed as Y joined to X): a cue
+    joined to it shares the reporting verb's subject."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon().verbs
 
 
 def _bare_participle(verb) -> bool:

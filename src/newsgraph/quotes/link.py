@@ -32,6 +32,7 @@ MIN_FOLLOW_ON_WORDS = 3
 MIN_CONTENT_CHARS = 6
 MAX_ATTRIBUTION_GAP = 200  # characters between a quote and its cue, beyond which they are not one phrase
 MAX_CREDIT_WORDS = 12  # a dash credit is a name and a short description, not a sentence
+NEAR_SPEAKER = 3  # words from a speaker's head word to its cue when they make one phrase
 
 
 @dataclass
@@ -372,7 +373,7 @@ def _extent(draft: Draft) -> Span:
     a, start, end = draft.attribution, draft.content.start, draft.content.end
     if a is not None and abs(a.cue.start - start) < MAX_ATTRIBUTION_GAP:
         start, end = min(start, a.cue.start), max(end, a.cue.end)
-        if a.speaker is not None:
+        if a.speaker is not None and 0 < a.verb.i - a.speaker.i <= NEAR_SPEAKER:  # "X said:", not "X said Y and added"
             start = min(start, a.speaker.left_edge.idx)
     return Span(start, end)
 
