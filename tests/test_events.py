@@ -350,3 +350,20 @@ def test_military_strikes_are_attacks_not_labour_strikes():
     found = events("The air force carried out strikes against the rebel camps.")
     assert find(found, "19", "air force", "camps")
     assert not find(found, "14")
+
+
+def test_reported_obligation_is_a_demand_not_an_event():
+    found = events("The envoy said the militia must release the hostages.")
+    assert find(found, "100", "envoy", "militia")
+    assert not find(found, "084") and not find(found, "035")
+
+
+def test_event_noun_is_not_its_own_target():
+    found = events("The dockers went on strike at the port.")
+    assert find(found, "14", "dockers")
+    assert not [e for e in found if e[2] and "strike" in e[2]]
+
+
+def test_a_known_actor_wins_as_target_over_a_thing():
+    found = events("The bishop demanded an apology from the Prime Minister of Italy.")
+    assert find(found, "10", "bishop", "Prime Minister")

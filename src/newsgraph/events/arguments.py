@@ -177,7 +177,7 @@ def prep_objects(token, word: str) -> list:
     return out
 
 
-def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon) -> list:
+def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon, known=None) -> list:
     """The target tokens of a verbal predicate, looked for in the pattern's order. A slot that
     names an actor (a person, organisation or country) wins over an earlier one that does not:
     "provided *Sri Lanka* with technology"."""
@@ -197,10 +197,11 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon) -> list:
             ]
         elif not found and object_noun is not None and slot == "of":
             found = prep_objects(object_noun, slot)
-        found = [f for f in found if is_actor_like(f)]
+        # not the event noun itself nor the pattern's own words ("went *on strike*", "stopped *work*")
+        found = [f for f in found if is_actor_like(f) and not _holds(f, object_noun) and f.lower_ not in pattern.words]
         if found:
             candidates.append([t for f in found for t in conjuncts(_through_event_noun(f, lex))])
-    named = [c for c in candidates if names_actor(c[0])]
+    named = [c for c in candidates if names_actor(c[0]) or (known is not None and known(c[0]))]
     if named or candidates:
         return (named or candidates)[0]
     if object_noun is not None:

@@ -54,12 +54,32 @@ def _sentence_events(sent, tokens: list, lex: Lexicon, setting: Setting) -> list
     wrappers = {m.wrapper.i for m in moods.values() if m.wrapper is not None}
     # "ordered the paper to suspend publication": the commanded act is the event, not the order
     wrappers |= {p.token.head.i for p in predicates if args.commanded(p.token, lex)}
+    demands = _demanded_clauses(tokens, lex)
+    inside = {t.i for clause in demands for t in clause.subtree}
     pairs = []
     for pred in predicates:
-        if pred.token.i in wrappers:
-            continue  # "agreed to meet": the meeting is the event, agreeing its mood
+        if pred.token.i in wrappers or pred.token.i in inside:
+            continue  # "agreed to meet": the meeting is the event; "X must meet": a demand, no meeting
         pairs += [(pred, e) for e in _events_of(pred, moods[pred.token.i], sent, lex, setting)]
-    return [e for _, e in pairs] + _allegations(pairs, sent, lex, setting)
+    demanded = [e for clause in demands for e in _demand_events(clause, lex, setting, sent)]
+    return [e for _, e in pairs] + demanded + _allegations(pairs, sent, lex, setting)
+
+
+def _demanded_clauses(tokens: list, lex: Lexicon) -> list:
+    """Reported clauses with a modal of obligation: "said Israel *must* end its attacks"."""
+    return [
+        t for t in tokens
+        if t.dep_ == "ccomp" and lex.is_("speech_verbs", t.head.lemma_.lower())
+        and any(c.dep_ == "aux" and lex.is_("deontic_auxiliaries", c.lower_) for c in t.children)
+    ]
+
+
+def _demand_events(clause, lex: Lexicon, setting: Setting, sent) -> list[Event]:
+    """The speaker demands (100) of the clause's subject what the clause says it must do."""
+    speaker = [a for t in args.agent_of(clause.head, lex) if (a := setting.resolve(t, sent))]
+    subject = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in [setting.resolve(c, sent)] if a]
+    demand = Predicate(clause.head, Pattern(head=clause.head.lemma_.lower(), code="100"))
+    return [setting.event(demand, "100", False, s, t, sent) for s in speaker for t in subject or [None]]
 
 
 def _mood(pred: Predicate, lex: Lexicon) -> Mood:
@@ -190,7 +210,7 @@ def _is_object_of_coded_verb(noun, lex: Lexicon) -> bool:
 
 
 def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting) -> list[Event]:
-    sources, targets = _arguments(pred, lex)
+    sources, targets = _arguments(pred, lex, lambda t: _known(setting.resolve(t, sent)))
     if pred.nominal and not sources:
         return []  # a nominal event without an owner is a topic, not an event
     code, negated = apply_mood(pred.pattern, mood, lex)
@@ -218,7 +238,7 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     return events
 
 
-def _arguments(pred: Predicate, lex: Lexicon) -> tuple[list, list]:
+def _arguments(pred: Predicate, lex: Lexicon, known=None) -> tuple[list, list]:
     token = pred.token
     if pred.nominal:
         pair = args.between_pair(token)
@@ -241,7 +261,12 @@ def _arguments(pred: Predicate, lex: Lexicon) -> tuple[list, list]:
         targets = args.noun_targets(pred.object_noun, _noun_pattern(pred.object_noun, lex) or pred.pattern)
         if targets:
             return sources, targets
-    return sources, args.verb_targets(token, pred.pattern, pred.object_noun, lex) or args.commanded(token, lex)
+    targets = args.verb_targets(token, pred.pattern, pred.object_noun, lex, known)
+    return sources, targets or args.commanded(token, lex)
+
+
+def _known(argument) -> bool:
+    return argument is not None and argument.entity is not None
 
 
 def _reciprocal(pred: Predicate, mood: Mood, lex: Lexicon) -> bool:
