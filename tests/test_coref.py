@@ -242,3 +242,16 @@ def test_a_listed_noun_heading_a_relative_clause_acts():
     groups = entity_of(actors, text, "trade groups")
     assert groups.type == "GROUP"
     assert entity_of(actors, text, "that") is groups
+
+
+def test_those_who_is_a_group_and_who_joins_it():
+    text = "Among those who voted early, most chose the mayor."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "who") is entity_of(actors, text, "those")
+    assert entity_of(actors, text, "most").type == "GROUP"
+
+
+def test_a_compound_person_noun_is_a_person():
+    text = "The retired neurosurgeon said the plan was sound."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "The retired neurosurgeon").type == "PERSON"

@@ -312,8 +312,8 @@ class MentionResolver(Resolver):
         found = self.by_head.get(tok.i)
         if found is not None and id(found) in self.of:
             return found
-        inside = [x for x in self.mentions if x.start <= tok.idx < x.end and x.kind in ("name", "nominal")]
-        inside = [x for x in inside if id(x) in self.of]
+        inside = [x for x in self.mentions if x.start <= tok.idx < x.end and id(x) in self.of]
+        inside = [x for x in inside if x.kind in ("name", "nominal", "quantifier")]
         return min(inside, key=lambda x: x.end - x.start) if inside else None
 
     def _expletive(self, m: Mention) -> bool:

@@ -22,6 +22,7 @@ TITLE_MAX_TOKENS = 10
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "PUNCT", "CCONJ"}  # words a title is made of
 QUOTE_CHARS = "\"“”"
 ANY_RELATIVES = ("who", "whom", "whose", "which", "that")
+PERSON_SUFFIX_MIN = 6  # "neurosurgeon" is a surgeon; shorter nouns ("man") end too many words
 TURN = re.compile(r"(?m)^[ \t]*(Q|A)[:.][ \t]")
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -233,6 +234,18 @@ def _share_of(tok, nouns):
     return quantity if quantity.lemma_.lower() in nouns.quantity and quantity.i < tok.i else None
 
 
+@functools.lru_cache(maxsize=8192)
+def _person_compound(word: str) -> bool:
+    """A word ending in a person noun of six letters or more: "neurosurgeon", "co-founder"."""
+    person = knowledge.nouns().person
+    return any(word.endswith(p) and len(word) > len(p) for p in _long_person_nouns(person))
+
+
+@functools.cache
+def _long_person_nouns(person: frozenset[str]) -> tuple[str, ...]:
+    return tuple(p for p in person if len(p) >= PERSON_SUFFIX_MIN and " " not in p)
+
+
 def _acts(tok) -> bool:
     """An indefinite phrase counts as an actor where it acts: subject, agent, apposition, the
     source of "according to", or the subject of a relative clause ("groups that opposed it")."""
@@ -282,7 +295,7 @@ def _noun_class(lemma: str, tok, nouns) -> str | None:
     plural = tok.tag_ in ("NNS", "NNPS")
     if lemma in nouns.collective:
         return "GROUP"
-    if lemma in nouns.person:
+    if lemma in nouns.person or _person_compound(lemma):
         return "GROUP" if plural else "PERSON"
     if lemma in nouns.organisation:
         return "GROUP" if plural else "ORG"
@@ -329,7 +342,7 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
             kind = "pronoun"
         elif low in nouns.relatives and tok.tag_ in ("WP", "WDT", "WP$") and tok.head.dep_ == "relcl":
             kind = "relative"
-        elif low in nouns.quantifiers and tok.pos_ in ("PRON", "NOUN", "DET") and _stands_for_people(tok):
+        elif low in nouns.quantifiers and _stands_for_people(tok):
             kind = "quantifier"
         elif tok.text in ("Q", "A") and where.turn(tok.idx) and _opens_turn(tok):
             kind = "turn"
