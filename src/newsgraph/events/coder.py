@@ -9,6 +9,7 @@ may turn the code (:mod:`newsgraph.events.mood`), and the clause gives date, pla
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from newsgraph.events import arguments as args
@@ -18,6 +19,7 @@ from newsgraph.events.patterns import Lexicon, Pattern, lexicon
 from newsgraph.events.setting import Setting
 from newsgraph.record import Event, Meta, Place, Quote, Span, Time, Zone
 
+log = logging.getLogger(__name__)
 SKIPPED_ZONES = ("boilerplate", "credit", "byline", "caption", "dateline")  # captions repeat the story
 
 
@@ -43,8 +45,12 @@ def code_events(
     for sent in parsed.sents:
         # a parser sentence may run across zones ("Photo: Getty" + the first paragraph): judge tokens
         tokens = [t for t in sent if not any(z.start <= t.idx < z.end for z in skipped)]
-        if tokens:
+        if not tokens:
+            continue
+        try:
             events += _dedupe(_sentence_events(sent, tokens, lex, setting))
+        except Exception:  # one odd parse must not cost the article its record
+            log.warning("event coding failed on a sentence at %d", sent.start_char, exc_info=True)
     return events
 
 
