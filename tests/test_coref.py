@@ -255,3 +255,16 @@ def test_a_compound_person_noun_is_a_person():
     text = "The retired neurosurgeon said the plan was sound."
     actors = actors_of(text)
     assert entity_of(actors, text, "The retired neurosurgeon").type == "PERSON"
+
+
+def test_a_document_speaks_for_its_issuer():
+    text = "A new Harwick poll was released on Monday. The poll found that most voters were undecided."
+    actors = actors_of(text)
+    issuer = entity_of(actors, text, "Harwick")
+    assert entity_of(actors, text, "The poll") is issuer
+
+
+def test_a_document_with_no_issuer_is_no_mention():
+    text = "The report found that prices rose."
+    actors = actors_of(text)
+    assert actors.mention_at(0, len("The report")) is None

@@ -267,6 +267,10 @@ class MentionResolver(Resolver):
             self._join(m, target)
         elif m.kind == "nominal":
             self._nominal(m, seen)
+        elif m.kind == "document":
+            found = self._issuer(m, seen)
+            if found is not None:
+                self._join(m, found)
         elif m.kind == "relative":
             antecedent = self._covering(self.doc[m.head].head.head)
             if antecedent is not None:
@@ -375,6 +379,17 @@ class MentionResolver(Resolver):
                     return
         cluster = self._new(m)
         cluster.owner = self._owned(m)
+
+    def _issuer(self, m: Mention, seen: list[Mention]) -> Cluster | None:
+        """Who issued a document: its owner ("a Gallup poll", "his statement"), else whoever
+        issued the latest document of the same kind ("... the poll found")."""
+        owner = self._owned(m)
+        if owner is not None:
+            return owner
+        for prior in reversed(seen):
+            if prior.kind == "document" and prior.words == m.words:
+                return self.of[id(prior)]
+        return None
 
     def _known_holder(self, m: Mention) -> knowledge.Person | None:
         """Who held a capitalised title on the publication date ("the President" in a 2015 US article),

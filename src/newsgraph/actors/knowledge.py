@@ -84,6 +84,7 @@ class Nouns:
     leader: frozenset[str]
     quantity: frozenset[str]
     relational: frozenset[str]
+    document: frozenset[str]
     honorifics: dict[str, str]
     pronouns: dict[str, tuple[str, str, int]]
     relatives: frozenset[str]
@@ -180,6 +181,7 @@ def nouns() -> Nouns:
         leader=frozenset(spec["leader"]),
         quantity=frozenset(spec["quantity"]),
         relational=frozenset(spec["relational"]),
+        document=frozenset(spec["document"]),
         honorifics={k: str(v) for k, v in spec["honorifics"].items()},
         pronouns=pronouns,
         relatives=frozenset(spec["relatives"]),

@@ -213,6 +213,8 @@ def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[
         lemma = tok.lemma_.lower()
         # the word itself too: the lemmatiser turns "media" into "medium"
         kind = _noun_class(lemma, tok, nouns) or _noun_class(tok.lower_, tok, nouns) or _speaking_noun(tok)
+        if kind is None and lemma in nouns.document and not where.is_excluded(tok.idx):
+            out += _document(text, doc, chunks, tok, sents, where)
         if kind is None or where.is_excluded(tok.idx):
             continue
         share = _share_of(tok, nouns)  # "significant numbers of [voters]" acts through "numbers"
@@ -224,6 +226,19 @@ def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[
         if mention.definite or mention.country or _acts(lead):
             out.append(mention)
     return out
+
+
+def _document(text: str, doc, chunks, tok, sents: list[int], where: Zones) -> list[Mention]:
+    """A definite or owned document ("the poll", "a Gallup poll", "his statement"): it speaks for
+    whoever issued it, which coreference finds (its owner, or the owner of the same document
+    named before)."""
+    first = chunks[tok.i].start if tok.i in chunks else tok.left_edge.i
+    owned = any(c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON") for c in tok.lefts)
+    if not owned and doc[first].lower_ not in ("the", "this", "that", "these", "those"):
+        return []
+    mention = _nominal(text, doc, first, tok, "ORG", sents, where)
+    mention.kind = "document"
+    return [mention]
 
 
 def _share_of(tok, nouns):
