@@ -53,12 +53,15 @@ def test_dask_with_two_workers_gives_the_rows_of_the_local_engine(tmp_path):
     (corpus / "zero.txt").write_bytes(b"")
     local = ingest([str(corpus)], str(tmp_path / "local.duckdb"))
     dask = ingest_dask([str(corpus)], str(tmp_path / "dask.duckdb"), workers=2)
-    assert (local.added, local.failed) == (dask.added, dask.failed) == (2, 1)
+    assert (local.added, local.skipped, local.failed) == (dask.added, dask.skipped, dask.failed) == (2, 1, 1)
     assert _rows(tmp_path / "dask.duckdb") == _rows(tmp_path / "local.duckdb")
     assert len(dask.peak_rss_mb) == 2 and all(mb > 50 for mb in dask.peak_rss_mb.values())
     assert not (tmp_path / "dask.duckdb.staging").exists()
-    again = ingest_dask([str(corpus)], str(tmp_path / "dask.duckdb"), workers=1)
-    assert again.added == 0
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:  # by address
+        again = ingest_dask([str(corpus)], str(tmp_path / "dask.duckdb"), scheduler=cluster.scheduler_address)
+    assert (again.added, again.skipped) == (0, 3)  # as the local engine counts: every text already stored
     assert _rows(tmp_path / "dask.duckdb") == _rows(tmp_path / "local.duckdb")
 
 
@@ -96,7 +99,7 @@ class _NoCluster:
 
 
 def test_staged_partitions_are_merged_without_analysing_them_again(tmp_path):
-    from newsgraph.scale import DONE, _Run, analyze_partition
+    from newsgraph.scale import DONE, PARTITIONS_DDL, _Run, analyze_partition
     from newsgraph.store import open_store
     from newsgraph.store.ingest import IngestReport
 
@@ -109,11 +112,11 @@ def test_staged_partitions_are_merged_without_analysing_them_again(tmp_path):
         analyze_partition(files, None, False, str(stage / f"part-{partition_key(files, None)}"))
     assert all((folder / DONE).exists() for folder in stage.iterdir())
     con = open_store(tmp_path / "s.duckdb")
-    con.execute("CREATE TABLE IF NOT EXISTS ingested_partitions (key VARCHAR PRIMARY KEY)")
+    con.execute(PARTITIONS_DDL)
     report = IngestReport()
     _Run(_NoCluster(), con, stage, report).run(parts, lambda n=1: None)
     assert report.added == 2 and not stage.exists()
     again = IngestReport()
     _Run(_NoCluster(), con, stage, again).run(parts, lambda n=1: None)  # merged: skipped outright
-    assert again.added == 0
+    assert (again.added, again.skipped) == (0, 2)
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2

@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 FILES_PER_PARTITION = 32  # at most; fewer when there are few files, so every worker gets work
 DONE = "_SUCCESS"  # marks a staged partition as complete (written last)
+# partitions merged into a store (and how many articles each staged): a re-run skips them
+PARTITIONS_DDL = "CREATE TABLE IF NOT EXISTS ingested_partitions (key VARCHAR PRIMARY KEY, articles INTEGER)"
 
 
 def list_inputs(specs: list[str]) -> tuple[list[str], list[InputError]]:
@@ -143,7 +145,7 @@ def ingest_dask(inputs: list[str], db: str, *, date: str | None = None, workers:
     stage = Path(staging or f"{db}.staging")
     con = open_store(db)
     try:
-        con.execute("CREATE TABLE IF NOT EXISTS ingested_partitions (key VARCHAR PRIMARY KEY)")
+        con.execute(PARTITIONS_DDL)
         if errors:
             write_batch(con, to_arrow({"failures": [(e.input, e.reason) for e in errors]}))
         with _client(workers, scheduler) as client:
@@ -173,12 +175,14 @@ class _Run:
 
     def run(self, parts: list[list[str]], advance: Callable[[int], None]) -> None:
         """Submit the partitions not merged yet; merge them in input order as they finish."""
-        done = {r[0] for r in self.con.execute("SELECT key FROM ingested_partitions").fetchall()}
+        done = dict(self.con.execute("SELECT key, articles FROM ingested_partitions").fetchall())
         keys = [partition_key(files, self.date) for files in parts]
         futures = {n: self._submit(files, key) for n, (files, key) in enumerate(zip(parts, keys, strict=True))
                    if key not in done and not (self.stage / f"part-{key}" / DONE).exists()}
         for n, (files, key) in enumerate(zip(parts, keys, strict=True)):
-            if key not in done:
+            if key in done:
+                self.report.skipped += done[key] or 0  # its articles are all stored
+            else:
                 self._merge(files, key, _wait(futures.pop(n, None)))
             advance(len(files))
         if self.stage.exists() and not any(self.stage.iterdir()):
@@ -198,7 +202,8 @@ class _Run:
             batch = load_partition(folder)
         added = write_batch(self.con, batch)
         if not failure:
-            self.con.execute("INSERT OR IGNORE INTO ingested_partitions VALUES (?)", [key])
+            staged = batch["articles"].num_rows
+            self.con.execute("INSERT OR IGNORE INTO ingested_partitions VALUES (?, ?)", [key, staged])
             if not self.keep_staging:
                 shutil.rmtree(folder, ignore_errors=True)
         report = self.report
