@@ -21,8 +21,10 @@ def register(sub) -> None:
                    help="articles per transaction (default 64)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local: this process; dask: a Dask cluster (see docs/scale.md)")
-    p.add_argument("--workers", type=_positive, metavar="N", help="dask: workers of the local cluster")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="dask: an existing scheduler, e.g. tcp://host:8786")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_positive, metavar="N",
+                       help="dask: worker processes of a local cluster (default: one per core)")
+    where.add_argument("--scheduler", metavar="ADDRESS", help="dask: an existing scheduler, e.g. tcp://host:8786")
     p.add_argument("--staging", metavar="DIR", help="dask: folder for the Parquet partitions (default: beside --db)")
     p.add_argument("--keep-staging", action="store_true",
                    help="dask: keep the Parquet partitions after loading them (to query them directly)")
@@ -51,7 +53,7 @@ def run(args) -> int:
         if args.verbose:
             print(f"newsgraph: committed batch {committed[0]} ({added} new article(s))", file=sys.stderr, flush=True)
 
-    if args.engine == "dask":
+    if args.engine == "dask" or args.workers or args.scheduler:  # either of these means Dask
         from newsgraph.scale import ingest_dask
 
         report = ingest_dask(args.inputs, args.db, date=args.date, workers=args.workers, scheduler=args.scheduler,
