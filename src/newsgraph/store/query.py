@@ -6,8 +6,8 @@ takes an open connection (:func:`connect`) first; dates come back as ISO strings
 
 An actor filter (``actor``, ``source``, ``target``, ``speaker``, the two sides of a dyad)
 matches an actor when the value is its actor id, when its actor code starts with the
-value or its country is the value (``USA`` matches ``USAGOV``), or when its name contains
-the value (case-insensitive).
+value or its country is the value (``USA`` matches ``USAGOV``), or when one of its names
+contains the value (case-insensitive).
 """
 
 from __future__ import annotations
@@ -219,7 +219,8 @@ def sql(con, statement: str, params: list | None = None) -> tuple[list[str], lis
 
 
 def _actors_sql() -> str:
-    return f"(SELECT actor_id FROM actors WHERE {_ACTOR_MATCH})"
+    # the entities table, not the actors view: no aggregation per filter, and any spelling matches
+    return f"(SELECT actor_id FROM entities WHERE {_ACTOR_MATCH})"
 
 
 def _where(conditions: list[tuple[str, list | None]]) -> tuple[str, list]:
