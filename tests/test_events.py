@@ -263,9 +263,10 @@ def test_coordinated_sources_agreeing_are_each_others_partners():
     assert find(found, "03", "Canada", "Mexico") and find(found, "03", "Mexico", "Canada")
 
 
-def test_material_event_without_target_takes_its_territory():
+def test_event_without_target_takes_its_territory():
     found = events("The republic deployed two battalions in Somalia.")
     assert find(found, "15", "republic", "Somalia")
+    assert find(events("The province agreed to build a clinic in Kenya."), "03", "province", "Kenya")
     verbal = events("The ministers agreed in Geneva.")
     assert not [e for e in verbal if e[2] and "Geneva" in e[2]]
 

@@ -220,13 +220,15 @@ def names_actor(token) -> bool:
 
 
 def location_target(pred) -> list:
-    """"sent troops *in Syria*", "remained on alert *in the north*": the territory a material
-    event with no other target happens to."""
-    for child in pred.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "into", "inside", "across", "throughout"):
-            places = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC")]
-            if places:
-                return places[:1]
+    """"sent troops *in Syria*", "agreed to set up a hospital *in Louisiana*": the territory an
+    event with no other target happens to, named in its clause or its complement's."""
+    heads = [pred] + [c for c in pred.children if c.dep_ in ("xcomp", "dobj")]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "into", "inside", "across", "throughout"):
+                places = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC")]
+                if places:
+                    return places[:1]
     return []
 
 

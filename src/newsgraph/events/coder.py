@@ -220,7 +220,7 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     if pred.nominal and not sources:
         return []  # a nominal event without an owner is a topic, not an event
     code, negated = apply_mood(pred.pattern, mood, lex)
-    if not targets and not pred.nominal and lookup(code).quad_class in (2, 4):
+    if not targets and not pred.pattern.reciprocal and code[:2] != "01":
         targets = args.location_target(pred.token)
     source_args = [a for t in sources if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
     target_args = [a for t in targets if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
