@@ -96,7 +96,21 @@ CREDITS = [
     "- with agencies",
     "Reporting by Ana Diaz; editing by Lee Park",
     "This episode was produced by Ana Diaz and edited by Lee Park.",
+    "(Photo: @valleywalker / Instagram)",
+    "[Image via Valley Police/YouTube]",
+    "Submitted photo",
+    "Photos and story by Jan Holm",
+    "Image: Jan Holm / Valley Pictures North / Valley Pictures via Courier Wire",
 ]
+
+
+def test_credit_list_under_a_credits_header():
+    roles = ["Photographer: Jan Holm", "Stylist: Ana Diaz", "Video editor Lee Park"]
+    after = "The next walk leaves the mill at ten on Saturday."
+    zones = zones_of(article(HEADLINE, *BODY, "Photo credits", *roles, after))
+    assert kind_of("Photo credits", zones) == "credit"
+    assert all(kind_of(role, zones) == "credit" for role in roles)
+    assert kind_of(after, zones) == "body"
 
 
 @pytest.mark.parametrize("line", CREDITS)
@@ -164,6 +178,7 @@ CHROME = {
         "The views expressed here do not necessarily reflect those of the newspaper.",
         "The author does not own shares in any company mentioned in this article.",
     ],
+    "standards note": ["Our standards: The Valley Courier Trust Principles."],
     "editor's note": ["Editor’s note: This story was updated with a comment from the river authority."],
     "community plug": ["Join our readers' forums to keep talking about the river, the weather and more!"],
     "event and sponsor plug": [

@@ -21,6 +21,7 @@ HEADLINE_MAX_WORDS = 30
 STANDFIRST_MAX_WORDS = 60
 TOP_LINES = 8  # bylines and date lines are looked for among the first lines only
 LINK_LIST_MAX_WORDS = 16
+CREDIT_LIST_MAX_WORDS = 8
 CAPTION_MAX_WORDS = 60
 CREDIT_WINDOW = 90  # a credit sits in the last characters of a caption line
 MARKUP_MIN_CHARS = 6  # a line with this many code characters ...
@@ -51,7 +52,8 @@ class Vocabulary:
         self.link_list_header = _any(spec["link_list_header"], flags)
         self.credit_tail = re.compile(r"[\s.,;|–—-]*(?:" + "|".join(spec["credit"]) + r")\s*$", flags)
         self.credit_only = _any(spec["credit"], flags)
-        self.article_credit = _any(spec["article_credit"], flags)
+        self.article_credit = _any(spec["article_credit"] + [spec["credit_list_header"]], flags)
+        self.credit_list_header = re.compile(spec["credit_list_header"], flags)
         self.byline = _any(spec["byline"], flags)
         self.dateline = _any(spec["dateline"], flags)
         self.lede_dateline = re.compile(spec["lede_dateline"])
@@ -108,6 +110,7 @@ def lay_out(text: str, hints: Hints | None = None) -> list[Zone]:
     kinds = _first_pass(lines, hints, voc)
     _mark_standfirst(lines, kinds, hints)
     _mark_link_lists(lines, kinds, voc)
+    _mark_credit_lists(lines, kinds, voc)
     _mark_publisher_blurbs(lines, kinds, publisher(text, hints, lines))
     _mark_author_bios(lines, kinds, voc)
     return _zones(lines, kinds, voc)
@@ -216,13 +219,23 @@ def _mark_standfirst(lines: list[Line], kinds: list[str], hints: Hints) -> None:
 
 def _mark_link_lists(lines: list[Line], kinds: list[str], voc: Vocabulary) -> None:
     """Short title-like lines under a "Related" / "More from" header are a link list."""
+    _mark_lists(lines, kinds, voc.link_list_header, "boilerplate", LINK_LIST_MAX_WORDS)
+
+
+def _mark_credit_lists(lines: list[Line], kinds: list[str], voc: Vocabulary) -> None:
+    """Short lines under a "Photo credits" header ("Photographer: Jane Roe") are credits."""
+    _mark_lists(lines, kinds, voc.credit_list_header, "credit", CREDIT_LIST_MAX_WORDS)
+
+
+def _mark_lists(lines: list[Line], kinds: list[str], header: re.Pattern, kind: str, max_words: int) -> None:
+    # items run from the header to the first line that is long, a sentence, or already labelled
     for i, line in enumerate(lines):
-        if kinds[i] != "boilerplate" or not voc.link_list_header.fullmatch(line.text):
+        if kinds[i] != kind or not header.fullmatch(line.text):
             continue
         for j in range(i + 1, len(lines)):
-            if kinds[j] != "body" or lines[j].words > LINK_LIST_MAX_WORDS or lines[j].text.endswith("."):
+            if kinds[j] != "body" or lines[j].words > max_words or lines[j].text.endswith("."):
                 break
-            kinds[j] = "boilerplate"
+            kinds[j] = kind
 
 
 def _mark_publisher_blurbs(lines: list[Line], kinds: list[str], name: str | None) -> None:
