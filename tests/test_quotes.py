@@ -335,3 +335,17 @@ def test_cue_deep_in_coordinated_clauses_finds_its_subject():
     text = "The senator left early, skipped the vote and annoyed colleagues by saying the bill was dead."
     q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "saying")
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "The senator"
+
+
+def test_quoted_words_under_a_person_subject_are_that_persons_speech():
+    text = "Lena Ortiz chided the council for its “shameful silence” on housing."
+    q = only(quotes_of(text, NamedActors(text, "Lena Ortiz")))
+    assert q.speaker == "e1"
+    assert "“shameful silence”" in content(text, q)
+    assert text[q.cue.start : q.cue.end] == "chided"
+
+
+def test_quoted_words_in_a_headline_are_flagged_not_spoken():
+    text = "Lena Ortiz chides council over ‘silence’\n\nThe council met on Monday."
+    zones = [Zone("headline", 0, 40), Zone("body", 42, len(text))]
+    assert quotes_of(text, NamedActors(text, "Lena Ortiz"), zones) == []

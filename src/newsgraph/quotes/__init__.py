@@ -20,6 +20,7 @@ from newsgraph.record import Quote, Span, Zone
 __all__ = ["find_quotes", "lexicon", "stance_of"]
 
 SKIPPED_ZONES = frozenset({"boilerplate", "byline", "credit", "dateline"})
+DISPLAY_ZONES = frozenset({"headline", "standfirst", "caption"})  # quote marks there flag words more than report
 
 
 def find_quotes(text: str, parsed, zones: list[Zone], actors) -> list[Quote]:
@@ -37,6 +38,6 @@ def find_quotes(text: str, parsed, zones: list[Zone], actors) -> list[Quote]:
     paras = paragraphs(text, skip)
     stretches = find_stretches(text, paras)
     attributions = find_attributions(parsed, skip)
-    headlines = [Span(z.start, z.end) for z in zones if z.kind in ("headline", "standfirst")]
+    headlines = [Span(z.start, z.end) for z in zones if z.kind in DISPLAY_ZONES]
     lines = labelled_lines(text, paras)
     return Linker(text, parsed, paras, actors, headlines).quotes(stretches, attributions, lines)

@@ -32,6 +32,7 @@ MIN_FOLLOW_ON_WORDS = 3
 MIN_CONTENT_CHARS = 6
 MAX_ATTRIBUTION_GAP = 200  # characters between a quote and its cue, beyond which they are not one phrase
 MAX_CREDIT_WORDS = 12  # a dash credit is a name and a short description, not a sentence
+MAX_VERB_CLIMB = 4  # heads climbed from a quoted fragment to the verb it belongs to
 NEAR_SPEAKER = 3  # words from a speaker's head word to its cue when they make one phrase
 
 
@@ -50,7 +51,7 @@ class Linker:
 
     def __init__(self, text: str, doc, paras: list[tuple[int, int]], actors, headlines: list[Span] = ()):
         self.text, self.doc, self.paras, self.actors = text, doc, paras, actors
-        self.headlines = list(headlines)  # headline and standfirst zones: their labelled lines paraphrase
+        self.headlines = list(headlines)  # headline, standfirst and caption zones: display text, not reporting
         self._para_starts = [p[0] for p in paras]
         self._token_starts = [t.idx for t in doc]
 
@@ -234,8 +235,7 @@ class Linker:
         if hit is not None and hit[1].type in ("GPE", "LOC"):
             return None
         cue = Attribution(self._token_at(line.colon.start), line.colon, CueWord(":"), speaker, None)
-        in_headline = any(h.start <= line.label.start < h.end for h in self.headlines)
-        return Draft(line.content, "indirect" if in_headline else "direct", cue)
+        return Draft(line.content, "indirect" if self._on_display(line.label.start) else "direct", cue)
 
     # -- rule 4: reported speech and fragments ----------------------------------------
 
@@ -280,13 +280,43 @@ class Linker:
             return None
         word = self._token_at(stretch.start + 1)
         speaking = [a for a in attributions if a.speaker is not None and _governs(a.verb, word)]
-        if not speaking:
+        if speaking:
+            a = min(speaking, key=lambda a: abs(a.verb.idx - stretch.start))
+        else:  # headlines and captions quote words to flag them, not to report speech
+            a = None if self._on_display(stretch.start) else self._actor_verb(word)
+        if a is None:
             return None
-        a = min(speaking, key=lambda a: abs(a.verb.idx - stretch.start))
         region = _object_region(a.verb, stretch)
         if region is None:
             return Draft(Span(stretch.start, stretch.end), "partial", a, [stretch])
         return Draft(region, "mixed", a, [stretch])
+
+    def _on_display(self, offset: int) -> bool:
+        return any(h.start <= offset < h.end for h in self.headlines)
+
+    def _actor_verb(self, word) -> Attribution | None:
+        """The verb over a quoted fragment whose subject is a person or organisation ("Cruz
+        chided Trump for questioning his "natural born" status"): quoting words is speech, so
+        that subject is their speaker even when the verb is not a cue word."""
+        verb = word
+        for _ in range(MAX_VERB_CLIMB):
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            if verb.pos_ == "VERB":
+                break
+        else:
+            return None
+        subject = subject_of(verb)
+        if subject is None or not self._is_actor(subject):
+            return None
+        return Attribution(verb, Span(verb.idx, verb.idx + len(verb)), CueWord(verb.lemma_.lower()), subject, None)
+
+    def _is_actor(self, token) -> bool:
+        if token.lower_ in _PERSONAL:
+            return True
+        hit = self.actors.mention_at(token.idx, token.idx + len(token))
+        return hit is not None and hit[1].type in ("PERSON", "ORG", "GROUP")
 
     # -- speakers -------------------------------------------------------------------------
 
@@ -337,6 +367,7 @@ _ATTRIBUTION_PARTS = frozenset(
 )
 _EDGE_CHARS = " \t\n\xa0,;:—–-"
 _DANGLING = (" and", " but", " or")
+_PERSONAL = frozenset({"he", "she", "they", "i", "we"})
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what"})
 _NOT_OBJECT = frozenset({"cc", "conj", "advcl", "ccomp", "parataxis", "punct", "nsubj", "relcl"})
 _CLAUSE_END = frozenset(",.;:!?—–-…)")
