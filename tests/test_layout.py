@@ -256,6 +256,9 @@ def test_markup_lines_are_chrome():
     script = "window.dataLayer = window.dataLayer || []; function track(){dataLayer.push(arguments);} track('js');"
     assert is_markup(code) and is_markup(script)
     assert not is_markup(BODY[0])
+    embedded = '<post author="valleywalker">The salmon are back at the mill, I counted six this morning!</post>'
+    assert not is_markup(embedded)  # a post quoted in the story is prose, whatever wraps it
+    assert is_markup('<post id="1234"></post>')
     zones = zones_of(article(HEADLINE, BODY[0], script, *BODY[1:]))
     assert kind_of(script, zones) == "boilerplate"
 

@@ -26,6 +26,7 @@ CAPTION_MAX_WORDS = 60
 CREDIT_WINDOW = 90  # a credit sits in the last characters of a caption line
 MARKUP_MIN_CHARS = 6  # a line with this many code characters ...
 MARKUP_SHARE = 0.03  # ... making up this share of it is leaked markup or script
+MARKUP_PROSE_WORDS = 5  # tags around fewer words than this are markup, not an embedded post
 
 
 @dataclass(slots=True)
@@ -149,11 +150,13 @@ def _line_kind(line, i, lines, kinds, hints, voc, seen_body) -> str:
 
 
 def is_markup(text: str) -> bool:
-    """Markup or script the extractor let through: HTML tags, or many code characters."""
-    if len(_TAG.findall(text)) >= 2:
+    """Markup or script the extractor let through: tags with next to no prose between
+    them, or many code characters. Prose wrapped in tags (an embedded post) is not."""
+    bare, tags = _TAG.subn(" ", text)
+    if tags and len(bare.split()) < MARKUP_PROSE_WORDS:
         return True
-    code = sum(text.count(ch) for ch in _MARKUP_CHARS)
-    return code >= MARKUP_MIN_CHARS and code > MARKUP_SHARE * len(text)
+    code = sum(bare.count(ch) for ch in _MARKUP_CHARS)
+    return code >= MARKUP_MIN_CHARS and code > MARKUP_SHARE * len(bare)
 
 
 def _headline_position(i: int, seen_body: bool, hints: Hints) -> bool:
