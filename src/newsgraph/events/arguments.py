@@ -219,10 +219,12 @@ def names_actor(token) -> bool:
     return any(c.ent_type_ in ACTOR_ENTITIES for c in token.children if c.dep_ in ("compound", "poss", "amod"))
 
 
-def location_target(pred) -> list:
+def location_target(pred, own_clause: bool = True) -> list:
     """"sent troops *in Syria*", "agreed to set up a hospital *in Louisiana*": the territory an
     event with no other target happens to, named in its clause or its complement's."""
-    heads = [pred] + [c for c in pred.children if c.dep_ in ("xcomp", "dobj")]
+    heads = [pred] if own_clause else []
+    heads += [c for c in pred.children if c.dep_ in ("xcomp", "dobj")]
+    heads += [d for c in heads[1 if own_clause else 0 :] for d in c.children if d.dep_ == "dobj"]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "into", "inside", "across", "throughout"):

@@ -220,8 +220,9 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     if pred.nominal and not sources:
         return []  # a nominal event without an owner is a topic, not an event
     code, negated = apply_mood(pred.pattern, mood, lex)
-    if not targets and not pred.pattern.reciprocal and code[:2] != "01":
-        targets = args.location_target(pred.token)
+    if not targets and code[:2] != "01":
+        # where a meeting is held is no partner ("met in Geneva"); what it agrees to do somewhere is
+        targets = args.location_target(pred.token, own_clause=not pred.pattern.reciprocal)
     source_args = [a for t in sources if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
     target_args = [a for t in targets if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
     if pred.pattern.reciprocal:  # "talked *with passion*": a partner is an actor, not a manner
