@@ -31,6 +31,8 @@ MARKUP_PROSE_WORDS = 5  # tags around fewer words than this are markup, not an e
 
 @dataclass(slots=True)
 class Line:
+    """A non-blank line of the text: its offsets, its trimmed text and its word count."""
+
     start: int
     end: int
     text: str
@@ -83,6 +85,7 @@ def _any(patterns: list[str], flags: int) -> re.Pattern:
 
 @functools.cache
 def vocabulary() -> Vocabulary:
+    """The layout vocabulary, read and compiled once per process."""
     return Vocabulary(load_yaml("layout.yaml"))
 
 
