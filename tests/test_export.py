@@ -52,6 +52,7 @@ def test_gdelt_rows_have_61_columns_in_gdelt_order(db, tmp_path):
     assert (first["NumMentions"], first["NumArticles"]) == ("2", "2")
     assert first["ActionGeo_Type"] == "1" and first["ActionGeo_Lat"] == "1.5"
     assert first["AvgTone"] == "" and first["SOURCEURL"] == "a.txt"
+    assert first["IsRootEvent"] == "1"  # read from the headline
 
 
 def test_gdelt_geo_type_distinguishes_us_places():
@@ -115,3 +116,22 @@ def test_cli_reports_bad_sql_in_one_line(db, capsys):
 def test_cli_reports_a_missing_store(tmp_path, capsys):
     assert main(["events", "--db", str(tmp_path / "none.duckdb")]) == 1
     assert "no such store" in capsys.readouterr().err
+
+
+def test_gdelt_root_event_is_one_reported_in_the_lead(tmp_path):
+    from newsgraph.record import Span, Zone
+
+    text = TEXT_A + "\nA second paragraph adds that the visit may slip."
+    record = make_record(text, "2024-03-05", "late.txt", cameo="173")
+    first_body_end = text.index("\nA second")
+    record.zones = [record.zones[0], Zone("body", record.zones[1].start, first_body_end),
+                    Zone("body", first_body_end + 1, len(text))]
+    record.events[0].evidence = Span(first_body_end + 1, len(text))
+    con = open_store(tmp_path / "r.duckdb")
+    writer = BatchWriter(con)
+    writer.add_record(record)
+    writer.flush()
+    export(con, "gdelt", tmp_path / "r.tsv")
+    row = dict(zip([n for n, _ in gdelt_columns()], (tmp_path / "r.tsv").read_text().rstrip("\n").split("\t"),
+                   strict=True))
+    assert row["IsRootEvent"] == "0" and row["EventCode"] == "173"

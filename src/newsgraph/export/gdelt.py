@@ -16,7 +16,7 @@ _EVENTS_SQL = """
     SELECT e.event_id, e.day, e.cameo, e.quad_class, e.goldstein, e.n_mentions, e.n_articles,
            sa.code AS s_code, sa.name AS s_name, sa.country AS s_country, sa.sector AS s_sector,
            ta.code AS t_code, ta.name AS t_name, ta.country AS t_country, ta.sector AS t_sector,
-           src.n_sources, coalesce(fa.url, fa.path) AS source_url,
+           src.n_sources, coalesce(fa.url, fa.path) AS source_url, coalesce(root.is_root, false) AS is_root,
            p.kind AS place_kind, p.name AS place_name, p.country AS place_country, p.lat, p.lon
     FROM events e
     LEFT JOIN actors sa ON sa.actor_id = e.source_actor
@@ -28,6 +28,10 @@ _EVENTS_SQL = """
                QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY article_id, seq) = 1) fm
            ON fm.event_id = e.event_id
     LEFT JOIN places p ON p.article_id = fm.article_id AND p.place_id = fm.place
+    LEFT JOIN (SELECT m.event_id, bool_or(m.evidence_start < lead.lead_end) AS is_root FROM event_mentions m
+               JOIN (SELECT article_id, min(end_char) FILTER (WHERE kind = 'body') AS lead_end FROM zones
+                     GROUP BY article_id) lead USING (article_id)
+               GROUP BY m.event_id) root ON root.event_id = e.event_id
     WHERE NOT e.negated
     ORDER BY e.day NULLS LAST, e.event_id"""
 
@@ -60,7 +64,7 @@ def event_fields(row: dict[str, Any]) -> dict[str, Any]:
         "event_id": row["event_id"], "event_code": cameo, "event_base_code": cameo[:3],
         "event_root_code": cameo[:2], "quad_class": row["quad_class"], "goldstein": row["goldstein"],
         "num_mentions": row["n_mentions"], "num_sources": row["n_sources"] or None,
-        "num_articles": row["n_articles"], "source_url": row["source_url"],
+        "num_articles": row["n_articles"], "source_url": row["source_url"], "is_root": int(row["is_root"]),
     }
     if day is not None:
         out.update(sqldate=day.strftime("%Y%m%d"), monthyear=day.strftime("%Y%m"), year=day.year,
