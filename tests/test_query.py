@@ -104,3 +104,11 @@ def test_network_edges_and_nodes(con):
 def test_sql_gives_columns_and_rows(con):
     cols, rows = query.sql(con, "SELECT count(*) AS n FROM articles")
     assert cols == ["n"] and rows == [(3,)]
+
+
+def test_known_actors_picks_the_stored_ids(con):
+    from newsgraph.store import actor_id
+
+    stored = actor_id("Sylvania", "SYL", "GPE")
+    assert query.known_actors(con, [actor_id("Nowhere", None, "GPE"), stored, stored]) == [stored]
+    assert query.known_actors(con, []) == []

@@ -84,6 +84,15 @@ def actors(con, search: str | None = None, limit: int = 50, offset: int = 0) -> 
     return _dicts(con.execute(sql, [*params, limit, offset]))
 
 
+def known_actors(con, ids: list[str]) -> list[str]:
+    """Which of ``ids`` are actors of the store (sorted): to link a fresh record's entities."""
+    if not ids:
+        return []
+    rows = con.execute("SELECT DISTINCT actor_id FROM entities WHERE list_contains(?, actor_id) ORDER BY 1",
+                       [list(ids)]).fetchall()
+    return [r[0] for r in rows]
+
+
 def entity(con, actor_id: str, limit: int = 50) -> dict[str, Any] | None:
     """One actor: its names, titles, the articles that mention it, and its event and quote counts."""
     found = _dicts(con.execute("SELECT * FROM actors WHERE actor_id = ?", [actor_id]))
