@@ -215,3 +215,10 @@ def test_a_surname_that_is_a_title_word_stays_a_name():
     text = "Mayor Dayton King said the office would close."
     actors = actors_of(text)
     assert any(e.name == "Dayton King" and e.type == "PERSON" and e.titles == ["Mayor"] for e in actors.entities)
+
+
+def test_a_family_name_in_the_plural_is_a_group():
+    text = "The Hendersons said they would sell the farm."
+    actors = actors_of(text)
+    family = next((e for e in actors.entities if "Henderson" in e.name), None)
+    assert family is None or family.type == "GROUP"

@@ -268,3 +268,19 @@ def test_a_document_with_no_issuer_is_no_mention():
     text = "The report found that prices rose."
     actors = actors_of(text)
     assert actors.mention_at(0, len("The report")) is None
+
+
+def test_two_campaigns_with_different_owners_stay_apart():
+    text = "The Ruiz campaign raised money. The Tanaka campaign spent it."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "The Ruiz campaign") is not entity_of(actors, text, "The Tanaka campaign")
+
+
+def test_a_shared_surname_goes_to_the_person_named_first_unless_the_other_was_just_named():
+    text = ("Maria Lund spoke first. Lund praised the staff. The hall was full. The band played. "
+            "The lights dimmed. Her father, Anders Lund, sat in the front row. Lund smiled. "
+            "The evening went on. Dinner was served. The guests left. Later, Lund thanked the donors.")
+    actors = actors_of(text)
+    maria, anders = entity_of(actors, text, "Maria Lund"), entity_of(actors, text, "Anders Lund")
+    assert entity_of(actors, text, "Lund smiled") is anders
+    assert entity_of(actors, text, "Lund thanked") is maria

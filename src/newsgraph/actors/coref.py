@@ -194,11 +194,13 @@ class Resolver:
         cluster.gender = cluster.gender if cluster.gender != "-" else (person.gender if person else "-")
 
     def _nearest(self, clusters: list[Cluster], m: Mention) -> Cluster:
-        """The cluster with a full-name mention closest before m, else the one named first."""
+        """The cluster named in full in the few sentences before m, else the one named first."""
         def last_before(c: Cluster) -> int:
-            return max((x.start for x in c.mentions if x.start < m.start and len(x.words) > 1), default=-1)
+            return max((x.sent for x in c.mentions if x.start < m.start and len(x.words) > 1), default=-1)
         best = max(clusters, key=last_before)
-        return best if last_before(best) >= 0 else clusters[0]
+        if last_before(best) >= 0 and m.sent - last_before(best) <= PRONOUN_REACH:
+            return best
+        return min(clusters, key=lambda c: min(x.start for x in c.mentions))
 
     def _known_by_surname(self, m: Mention) -> knowledge.Person | None:
         """A well-known person of that surname, when only one fits (holding a role at the date)."""
@@ -341,6 +343,10 @@ class MentionResolver(Resolver):
         cluster = self.of[id(other)]
         return cluster if cluster.type in ("PERSON", "ORG") or m.type == cluster.type else None
 
+    def _opens_with_the(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span[0].lower_ == "the"
+
     def _titled_name(self, tok) -> Cluster | None:
         """A capitalised title running into a name ("Director of National Intelligence Dan Coats")
         is that person's title, whatever the parser made of it."""
@@ -367,12 +373,14 @@ class MentionResolver(Resolver):
                 cluster.person, cluster.gender = person, person.gender
                 return
         elif m.type in ("GROUP", "ORG"):
+            owner = self._owned(m)
             for prior in reversed(seen):
                 c = self.of[id(prior)]
                 if c.type == m.type and prior.kind == "nominal" and prior.words[0] == head and _country_fits(m, c):
-                    self._join(m, c)
-                    return
-            if m.type == "ORG" and m.definite and self._owned(m) is None:
+                    if owner is None or c.owner is None or owner is c.owner:  # "the Sanders campaign" is not Clinton's
+                        self._join(m, c)
+                        return
+            if m.type == "ORG" and self._opens_with_the(m) and owner is None:
                 found = self._named_org(m, seen)
                 if found is not None:
                     self._join(m, found)

@@ -147,6 +147,8 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
         if doc[head].tag_ not in ("NNPS", "NNS") or doc[head].dep_ in ("amod", "compound"):
             return None  # a demonym used as an adjective modifies another mention
         label, number = "GROUP", "pl"
+    elif label == "PERSON" and len(words) == 1 and doc[head].tag_ == "NNPS" and words[0].endswith("s"):
+        label, number = "GROUP", "pl"  # "the Clintons" are a family
     title, country, begin = premodifier_title(text, doc, first, head)
     key = knowledge.name_key(" ".join(words))
     if title is not None and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
