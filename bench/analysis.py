@@ -7,6 +7,8 @@ Steps (each in a fresh process, model loaded and warmed up before the clock):
   read    reading the inputs into Documents (HTML: trafilatura extraction included)
   floor   the same texts through spaCy's nlp.pipe alone (newsgraph.nlp.parse_many)
   whole   the whole analysis (newsgraph.pipeline.analyze_stream) of the same Documents
+  stages  (--stages) the whole analysis again, each stage timed: stages / (whole - stages) is
+          the cost of the stages over the parse within one run, immune to a busy machine
 The ratio whole/floor is what the project promises to keep at or under 1.25.
 """
 
@@ -69,11 +71,48 @@ def step_whole(paths: list[str], limit: int | None) -> dict:
                  note=f"{failed} failed" if failed else "")
 
 
+# the stage functions pipeline.build_record calls, timed one by one with --stages
+STAGES = ("lay_out", "read_meta", "find_actors", "find_quotes", "find_times", "find_places", "code_events")
+
+
+def step_stages(paths: list[str], limit: int | None) -> dict:
+    """The whole analysis with each stage's own time (the parse is the rest)."""
+    import time
+
+    from newsgraph import pipeline
+
+    docs = read_documents(paths, limit)
+    _warm_up(docs, whole=True)
+    spent = dict.fromkeys(STAGES, 0.0)
+    for name in STAGES:
+        if hasattr(pipeline, name):
+            setattr(pipeline, name, _timed(getattr(pipeline, name), name, spent, time.perf_counter))
+    with Clock() as clock:
+        for _ in pipeline.analyze_stream(docs):
+            pass
+    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in spent.items() if seconds)
+    return rates("stages", clock.seconds, len(docs), sum(len(d.text.split()) for d in docs),
+                 note=f"stages {sum(spent.values()):.2f}s: {stages}", stage_seconds=sum(spent.values()))
+
+
+def _timed(fn, name: str, spent: dict, clock):
+    def wrapper(*args, **kwargs):
+        start = clock()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent[name] += clock() - start
+
+    return wrapper
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="+", help="folders, files or globs of articles")
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--rounds", type=int, default=1, help="repeat floor and whole, keep the fastest of each")
+    parser.add_argument("--stages", action="store_true",
+                        help="also time each stage; its share of the whole is stage time / (whole - stage time)")
     parser.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     args = parser.parse_args()
     rows = [in_child(step_read, args.paths, args.limit)]
@@ -85,7 +124,13 @@ def main() -> None:
                 best[row["step"]] = row
     floor, whole = best["floor (spaCy only)"], best["whole analysis"]
     whole["note"] = (whole.get("note", "") + f" {whole['seconds'] / floor['seconds']:.2f}x the floor").strip()
-    report([*rows, floor, whole], args.json)
+    rows += [floor, whole]
+    if args.stages:
+        stages = in_child(step_stages, args.paths, args.limit)
+        parse = stages["seconds"] - stages.pop("stage_seconds")
+        stages["note"] += f" = {stages['seconds'] / parse:.2f}x the parse in the same run"
+        rows.append(stages)
+    report(rows, args.json)
 
 
 if __name__ == "__main__":
