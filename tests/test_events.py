@@ -235,7 +235,7 @@ def test_dates_are_not_targets():
 
 def test_headline_without_finite_verb_reads_the_participle():
     found = events("Senate panel called for sanctions against the regime.")
-    assert find(found, "1312", "panel", "regime")
+    assert find(found, "111", "panel", "regime")
 
 
 def test_refusing_a_request_answers_its_author():
@@ -273,7 +273,7 @@ def test_event_without_target_takes_its_territory():
 
 def test_us_is_a_country_not_a_first_person_pronoun():
     found = events("\u201cWe are ready,\u201d the senator said. The senator called for sanctions against the US.")
-    assert find(found, "1312", "senator", "US")
+    assert find(found, "111", "senator", "US")
 
 
 def test_a_document_speaks_for_its_author():

@@ -209,7 +209,7 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon, known=None) 
     return []
 
 
-ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 
 
 def names_actor(token) -> bool:
