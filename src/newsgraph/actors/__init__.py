@@ -10,7 +10,6 @@ import bisect
 from dataclasses import dataclass, field
 
 from newsgraph.actors.codes import to_entity
-from newsgraph.actors.coref import resolve
 from newsgraph.actors.mentions import (
     Zones,
     name_mentions,
@@ -19,6 +18,7 @@ from newsgraph.actors.mentions import (
     repeated_names,
     sentence_index,
 )
+from newsgraph.actors.references import resolve
 from newsgraph.record import Entity, Meta, Span, Zone
 
 __all__ = ["Actors", "find_actors"]
