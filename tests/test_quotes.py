@@ -349,3 +349,19 @@ def test_quoted_words_in_a_headline_are_flagged_not_spoken():
     text = "Lena Ortiz chides council over ‘silence’\n\nThe council met on Monday."
     zones = [Zone("headline", 0, 40), Zone("body", 42, len(text))]
     assert quotes_of(text, NamedActors(text, "Lena Ortiz"), zones) == []
+
+
+def test_headline_speaker_is_not_inherited_by_a_quote_paragraph():
+    text = "Ortiz Says School Needs Repairs\n\n“The roof leaks in every classroom.”\n\nThe school closed in May."
+    zones = [Zone("headline", 0, 31), Zone("body", 33, len(text))]
+    quotes = quotes_of(text, zones=zones)
+    follow = next(q for q in quotes if content(text, q).startswith("“The roof"))
+    assert follow.speaker_mention is None
+
+
+def test_straight_marks_pair_by_their_neighbours():
+    from newsgraph.quotes.marks import find_stretches, paragraphs
+
+    text = 'He said "yes" and she said "no, never."'
+    spans = [text[s.start : s.end] for s in find_stretches(text, paragraphs(text))]
+    assert spans == ['"yes"', '"no, never."']

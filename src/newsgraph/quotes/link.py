@@ -325,15 +325,18 @@ class Linker:
         or announcing cue before it ("Smith said in a statement." then a quoted paragraph)."""
         out: list[Quote] = []
         pending = sorted(announcers, key=lambda a: a.cue.start, reverse=True)
-        last: Quote | None = None
+        last: Quote | None = None  # the latest speaker, of a quote or an announcing cue
         for d in drafts:
             while pending and pending[-1].cue.start < d.content.start:
                 last = self._quote(Draft(pending[-1].cue, "direct", pending.pop()))
             if d.attribution is None:
-                out.append(self._follow_on(d, last))
+                before = out[-1] if out and self._para(out[-1].content.end - 1) == self._para(d.content.start) else last
+                out.append(self._follow_on(d, before))
             else:
                 out.append(self._quote(d))
-            last = out[-1] if out[-1].speaker is not None or out[-1].speaker_mention is not None else last
+            has_speaker = out[-1].speaker is not None or out[-1].speaker_mention is not None
+            if has_speaker and not self._on_display(out[-1].content.start):  # a headline speaks for no paragraph
+                last = out[-1]
         return out
 
     def _quote(self, d: Draft) -> Quote:
