@@ -223,3 +223,9 @@ def test_a_family_name_in_the_plural_is_a_group():
     family = next(e for e in actors.entities if "Clinton" in e.name)
     assert family.type == "GROUP"
     assert actors.mention_at(text.index("they"), text.index("they") + 4)[1] is family
+
+
+def test_an_organisation_is_not_coded_by_another_named_inside_its_name():
+    text = "The Atlantic Coast Conference fined the school."
+    org = next(e for e in actors_of(text).entities if "Conference" in e.name)
+    assert org.sector != "MED"

@@ -89,5 +89,6 @@ def _sector(cluster: Cluster, titles: list[str], role: knowledge.Role | None) ->
         if m.kind == "nominal" and (code := sector_of_words(m.title or "", m.words[0])) is not None:
             return code
     if cluster.type in ("ORG", "GROUP") and cluster.names:
-        return sector_of_words(" ".join(cluster.names[0]))
+        # an organisation's own name: its words, not the names of others inside it ("Atlantic Coast Conference")
+        return sector_of_words(" ".join(cluster.names[0]), organisations=False)
     return None

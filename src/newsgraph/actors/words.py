@@ -69,15 +69,15 @@ def country_of_words(phrase: str) -> str | None:
     return org.country if org is not None else None
 
 
-def sector_of_words(phrase: str, head: str | None = None) -> str | None:
-    """The sector a title signals: an organisation it names ("FBI Director"), else a phrase, else
-    a modifier, else a head word, else a weak modifier."""
+def sector_of_words(phrase: str, head: str | None = None, organisations: bool = True) -> str | None:
+    """The sector a title signals: an organisation it names ("FBI Director"; not asked of an
+    organisation's own name), else a phrase, else a modifier, else a head word, else a weak modifier."""
     lex = knowledge.sectors()
     nouns = knowledge.nouns()
     low = phrase.lower()
     if head in nouns.relational:  # "Kremlin critics" are no Kremlin: only party words code them
         return next((lex.weak[w] for w in _words(low) if w in lex.weak), None)
-    org = organisation_in(phrase)
+    org = organisation_in(phrase) if organisations else None
     if org is not None and org.sector:
         return org.sector
     found = knowledge.sector_phrases().search(low)
