@@ -365,3 +365,9 @@ def test_straight_marks_pair_by_their_neighbours():
     text = 'He said "yes" and she said "no, never."'
     spans = [text[s.start : s.end] for s in find_stretches(text, paragraphs(text))]
     assert spans == ['"yes"', '"no, never."']
+
+
+def test_according_to_at_the_end_vouches_for_the_whole_sentence():
+    text = "Sales rose in March, while costs fell sharply in April, according to the company report."
+    q = only(quotes_of(text))
+    assert content(text, q) == "Sales rose in March, while costs fell sharply in April"

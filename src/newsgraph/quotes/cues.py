@@ -114,7 +114,9 @@ def _according(according, to) -> Attribution:
     clause = according.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    content = _span_without(clause, according) if clause.i != according.i else None
+    content = _sentence_without(according)
+    if content is None:
+        content = _span_without(clause, according) if clause.i != according.i else None
     return Attribution(according, Span(according.idx, to.idx + len(to)), CueWord("according to"), source, content, True)
 
 
@@ -210,6 +212,19 @@ def _trimmed(doc, i: int, j: int) -> tuple[int, int]:
 
 def _loose(token) -> bool:
     return (token.is_punct or token.is_space) and token.text not in _QUOTE_TOKENS
+
+
+def _sentence_without(part) -> Span | None:
+    """The sentence less a phrase that opens or closes it ("According to X, ..." /
+    "..., according to X."): such a phrase vouches for the whole sentence. None when the
+    phrase sits inside the sentence."""
+    doc, sent = part.doc, part.sent
+    first, last = _trimmed(doc, sent.start, sent.end - 1)
+    if part.left_edge.i <= first:
+        return _span_of(doc[part.right_edge.i + 1], doc[last]) if part.right_edge.i < last else None
+    if part.right_edge.i >= last:
+        return _span_of(doc[first], doc[part.left_edge.i - 1]) if part.left_edge.i > first else None
+    return None
 
 
 def _span_without(head, part) -> Span | None:
