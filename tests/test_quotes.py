@@ -371,3 +371,9 @@ def test_according_to_at_the_end_vouches_for_the_whole_sentence():
     text = "Sales rose in March, while costs fell sharply in April, according to the company report."
     q = only(quotes_of(text))
     assert content(text, q) == "Sales rose in March, while costs fell sharply in April"
+
+
+def test_closing_attribution_reports_the_whole_sentence_before_it():
+    text = "The plant will close in June and the workers will move to Leeds, the company said."
+    q = only(quotes_of(text))
+    assert content(text, q) == "The plant will close in June and the workers will move to Leeds"

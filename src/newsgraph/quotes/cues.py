@@ -156,6 +156,8 @@ def _content(verb, word: CueWord) -> Span | None:
     """The clause a cue verb reports, as a span, or None when the parse shows none."""
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and word.infinitive and _has_to(child)):
+            if child.i < verb.i and verb.dep_ == "ROOT":
+                return _before_closing_attribution(verb, child)
             return _span_of(child.left_edge, child.right_edge, verb)
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         return _span_without(verb.head, verb)
@@ -212,6 +214,18 @@ def _trimmed(doc, i: int, j: int) -> tuple[int, int]:
 
 def _loose(token) -> bool:
     return (token.is_punct or token.is_space) and token.text not in _QUOTE_TOKENS
+
+
+def _before_closing_attribution(verb, clause) -> Span | None:
+    """"..., she said." / "..., said Smith.": what the sentence says before the attribution
+    that closes it, all of it (the parse may hang only one of its clauses on the verb)."""
+    doc = verb.doc
+    subject = subject_of(verb)
+    opens = min(verb.i, subject.left_edge.i) if subject is not None and subject.i < verb.i else verb.i
+    first, last = _trimmed(doc, verb.sent.start, verb.sent.end - 1)
+    if verb.right_edge.i < last or opens <= clause.right_edge.i or opens <= first:
+        return _span_of(clause.left_edge, clause.right_edge, verb)
+    return _span_of(doc[first], doc[opens - 1])
 
 
 def _sentence_without(part) -> Span | None:
