@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.store.db import open_store, to_arrow, write_batch
-from newsgraph.store.ingest import IngestReport, input_name, merged_rows
+from newsgraph.store.ingest import IngestReport, input_name, merged_rows, within_parse_limit
 from newsgraph.store.rows import Rows, record_rows
 from newsgraph.store.schema import TABLES
 
@@ -87,7 +87,7 @@ def analyze_partition(files: list[str], date: str | None, allow_private: bool, f
     items: list[tuple[str, Rows]] = []
     failures: list[InputError] = []
     seen: set[str] = set()
-    for item in analyze_stream(read_inputs(files, allow_private=allow_private), date=date):
+    for item in analyze_stream(within_parse_limit(read_inputs(files, allow_private=allow_private)), date=date):
         if isinstance(item, InputError):
             failures.append(item)
         elif item.id not in seen:

@@ -128,6 +128,19 @@ def new_documents(items: Iterable[Document | InputError], known: set[str], repor
         yield item
 
 
+def within_parse_limit(items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+    """Documents longer than the parser takes become failures instead of stopping the run."""
+    from newsgraph import nlp
+
+    limit = nlp.load().max_length
+    for item in items:
+        if isinstance(item, Document) and len(item.text) > limit:
+            yield InputError(item.name, f"text too long to analyse ({len(item.text)} characters; "
+                                        f"the parser takes at most {limit})")
+        else:
+            yield item
+
+
 def ingest(inputs: list[str], db: str, *, date: str | None = None, batch_size: int = BATCH_ARTICLES,
            allow_private: bool = False, progress: bool | None = None,
            on_commit: Callable[[int], None] | None = None) -> IngestReport:
@@ -142,6 +155,7 @@ def ingest(inputs: list[str], db: str, *, date: str | None = None, batch_size: i
         writer = BatchWriter(con, batch_size, on_commit)
         with progress_bar(count_files(inputs), "ingesting", enabled=progress) as advance:
             docs = new_documents(read_inputs(inputs, allow_private=allow_private), stored_ids(con), report, advance)
+            docs = within_parse_limit(docs)
             for item in analyze_stream(docs, date=date, batch_size=min(batch_size, 16)):
                 if isinstance(item, InputError):
                     report.failed += 1
