@@ -377,3 +377,9 @@ def test_closing_attribution_reports_the_whole_sentence_before_it():
     text = "The plant will close in June and the workers will move to Leeds, the company said."
     q = only(quotes_of(text))
     assert content(text, q) == "The plant will close in June and the workers will move to Leeds"
+
+
+def test_colon_lead_in_speaker_is_not_taken_from_inside_the_quote():
+    text = "The mayor gave her verdict: “Our new bridge is a failure.”"
+    q = only(quotes_of(text))
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "The mayor"

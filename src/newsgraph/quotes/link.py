@@ -170,9 +170,11 @@ class Linker:
         bluntly: ..."): the quote belongs to the subject of that sentence."""
         if not gap.lstrip().startswith(":"):
             return None
-        root = word.sent.root
-        speaker = subject_of(root)
-        if speaker is None or speaker.pos_ not in ("PROPN", "PRON", "NOUN") or speaker.lower_ in _NOT_SPEAKERS:
+        root = _top_before(word)
+        speaker = subject_of(root) if root is not None else None
+        if speaker is None or speaker.i > word.i or speaker.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        if speaker.lower_ in _NOT_SPEAKERS:
             return None
         colon = word.idx + len(word) + gap.index(":")
         return Attribution(root, Span(colon, colon + 1), CueWord(":"), speaker, None)
@@ -418,6 +420,19 @@ def _strip_edges(piece: str) -> str:
     while piece.endswith(_DANGLING):
         piece = piece[: piece.rindex(" ")].rstrip(_EDGE_CHARS)
     return piece
+
+
+def _top_before(word):
+    """The highest verb over ``word`` that still stands before it in its sentence: the verb
+    of a lead-in, not of the quote the parse joined to it."""
+    top, token = None, word
+    for _ in range(MAX_VERB_CLIMB + 2):
+        if token.i <= word.i and token.pos_ in ("VERB", "AUX"):
+            top = token
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return top
 
 
 def _governs(verb, token) -> bool:
