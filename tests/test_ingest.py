@@ -171,3 +171,21 @@ def test_a_text_longer_than_the_parser_takes_is_a_failure_not_a_crash(tmp_path):
     report = ingest([str(tmp_path / "long.txt"), str(tmp_path / "a.txt")], str(tmp_path / "s.duckdb"))
     assert (report.added, report.failed) == (1, 1)
     assert "too long to analyse" in report.failures[0].reason
+
+
+def test_a_document_the_parser_chokes_on_is_a_failure_and_its_batch_goes_on(tmp_path, monkeypatch):
+    from newsgraph import nlp
+
+    real = nlp.parse_many
+
+    def choking(texts, batch_size=nlp.BATCH_SIZE):  # a parser that fails on one kind of text
+        texts = list(texts)
+        if any("Flooding" in t for t in texts):
+            raise MemoryError("out of memory in the parser")
+        return real(texts, batch_size)
+
+    monkeypatch.setattr(nlp, "parse_many", choking)
+    _write_corpus(tmp_path)
+    report = ingest([str(tmp_path / n) for n in ARTICLES], str(tmp_path / "s.duckdb"))
+    assert (report.added, report.failed) == (2, 1)
+    assert report.failures[0].input.endswith("c.txt") and "MemoryError" in report.failures[0].reason

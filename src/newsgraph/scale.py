@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.store.db import open_store, to_arrow, write_batch
-from newsgraph.store.ingest import IngestReport, input_name, merged_rows, within_parse_limit
+from newsgraph.store.ingest import IngestReport, analyze_guarded, input_name, merged_rows, within_parse_limit
 from newsgraph.store.rows import Rows, record_rows
 from newsgraph.store.schema import TABLES
 
@@ -81,13 +81,12 @@ def analyze_partition(files: list[str], date: str | None, allow_private: bool, f
     """On a worker: analyse ``files`` and stage the rows of each table as Parquet in ``folder``."""
     import resource
 
-    from newsgraph.pipeline import analyze_stream
     from newsgraph.read import read_inputs
 
     items: list[tuple[str, Rows]] = []
     failures: list[InputError] = []
     seen: set[str] = set()
-    for item in analyze_stream(within_parse_limit(read_inputs(files, allow_private=allow_private)), date=date):
+    for item in analyze_guarded(within_parse_limit(read_inputs(files, allow_private=allow_private)), date):
         if isinstance(item, InputError):
             failures.append(item)
         elif item.id not in seen:

@@ -141,11 +141,37 @@ def within_parse_limit(items: Iterable[Document | InputError]) -> Iterator[Docum
             yield item
 
 
+def analyze_guarded(items: Iterable[Document | InputError], date: str | None = None,
+                    chunk_size: int = 16) -> Iterator[Record | InputError]:
+    """Records (or InputErrors) as ``pipeline.analyze_stream`` gives them, chunk by chunk, where
+    a chunk whose analysis raises is analysed again one article at a time, so that the one
+    article the parser or a stage cannot take becomes a failure and the run goes on."""
+    chunk: list[Document | InputError] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= chunk_size:
+            yield from _analyze_chunk(chunk, date)
+            chunk = []
+    if chunk:
+        yield from _analyze_chunk(chunk, date)
+
+
+def _analyze_chunk(chunk: list[Document | InputError], date: str | None) -> list[Record | InputError]:
+    from newsgraph.pipeline import analyze_stream
+
+    try:
+        return list(analyze_stream(chunk, date=date, batch_size=len(chunk)))
+    except Exception as exc:  # the pipeline guards each article's stages, but not the parse
+        if len(chunk) > 1:
+            return [out for item in chunk for out in _analyze_chunk([item], date)]
+        log.debug("analysis failed", exc_info=True)
+        return [InputError(chunk[0].name, f"analysis failed: {exc.__class__.__name__}: {str(exc)[:200]}")]
+
+
 def ingest(inputs: list[str], db: str, *, date: str | None = None, batch_size: int = BATCH_ARTICLES,
            allow_private: bool = False, progress: bool | None = None,
            on_commit: Callable[[int], None] | None = None) -> IngestReport:
     """Analyse ``inputs`` (paths, folders, globs, URLs) into the store at ``db``."""
-    from newsgraph.pipeline import analyze_stream
     from newsgraph.progress import progress_bar
     from newsgraph.read import count_files, read_inputs
 
@@ -156,7 +182,7 @@ def ingest(inputs: list[str], db: str, *, date: str | None = None, batch_size: i
         with progress_bar(count_files(inputs), "ingesting", enabled=progress) as advance:
             docs = new_documents(read_inputs(inputs, allow_private=allow_private), stored_ids(con), report, advance)
             docs = within_parse_limit(docs)
-            for item in analyze_stream(docs, date=date, batch_size=min(batch_size, 16)):
+            for item in analyze_guarded(docs, date, chunk_size=min(batch_size, 16)):
                 if isinstance(item, InputError):
                     report.failed += 1
                     report.failures.append(item)
