@@ -368,3 +368,13 @@ def test_event_noun_is_not_its_own_target():
 def test_a_known_actor_wins_as_target_over_a_thing():
     found = events("The bishop demanded an apology from the Prime Minister of Italy.")
     assert find(found, "10", "bishop", "Prime Minister")
+
+
+def test_a_tweet_speaks_for_its_author_even_in_a_headline():
+    found = events("The senator's tweet inviting the mayor to the gala")
+    assert find(found, "036", "senator", "mayor")
+
+
+def test_no_demand_of_oneself():
+    found = events("\u201cWe must not overreact,\u201d the governor told reporters.")
+    assert not [e for e in found if e[0] == "100" and e[1] == e[2]]

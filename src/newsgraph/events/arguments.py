@@ -85,11 +85,11 @@ def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
     if dep in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         if pred.tag_ == "VBN" and head.dep_ != "ROOT":
             return []  # "the officers charged with": the noun is the patient
-        if head.dep_ == "ROOT":
-            return conjuncts(head)  # no finite verb: the parser took the main verb for a participle
         lemma = head.lemma_.lower()
         if lex.is_("document_nouns", lemma):
             return document_author(head, lex, depth + 1)  # "a report accusing the army": the report's author
+        if head.dep_ == "ROOT":
+            return conjuncts(head)  # no finite verb: the parser took the main verb for a participle
         if is_event_noun(head, lex) or is_transparent(head, lex) or lex.is_("intent_nouns", lemma) or lex.is_(
             "refusal_nouns", lemma
         ):

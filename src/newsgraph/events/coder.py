@@ -85,7 +85,9 @@ def _demand_events(clause, lex: Lexicon, setting: Setting, sent) -> list[Event]:
     speaker = [a for t in args.agent_of(clause.head, lex) if (a := setting.resolve(t, sent))]
     subject = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in [setting.resolve(c, sent)] if a]
     demand = Predicate(clause.head, Pattern(head=clause.head.lemma_.lower(), code="100"))
-    return [setting.event(demand, "100", False, s, t, sent) for s in speaker for t in subject or [None]]
+    return [
+        setting.event(demand, "100", False, s, t, sent) for s in speaker for t in subject or [None] if not s.same_as(t)
+    ]
 
 
 def _mood(pred: Predicate, lex: Lexicon) -> Mood:
