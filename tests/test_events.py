@@ -378,3 +378,8 @@ def test_a_tweet_speaks_for_its_author_even_in_a_headline():
 def test_no_demand_of_oneself():
     found = events("\u201cWe must not overreact,\u201d the governor told reporters.")
     assert not [e for e in found if e[0] == "100" and e[1] == e[2]]
+
+
+def test_the_thing_offered_is_no_target():
+    assert not find(events("The prosecutors offered new evidence."), "03")
+    assert find(events("The donors offered the ministry new funds."), "030", "donors", "ministry")

@@ -182,7 +182,9 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon, known=None) 
     names an actor (a person, organisation or country) wins over an earlier one that does not:
     "provided *Sri Lanka* with technology"."""
     # a reciprocal event's partner is its object or "with" phrase, never "a deal *on* the border"
-    fallback = () if pattern.reciprocal else tuple(s for s in DEFAULT_TARGETS if s not in pattern.target)
+    # nor is the thing offered the one it is offered to: such patterns keep to their own slots
+    strict = pattern.reciprocal or pattern.needs_target
+    fallback = () if strict else tuple(s for s in DEFAULT_TARGETS if s not in pattern.target)
     order = pattern.target + fallback
     if object_noun is not None and not pattern.target:
         order = tuple(s for s in DEFAULT_TARGETS if s != "dobj") + ("of",)
