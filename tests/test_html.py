@@ -130,3 +130,11 @@ def test_site_name_around_the_title_is_not_part_of_the_headline(title):
     doc, labelled, meta = analyse(html)
     assert meta.headline == "Valley farmers plant hedges to slow the floods"
     assert labelled[0] == ("headline", "Valley farmers plant hedges to slow the floods")
+
+
+@pytest.mark.parametrize(
+    "site", ["Valley Courier - The paper the valley reads.", "Farming, Weather, Walks and More | Valley Courier"]
+)
+def test_a_tagline_beside_the_site_name_is_not_the_publisher(site):
+    _, _, meta = analyse(page(meta=f'<meta property="og:site_name" content="{site}">'))
+    assert meta.publisher == "Valley Courier"

@@ -65,6 +65,8 @@ _WEB_ADDRESS = re.compile(r"\b(https?|www)\b|\.(com|org|net)\b|\s(com|org|net)$"
 _NON_WORD = re.compile(r"\W+")
 _LONG_NUMBER = re.compile(r"\d{5,}")
 PUBLISHER_MAX_WORDS = 8
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ")
+_SITE_SPLIT = re.compile("|".join(re.escape(sep) for sep in _SITE_SEPARATORS))
 
 
 @functools.cache
@@ -96,8 +98,9 @@ def _byline(author: str | None, publisher: str | None) -> str | None:
 def _publisher(sitename: str | None) -> str | None:
     """The site's name; not a title-like or slug-like one (layout then looks further)."""
     name = _clean(sitename)
-    if name and " | " in name:  # "Tickets, Shows & More | Example.com": the brand is the short part
-        name = min(name.split(" | "), key=len).strip()
+    if name and any(sep in name for sep in _SITE_SEPARATORS):
+        # "Tickets, Shows & More | Example.com", "Example - The paper the city reads": the brand is the short part
+        name = min(_SITE_SPLIT.split(name), key=len).strip()
     if name and (len(name.split()) > PUBLISHER_MAX_WORDS or _LONG_NUMBER.search(name)):
         return None
     return name
