@@ -383,3 +383,8 @@ def test_no_demand_of_oneself():
 def test_the_thing_offered_is_no_target():
     assert not find(events("The prosecutors offered new evidence."), "03")
     assert find(events("The donors offered the ministry new funds."), "030", "donors", "ministry")
+
+
+def test_rejecting_someones_agreement_is_aimed_at_them():
+    found = events("The parliament rejected the premier's agreement with the lenders.")
+    assert find(found, "12", "parliament", "premier")

@@ -289,11 +289,15 @@ def _through_event_noun(token, lex: Lexicon):
 
 
 def author(noun):
-    """Who made a request, offer or appeal: "from X", "by X", "X's", "made by X"."""
+    """Who made a request, offer or appeal: "X's", "the X demand", "from X", "by X", "of X",
+    "made by X"."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
-    for word in ("from", "by"):
+    for child in noun.lefts:
+        if child.dep_ == "compound" and names_actor(child):
+            return child
+    for word in ("from", "by", "of"):
         found = [f for f in prep_objects(noun, word) if is_actor_like(f)]
         if found:
             return found[0]

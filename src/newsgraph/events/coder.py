@@ -97,6 +97,8 @@ def _mood(pred: Predicate, lex: Lexicon) -> Mood:
     as_object = pred.token.dep_ in ("dobj", "pobj")
     if mood.refusal and as_object and lex.mood_code("refusal", pred.pattern.code) is None:
         return Mood()
+    if mood.refusal and as_object and pred.nominal and args.author(pred.token) is not None:
+        return Mood()  # "rejected May's agreement": the rejection is aimed at May, the agreement stays hers
     if mood.intent and as_object and pred.pattern.code[:2] == "05" and mood.wrapper is not None:
         return Mood(wrapper=mood.wrapper)  # "pledged his full support": promising support is support
     return mood
