@@ -383,3 +383,12 @@ def test_colon_lead_in_speaker_is_not_taken_from_inside_the_quote():
     text = "The mayor gave her verdict: “Our new bridge is a failure.”"
     q = only(quotes_of(text))
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "The mayor"
+
+
+def test_content_noun_with_an_owner_reports_its_that_clause():
+    text = "Engineers laughed at the mayor's claim that the bridge was safe."
+    q = only(quotes_of(text))
+    assert q.kind == "indirect"
+    assert content(text, q) == "that the bridge was safe"
+    assert text[q.cue.start : q.cue.end] == "claim"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "the mayor"

@@ -91,6 +91,11 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             out.append(_according(token, doc[token.i + 1]))
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.nouns:
+            claim = _content_noun(token)
+            if claim is not None:
+                out.append(claim)
+            continue
         word = lex.verbs.get(token.lemma_.lower())
         if word is None or token.pos_ not in ("VERB", "AUX") or (token.tag_ == "VBN" and _is_adjectival(token)):
             continue
@@ -102,6 +107,24 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         cue = Span(token.idx, end.idx + len(end))
         out.append(Attribution(token, cue, word, subject_of(token), _content(token, word)))
     return out
+
+
+def _content_noun(noun) -> Attribution | None:
+    """ "Smith's claim that ...", "the warning from Smith that ...": a content noun with an
+    owner and a that-clause. (A content noun that is the object of a cue verb is read with
+    that verb: "announced their conclusion that ...".)"""
+    if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in lexicon().verbs:
+        return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        source = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
+        owner = _object_of(source) if source is not None else None
+    if clause is None or owner is None:
+        return None
+    content = _span_of(clause.left_edge, clause.right_edge)
+    cue = Span(noun.idx, noun.idx + len(noun))
+    return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, content)
 
 
 def _is_adjectival(token) -> bool:
@@ -217,7 +240,7 @@ def _loose(token) -> bool:
 
 
 def _before_closing_attribution(verb, clause) -> Span | None:
-    """"..., she said." / "..., said Smith.": what the sentence says before the attribution
+    """ "..., she said." / "..., said Smith.": what the sentence says before the attribution
     that closes it, all of it (the parse may hang only one of its clauses on the verb)."""
     doc = verb.doc
     subject = subject_of(verb)
