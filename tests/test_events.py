@@ -388,3 +388,8 @@ def test_the_thing_offered_is_no_target():
 def test_rejecting_someones_agreement_is_aimed_at_them():
     found = events("The parliament rejected the premier's agreement with the lenders.")
     assert find(found, "12", "parliament", "premier")
+
+
+def test_coordinated_event_nouns_share_their_owner():
+    found = events("The council expressed its rejection and condemnation of the raid by the militia.")
+    assert find(found, "111", "council")

@@ -143,6 +143,8 @@ def noun_agent(noun, lex: Lexicon, depth: int = 0) -> list:
         if child.dep_ in ("compound", "amod") and child.ent_type_ in actor_kinds:
             return [child]
     head = noun.head
+    if noun.dep_ == "conj" and depth < MAX_CLIMB:
+        return noun_agent(head, lex, depth + 1)  # "expressed its rejection and *condemnation*"
     if depth < MAX_CLIMB and _takes_event(head, lex):
         if noun.dep_ in ("dobj", "attr"):
             return agent_of(head, lex, depth + 1)
