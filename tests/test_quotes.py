@@ -392,3 +392,11 @@ def test_content_noun_with_an_owner_reports_its_that_clause():
     assert content(text, q) == "that the bridge was safe"
     assert text[q.cue.start : q.cue.end] == "claim"
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "the mayor"
+
+
+def test_participle_with_an_object_reports_that_object():
+    text = "The union walked out on Friday, calling the offer an insult to nurses."
+    q = only(quotes_of(text))
+    assert text[q.cue.start : q.cue.end] == "calling"
+    assert content(text, q) == "the offer an insult to nurses"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "The union"

@@ -189,7 +189,8 @@ def _content(verb, word: CueWord) -> Span | None:
             clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
             if clause is not None:
                 return _span_of(clause.left_edge, clause.right_edge, verb)
-    return _object_content(verb) if word.object and verb.tag_ in _FINITE else None
+    claims = verb.tag_ in _FINITE or (verb.tag_ == "VBG" and verb.dep_ == "advcl")  # "..., calling it a sham"
+    return _object_content(verb) if word.object and claims else None
 
 
 def _object_content(verb) -> Span | None:
