@@ -393,3 +393,14 @@ def test_rejecting_someones_agreement_is_aimed_at_them():
 def test_coordinated_event_nouns_share_their_owner():
     found = events("The council expressed its rejection and condemnation of the raid by the militia.")
     assert find(found, "111", "council")
+
+
+def test_aid_for_a_place_targets_the_place():
+    found = events("The union provided ten million euros for assistance in Haiti.")
+    assert find(found, "07", "union", "Haiti")
+
+
+def test_peacekeeping_is_military_protection_not_an_attack():
+    found = events("Ghanaian troops joined peacekeeping operations in Lebanon.")
+    assert find(found, "074", "troops", "Lebanon")
+    assert not find(found, "19")

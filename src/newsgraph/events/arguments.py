@@ -287,7 +287,8 @@ def _through_event_noun(token, lex: Lexicon):
         found = prep_objects(token, slot)
         if found and found[0].pos_ in ("PROPN", "NOUN", "PRON"):
             return found[0]
-    return token
+    place = location_target(token)  # "provided $340 million for assistance *in northern Iraq*"
+    return place[0] if place else token
 
 
 def author(noun):
@@ -329,7 +330,7 @@ def noun_targets(noun, pattern: Pattern) -> list:
             return conjuncts(found[0])
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in _TRANSPARENT_HEADS:
         return noun_targets(noun.head, pattern)  # "a mediation effort *between* X and Y"
-    return participle_objects(noun)
+    return participle_objects(noun) or ([] if pattern.reciprocal else location_target(noun))
 
 
 def between_pair(noun) -> list:
