@@ -400,3 +400,10 @@ def test_participle_with_an_object_reports_that_object():
     assert text[q.cue.start : q.cue.end] == "calling"
     assert content(text, q) == "the offer an insult to nurses"
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "The union"
+
+
+def test_quote_that_only_ends_the_reported_clause_makes_it_mixed():
+    text = "The new rules are “a gift to landlords,” the tenants' union said."
+    q = only(quotes_of(text))
+    assert q.kind == "mixed"
+    assert content(text, q) == "The new rules are “a gift to landlords,”"

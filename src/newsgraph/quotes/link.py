@@ -142,8 +142,15 @@ class Linker:
             if a.verb.i < word.i or (a.content is not None and not a.content.overlaps(here)):
                 continue
             if word.i == a.verb.i or _in_phrase(word, a.speaker) or (word.head.i == a.verb.i and word.dep_ in _LEAD_IN):
-                return a
+                return None if self._finishes_clause(stretch, a) else a
         return None
+
+    def _finishes_clause(self, stretch: Stretch, a: Attribution) -> bool:
+        """Whether a stretch only ends the clause its cue reports ("Teachers are "very pro-union,"
+        she said."): then the clause, with the quoted words in it, is a mixed quote."""
+        if a.content is None or a.content.start >= stretch.start:
+            return False
+        return any(ch.isalnum() for ch in self.text[a.content.start : stretch.start])
 
     def _leading(self, stretch: Stretch, by_verb: dict) -> Attribution | None:
         """The cue right before a stretch: "X said: ...", "X told reporters, ...", "X said that ..."."""
