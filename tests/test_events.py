@@ -404,3 +404,14 @@ def test_peacekeeping_is_military_protection_not_an_attack():
     found = events("Ghanaian troops joined peacekeeping operations in Lebanon.")
     assert find(found, "074", "troops", "Lebanon")
     assert not find(found, "19")
+
+
+def test_condemning_an_attack_is_aimed_at_the_attacker():
+    found = events("The council condemned the militia's attacks on the villagers.")
+    assert find(found, "111", "council", "militia")
+    assert not find(found, "111", "council", "villagers")
+
+
+def test_first_slot_wins_when_the_pattern_names_none():
+    found = events("The commission accused the new law of harming Hungary.")
+    assert find(found, "112", "commission", "law")

@@ -204,10 +204,14 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon, known=None) 
         # not the event noun itself nor the pattern's own words ("went *on strike*", "stopped *work*")
         found = [f for f in found if is_actor_like(f) and not _holds(f, object_noun) and f.lower_ not in pattern.words]
         if found:
-            candidates.append([t for f in found for t in conjuncts(_through_event_noun(f, lex))])
+            candidates.append([t for f in found for t in conjuncts(_through_event_noun(f, lex, pattern.code))])
+    # among the slots a pattern names itself, an actor beats a thing ("provided *Kenya* with radar");
+    # otherwise the first slot wins ("accused *the legislation* of ...")
     named = [c for c in candidates if names_actor(c[0]) or (known is not None and known(c[0]))]
-    if named or candidates:
-        return (named or candidates)[0]
+    if pattern.target and named:
+        return named[0]
+    if candidates:
+        return candidates[0]
     if object_noun is not None:
         return participle_objects(pred) + participle_objects(object_noun) + participle_objects(direct)
     return []
@@ -273,15 +277,17 @@ def _holds(phrase, token) -> bool:
     return token is not None and phrase.left_edge.i <= token.i <= phrase.right_edge.i
 
 
-def _through_event_noun(token, lex: Lexicon):
+def _through_event_noun(token, lex: Lexicon, code: str = ""):
     """"rejected cooperation with the court": the target of an event noun is its own target;
-    "refused a request from the mayor": a request's author is whom the refusal answers."""
-    if lex.is_("author_nouns", token.lemma_.lower()):
+    "refused a request from the mayor": a request's author is whom the refusal answers;
+    "condemned the regime's attacks": praise and blame are aimed at who did it, else at the act."""
+    evaluative = lex.is_("evaluative_roots", code[:2]) and is_event_noun(token, lex)
+    if evaluative or lex.is_("author_nouns", token.lemma_.lower()):
         found = author(token)
         if found is not None:
             return found
     patterns = lex.noun_patterns(token.lemma_.lower())
-    if not patterns:
+    if not patterns or evaluative:
         return token
     for slot in patterns[0].target or NOUN_TARGETS:
         found = prep_objects(token, slot)
