@@ -33,6 +33,7 @@ def core_span(token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case") or (
             child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in ("NOUN", "NUM")
+            and any(c.dep_ == "pobj" for c in child.children)  # "the armies of Brazil", not "of harming X"
         ):
             end = child.right_edge
         else:
