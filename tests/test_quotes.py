@@ -407,3 +407,9 @@ def test_quote_that_only_ends_the_reported_clause_makes_it_mixed():
     q = only(quotes_of(text))
     assert q.kind == "mixed"
     assert content(text, q) == "The new rules are “a gift to landlords,”"
+
+
+def test_speaker_of_an_inverted_cue_is_never_a_word_of_the_quote():
+    text = '"Anybody who attacks the mayor, it is like buyer beware," said Louise Sunshine, a developer.'
+    q = only(quotes_of(text))
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "Louise Sunshine"

@@ -18,6 +18,7 @@ The rules, in the order they apply:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -142,8 +143,23 @@ class Linker:
             if a.verb.i < word.i or (a.content is not None and not a.content.overlaps(here)):
                 continue
             if word.i == a.verb.i or _in_phrase(word, a.speaker) or (word.head.i == a.verb.i and word.dep_ in _LEAD_IN):
-                return None if self._finishes_clause(stretch, a) else a
+                return None if self._finishes_clause(stretch, a) else self._speaker_outside(a, stretch)
         return None
+
+    def _speaker_outside(self, a: Attribution, stretch: Stretch) -> Attribution:
+        """The attribution with its speaker taken from outside the quote: the parse sometimes
+        makes a word of the quote the subject of "said" in '"...," said Ana Ruiz'."""
+        if a.speaker is None or not stretch.start <= a.speaker.idx < stretch.end:
+            return a
+        before = self.doc[a.verb.i - 1] if a.verb.i > 0 else None
+        if before is not None and before.idx >= stretch.end and before.pos_ in _NOMINAL:
+            return dataclasses.replace(a, speaker=before)
+        after = next((t for t in self.doc[a.verb.i + 1 : a.verb.sent.end] if t.pos_ in _NOMINAL), None)
+        if after is None:
+            return dataclasses.replace(a, speaker=None)
+        while after.head.i > a.verb.i and after.head.pos_ in _NOMINAL and after.dep_ in _NAME_PARTS:
+            after = after.head
+        return dataclasses.replace(a, speaker=after)
 
     def _finishes_clause(self, stretch: Stretch, a: Attribution) -> bool:
         """Whether a stretch only ends the clause its cue reports ("Teachers are "very pro-union,"
@@ -379,6 +395,8 @@ _ATTRIBUTION_PARTS = frozenset(
 )
 _EDGE_CHARS = " \t\n\xa0,;:—–-"
 _DANGLING = (" and", " but", " or")
+_NAME_PARTS = frozenset({"compound", "flat", "det", "amod"})
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _PERSONAL = frozenset({"he", "she", "they", "i", "we"})
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what"})
 _NOT_OBJECT = frozenset({"cc", "conj", "advcl", "ccomp", "parataxis", "punct", "nsubj", "relcl"})
