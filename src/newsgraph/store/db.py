@@ -55,9 +55,9 @@ def to_arrow(rows: Rows) -> dict[str, pa.Table]:
     return out
 
 
-def stored_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
-    """The ids of the articles already in the store."""
-    return {row[0] for row in con.execute("SELECT article_id FROM articles").fetchall()}
+def is_stored(con: duckdb.DuckDBPyConnection, article_id: str) -> bool:
+    """Whether the article is already in the store."""
+    return con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone() is not None
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table]) -> int:

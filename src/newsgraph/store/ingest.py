@@ -16,7 +16,7 @@ import pyarrow as pa
 from newsgraph.errors import InputError
 from newsgraph.read import Document
 from newsgraph.record import Record, record_id
-from newsgraph.store.db import open_store, stored_ids, to_arrow, write_batch
+from newsgraph.store.db import is_stored, open_store, to_arrow, write_batch
 from newsgraph.store.rows import Rows, record_rows
 
 log = logging.getLogger(__name__)
@@ -114,17 +114,23 @@ def merged_rows(per_record: list[Rows], failures: list[InputError]) -> Rows:
     return out
 
 
-def new_documents(items: Iterable[Document | InputError], known: set[str], report: IngestReport,
+def new_documents(items: Iterable[Document | InputError], con, report: IngestReport,
                   advance: Callable[[int], None] = lambda n=1: None) -> Iterator[Document | InputError]:
-    """The documents whose text is not yet stored (nor seen earlier in this run), and errors."""
+    """The documents whose text is not yet stored (nor seen earlier in this run), and errors.
+
+    The store is asked about each document as it is read (an indexed lookup, far cheaper than
+    its analysis): adding a few articles to a big store loads none of the ids it holds, and
+    nothing waits for more input than it needs.
+    """
+    seen: set[str] = set()
     for item in items:
         if isinstance(item, Document):
             key = record_id(item.text)
-            if key in known:
+            if key in seen or is_stored(con, key):
                 report.skipped += 1
                 advance()
                 continue
-            known.add(key)
+            seen.add(key)
         yield item
 
 
@@ -180,7 +186,7 @@ def ingest(inputs: list[str], db: str, *, date: str | None = None, batch_size: i
     try:
         writer = BatchWriter(con, batch_size, on_commit)
         with progress_bar(count_files(inputs), "ingesting", enabled=progress) as advance:
-            docs = new_documents(read_inputs(inputs, allow_private=allow_private), stored_ids(con), report, advance)
+            docs = new_documents(read_inputs(inputs, allow_private=allow_private), con, report, advance)
             docs = within_parse_limit(docs)
             for item in analyze_guarded(docs, date, chunk_size=min(batch_size, 16)):
                 if isinstance(item, InputError):
