@@ -33,6 +33,8 @@ from newsgraph.store.schema import TABLES
 log = logging.getLogger(__name__)
 
 FILES_PER_PARTITION = 32  # at most; fewer when there are few files, so every worker gets work
+# small enough that when the last partitions run, no worker idles long waiting for the others
+PARTITIONS_PER_WORKER = 8
 DONE = "_SUCCESS"  # marks a staged partition as complete (written last)
 # partitions merged into a store (and how many articles each staged): a re-run skips them
 PARTITIONS_DDL = "CREATE TABLE IF NOT EXISTS ingested_partitions (key VARCHAR PRIMARY KEY, articles INTEGER)"
@@ -58,10 +60,10 @@ def list_inputs(specs: list[str]) -> tuple[list[str], list[InputError]]:
 
 
 def partitions(files: list[str], workers: int) -> list[list[str]]:
-    """Consecutive slices of ``files``: about four per worker, none over FILES_PER_PARTITION."""
+    """Consecutive slices of ``files``: about PARTITIONS_PER_WORKER per worker, none over FILES_PER_PARTITION."""
     if not files:
         return []
-    size = max(1, min(FILES_PER_PARTITION, -(-len(files) // (workers * 4))))
+    size = max(1, min(FILES_PER_PARTITION, -(-len(files) // (workers * PARTITIONS_PER_WORKER))))
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
