@@ -153,6 +153,19 @@ def test_lede_dateline_is_split_from_the_first_body_line():
     assert ("body", BODY[0]) in zones
 
 
+def test_a_line_opening_with_a_dateline_is_the_story_not_a_headline():
+    lede = "LISBON -- " + BODY[1]
+    zones = zones_of(article(lede, BODY[2]))
+    assert "headline" not in [k for k, _ in zones]
+    assert ("dateline", "LISBON -- ") in zones and ("body", BODY[1]) in zones
+
+
+def test_a_lone_short_line_is_body_not_a_headline_over_nothing():
+    sentence = "The port authority fined two shipping firms for dumping ballast water."
+    assert zones_of(sentence + "\n") == [("body", sentence)]
+    assert zones_of(sentence + "\n", Hints(headline=sentence)) == [("headline", sentence)]
+
+
 def test_copyright_year_is_never_a_publication_date():
     text = article(HEADLINE, *BODY, "Copyright 2019 Valley Courier. All rights reserved.")
     zones = lay_out(text)

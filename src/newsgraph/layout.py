@@ -112,6 +112,7 @@ def lay_out(text: str, hints: Hints | None = None) -> list[Zone]:
     voc = vocabulary()
     lines = split_lines(text)
     kinds = _first_pass(lines, hints, voc)
+    _demote_lone_headline(kinds, hints)
     _mark_standfirst(lines, kinds, hints)
     _mark_link_lists(lines, kinds, voc)
     _mark_credit_lists(lines, kinds, voc)
@@ -134,7 +135,7 @@ def _line_kind(line, i, lines, kinds, hints, voc, seen_body) -> str:
     text = line.text
     if is_markup(text) or voc.is_chrome(line):
         return "boilerplate"
-    if "headline" not in kinds and _headline_position(i, seen_body, hints) and _is_headline(line, hints, kinds):
+    if "headline" not in kinds and _headline_position(i, seen_body, hints) and _is_headline(line, hints, kinds, voc):
         return "headline"
     credit = voc.credit_start(text) if line.words <= CAPTION_MAX_WORDS else None
     above = _previous_content(lines, kinds, i)
@@ -167,12 +168,23 @@ def _headline_position(i: int, seen_body: bool, hints: Hints) -> bool:
     return i < TOP_LINES if hints.headline else not seen_body
 
 
-def _is_headline(line: Line, hints: Hints, kinds: list[str]) -> bool:
+def _is_headline(line: Line, hints: Hints, kinds: list[str], voc: Vocabulary) -> bool:
     if hints.headline:
         return _same(line.text, hints.headline)
     if any(k not in ("boilerplate", "dateline", "byline") for k in kinds):
         return False
+    if voc.lede_dateline.match(line.text):
+        return False  # "PLACE (Wire) --" opens a story's first paragraph, never a headline
     return line.words <= HEADLINE_MAX_WORDS and not line.text.endswith((":", ","))
+
+
+def _demote_lone_headline(kinds: list[str], hints: Hints) -> None:
+    """A text whose only line of content is short is a sentence or a brief, not a headline
+    over nothing: it is body (unless the input named it as its title)."""
+    if hints.headline or "headline" not in kinds:
+        return
+    if all(k in ("headline", "boilerplate", "byline", "dateline", "credit") for k in kinds):
+        kinds[kinds.index("headline")] = "body"
 
 
 def _previous_content(lines: list[Line], kinds: list[str], i: int) -> Line | None:
