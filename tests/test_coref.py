@@ -284,3 +284,14 @@ def test_a_shared_surname_goes_to_the_person_named_first_unless_the_other_was_ju
     maria, anders = entity_of(actors, text, "Maria Lund"), entity_of(actors, text, "Anders Lund")
     assert entity_of(actors, text, "Lund smiled") is anders
     assert entity_of(actors, text, "Lund thanked") is maria
+
+
+def test_a_definite_phrase_joins_the_earlier_phrase_whose_describing_words_it_repeats():
+    text = ("Auditors traced the payments from Kenya's central bank to a Ugandan commercial bank. "
+            "The central bank later sued the commercial bank.")
+    actors = actors_of(text)
+    central = entity_of(actors, text, "Kenya's central bank")
+    commercial = entity_of(actors, text, "a Ugandan commercial bank")
+    assert central is not commercial
+    assert entity_of(actors, text, "The central bank") is central
+    assert entity_of(actors, text, "the commercial bank") is commercial

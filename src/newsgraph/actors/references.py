@@ -104,8 +104,8 @@ class MentionResolver(Resolver, PronounRules):
             for prior in reversed(seen):
                 c = self.of[id(prior)]
                 if c.type == m.type and prior.kind == "nominal" and prior.words[0] == head and _country_fits(m, c):
-                    if owner is None or c.owner is None or owner is c.owner:  # "the Sanders campaign" is not Clinton's
-                        self._join(m, c)
+                    if (owner is None or c.owner is None or owner is c.owner) and self._modifiers_fit(m, c):
+                        self._join(m, c)  # "the Sanders campaign" is not Clinton's; "the central bank" not a private one
                         return
             if m.type == "ORG" and self._opens_with_the(m) and owner is None:
                 found = self._named_org(m, seen)
@@ -114,6 +114,27 @@ class MentionResolver(Resolver, PronounRules):
                     return
         cluster = self._new(m)
         cluster.owner = self._owned(m)
+
+    def _modifiers(self, m: Mention) -> frozenset[str]:
+        """The describing words of a nominal mention: "the central bank" -> {"central"}."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return frozenset()
+        return frozenset(
+            t.lower_ for t in span
+            if t.i != m.head and t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ != "poss"
+        )
+
+    def _modifiers_fit(self, m: Mention, cluster: Cluster) -> bool:
+        """A later phrase may repeat or drop an earlier one's describing words, not add new ones."""
+        words = self._modifiers(m)
+        if not words:
+            return True
+        known = set()
+        for prior in cluster.mentions:
+            if prior.kind in ("nominal", "name"):
+                known |= self._modifiers(prior) if prior.kind == "nominal" else {w.lower() for w in prior.words}
+        return words <= known
 
     def _issuer(self, m: Mention, seen: list[Mention]) -> Cluster | None:
         """Who issued a document: its owner ("a Gallup poll", "his statement"), else whoever
