@@ -105,7 +105,8 @@ class MentionResolver(Resolver, PronounRules):
                 c = self.of[id(prior)]
                 if c.type == m.type and prior.kind == "nominal" and prior.words[0] == head and _country_fits(m, c):
                     if (owner is None or c.owner is None or owner is c.owner) and self._modifiers_fit(m, c):
-                        self._join(m, c)  # "the Sanders campaign" is not Clinton's; "the central bank" not a private one
+                        # "the Sanders campaign" is not Clinton's; "the central bank" is not a private one
+                        self._join(m, c)
                         return
             if m.type == "ORG" and self._opens_with_the(m) and owner is None:
                 found = self._named_org(m, seen)
