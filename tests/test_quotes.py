@@ -413,3 +413,10 @@ def test_speaker_of_an_inverted_cue_is_never_a_word_of_the_quote():
     text = '"Anybody who attacks the mayor, it is like buyer beware," said Louise Sunshine, a developer.'
     q = only(quotes_of(text))
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "Louise Sunshine"
+
+
+def test_quote_carries_the_stance_of_its_cue_verb():
+    text = 'The ministry denied that the depot had been hit. The mayor said the roads were open.'
+    quotes = quotes_of(text)
+    stance = {content(text, q): q.stance for q in quotes}
+    assert stance == {"that the depot had been hit": "deny", "the roads were open": None}

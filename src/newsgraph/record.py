@@ -91,6 +91,7 @@ class Quote:
     speaker_mention: Span | None = None
     cue: Span | None = None
     medium: str | None = None
+    stance: str | None = None  # what the cue verb carries: deny, insist, warn, ... (data/cues.yaml)
 
 
 @dataclass(slots=True)

@@ -367,7 +367,7 @@ class Linker:
     def _quote(self, d: Draft) -> Quote:
         a = d.attribution
         speaker, mention = self._speaker(a.speaker)
-        return Quote(d.content, d.kind, speaker, mention, a.cue, medium_of(a.verb, a.word.medium))
+        return Quote(d.content, d.kind, speaker, mention, a.cue, medium_of(a.verb, a.word.medium), a.word.stance)
 
     def _follow_on(self, draft: Draft, last: Quote | None) -> Quote:
         if last is None or self._para(draft.content.start) - self._para(last.content.start) > FOLLOW_ON_PARAGRAPHS:
