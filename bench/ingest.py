@@ -22,11 +22,11 @@ from measure import Clock, in_child, rates, report
 
 
 def _files(paths: list[str], limit: int | None) -> list[str]:
-    from newsgraph.read import _expand
+    from newsgraph.read import expand
 
     found = []
     for spec in paths:
-        expanded = _expand(spec)
+        expanded = expand(spec)
         found += expanded if isinstance(expanded, list) else []
     return found[:limit] if limit else found
 

@@ -80,6 +80,7 @@ def test_entity_profile(con):
 def test_quotes_by_speaker(con):
     found = query.quotes(con, speaker="firefly")
     assert len(found) == 3 and {q["content"] for q in found} == {"We come in peace"}
+    assert {q["stance"] for q in found} == {"insist"}
     assert query.quotes(con, speaker="Sylvania") == []
 
 

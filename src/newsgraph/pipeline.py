@@ -54,15 +54,39 @@ def analyze_stream(
 
 
 def _analyze_chunk(chunk, date, batch_size) -> Iterator[Record | InputError]:
+    limit = nlp.max_chars()
+    chunk = [_within(item, limit) for item in chunk]
     docs = [item for item in chunk if isinstance(item, Document)]
-    parsed = iter(nlp.parse_many((d.text for d in docs), batch_size=batch_size))
+    parsed = iter(_parse_all(docs, batch_size))
     for item in chunk:
         if isinstance(item, InputError):
             yield item
             continue
         spacy_doc = next(parsed)
+        if isinstance(spacy_doc, InputError):
+            yield spacy_doc
+            continue
         try:
             yield build_record(item, spacy_doc, date)
         except Exception as exc:  # one article's failure must not stop a batch
             log.debug("analysis failed", exc_info=True)
             yield InputError(item.name, f"analysis failed: {exc.__class__.__name__}: {exc}")
+
+
+def _within(item: Document | InputError, limit: int) -> Document | InputError:
+    """A Document longer than the parser takes becomes its InputError."""
+    if isinstance(item, Document) and len(item.text) > limit:
+        return InputError(item.name, f"text too long to analyse ({len(item.text)} characters; at most {limit})")
+    return item
+
+
+def _parse_all(docs: list[Document], batch_size: int) -> list:
+    """The parses of ``docs`` in order; when the batch fails, each article alone, so that only
+    the one the parser cannot take becomes an InputError."""
+    try:
+        return list(nlp.parse_many((d.text for d in docs), batch_size=batch_size))
+    except Exception as exc:  # spaCy raises many kinds on odd input
+        if len(docs) > 1:
+            return [p for d in docs for p in _parse_all([d], 1)]
+        log.debug("parse failed", exc_info=True)
+        return [InputError(docs[0].name, f"the parser failed: {exc.__class__.__name__}: {str(exc)[:200]}")]

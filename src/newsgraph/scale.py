@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.store.db import open_store, to_arrow, write_batch
-from newsgraph.store.ingest import IngestReport, analyze_guarded, input_name, merged_rows, within_parse_limit
+from newsgraph.store.ingest import IngestReport, input_name, merged_rows
 from newsgraph.store.rows import Rows, record_rows
 from newsgraph.store.schema import TABLES
 
@@ -42,7 +42,7 @@ PARTITIONS_DDL = "CREATE TABLE IF NOT EXISTS ingested_partitions (key VARCHAR PR
 
 def list_inputs(specs: list[str]) -> tuple[list[str], list[InputError]]:
     """The files and URLs ``specs`` name, in the local engine's order, and the specs that name none."""
-    from newsgraph.read import _expand  # the readers' own expansion, so both engines see the same files
+    from newsgraph.read import expand  # the readers' own expansion, so both engines see the same files
     from newsgraph.read.url import is_url
 
     found, errors = [], []
@@ -51,7 +51,7 @@ def list_inputs(specs: list[str]) -> tuple[list[str], list[InputError]]:
             errors.append(InputError("<stdin>", "standard input cannot be shared with Dask workers; "
                                                 "use --engine local"))
             continue
-        paths = [spec] if is_url(spec) else _expand(spec)
+        paths = [spec] if is_url(spec) else expand(spec)
         if isinstance(paths, InputError):
             errors.append(paths)
         else:
@@ -83,12 +83,13 @@ def analyze_partition(files: list[str], date: str | None, allow_private: bool, f
     """On a worker: analyse ``files`` and stage the rows of each table as Parquet in ``folder``."""
     import resource
 
+    from newsgraph.pipeline import analyze_stream
     from newsgraph.read import read_inputs
 
     items: list[tuple[str, Rows]] = []
     failures: list[InputError] = []
     seen: set[str] = set()
-    for item in analyze_guarded(within_parse_limit(read_inputs(files, allow_private=allow_private)), date):
+    for item in analyze_stream(read_inputs(files, allow_private=allow_private), date=date):
         if isinstance(item, InputError):
             failures.append(item)
         elif item.id not in seen:

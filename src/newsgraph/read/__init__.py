@@ -24,7 +24,7 @@ from newsgraph.read.url import fetch, is_url
 from newsgraph.read.warc import read_warc
 from newsgraph.record import Source
 
-__all__ = ["Document", "Hints", "read_inputs", "read_text", "count_files", "MAX_BYTES", "SUFFIXES"]
+__all__ = ["Document", "Hints", "read_inputs", "read_text", "count_files", "expand", "MAX_BYTES", "SUFFIXES"]
 
 MAX_BYTES = 50 * 1024 * 1024  # per input file (after gunzip), and per fetched URL
 
@@ -51,7 +51,7 @@ def read_inputs(
         elif is_url(spec):
             yield from _guarded(spec, lambda s=spec: _read_url(s, max_bytes, allow_private))
         else:
-            paths = _expand(spec)
+            paths = expand(spec)
             if isinstance(paths, InputError):
                 yield paths
                 continue
@@ -63,7 +63,7 @@ def count_files(specs: Iterable[str]) -> int:
     """How many files (or streams and URLs) the specs name: the progress bar's total."""
     total = 0
     for spec in specs:
-        found = [spec] if spec == "-" or is_url(spec) else _expand(spec)
+        found = [spec] if spec == "-" or is_url(spec) else expand(spec)
         total += len(found) if isinstance(found, list) else 1
     return total
 
@@ -90,7 +90,7 @@ def _describe(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {exc}"
 
 
-def _expand(spec: str) -> list[str] | InputError:
+def expand(spec: str) -> list[str] | InputError:
     """The files a path, folder or glob names, sorted; folders are searched recursively."""
     if os.path.isdir(spec):
         found = []

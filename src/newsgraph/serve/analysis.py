@@ -17,9 +17,6 @@ from typing import Any
 
 from newsgraph.errors import InputError
 
-MAX_TEXT_CHARS = 1_000_000  # spaCy's own default max_length: longer texts would be refused by the parser
-
-
 # a line that wakes every stage: names, a title, a quote, an event, a place and a date
 WARM_UP = 'Prime Minister Ann Berg met the mayor of Oslo on Monday. "We agreed," Berg said.'
 
@@ -49,7 +46,6 @@ def read_article(item: ArticleInput, *, max_bytes: int, allow_private: bool = Fa
     if len(given) != 1:
         raise InputError("request", "send exactly one of 'text', 'html' or 'url'")
     if item.text is not None:
-        _check_length(item.text, "text")
         return read_text(item.text)
     if item.html is not None:
         return read_html(item.html, "<html>", Source(format="html"))
@@ -60,13 +56,7 @@ def read_article(item: ArticleInput, *, max_bytes: int, allow_private: bool = Fa
         raise InputError(item.url, f"holds {len(docs)} articles; send one at a time")
     if isinstance(docs[0], InputError):
         raise docs[0]
-    _check_length(docs[0].text, item.url)
     return docs[0]
-
-
-def _check_length(text: str, name: str) -> None:
-    if len(text) > MAX_TEXT_CHARS:
-        raise InputError(name, f"text too long ({len(text)} characters; the cap is {MAX_TEXT_CHARS})")
 
 
 def analyze_document(doc, date: str | None):

@@ -134,50 +134,12 @@ def new_documents(items: Iterable[Document | InputError], con, report: IngestRep
         yield item
 
 
-def within_parse_limit(items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
-    """Documents longer than the parser takes become failures instead of stopping the run."""
-    from newsgraph import nlp
-
-    limit = nlp.load().max_length
-    for item in items:
-        if isinstance(item, Document) and len(item.text) > limit:
-            yield InputError(item.name, f"text too long to analyse ({len(item.text)} characters; "
-                                        f"the parser takes at most {limit})")
-        else:
-            yield item
-
-
-def analyze_guarded(items: Iterable[Document | InputError], date: str | None = None,
-                    chunk_size: int = 16) -> Iterator[Record | InputError]:
-    """Records (or InputErrors) as ``pipeline.analyze_stream`` gives them, chunk by chunk, where
-    a chunk whose analysis raises is analysed again one article at a time, so that the one
-    article the parser or a stage cannot take becomes a failure and the run goes on."""
-    chunk: list[Document | InputError] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= chunk_size:
-            yield from _analyze_chunk(chunk, date)
-            chunk = []
-    if chunk:
-        yield from _analyze_chunk(chunk, date)
-
-
-def _analyze_chunk(chunk: list[Document | InputError], date: str | None) -> list[Record | InputError]:
-    from newsgraph.pipeline import analyze_stream
-
-    try:
-        return list(analyze_stream(chunk, date=date, batch_size=len(chunk)))
-    except Exception as exc:  # the pipeline guards each article's stages, but not the parse
-        if len(chunk) > 1:
-            return [out for item in chunk for out in _analyze_chunk([item], date)]
-        log.debug("analysis failed", exc_info=True)
-        return [InputError(chunk[0].name, f"analysis failed: {exc.__class__.__name__}: {str(exc)[:200]}")]
-
-
 def ingest(inputs: list[str], db: str, *, date: str | None = None, batch_size: int = BATCH_ARTICLES,
            allow_private: bool = False, progress: bool | None = None,
            on_commit: Callable[[int], None] | None = None) -> IngestReport:
     """Analyse ``inputs`` (paths, folders, globs, URLs) into the store at ``db``."""
+    from newsgraph import nlp
+    from newsgraph.pipeline import analyze_stream
     from newsgraph.progress import progress_bar
     from newsgraph.read import count_files, read_inputs
 
@@ -187,8 +149,8 @@ def ingest(inputs: list[str], db: str, *, date: str | None = None, batch_size: i
         writer = BatchWriter(con, batch_size, on_commit)
         with progress_bar(count_files(inputs), "ingesting", enabled=progress) as advance:
             docs = new_documents(read_inputs(inputs, allow_private=allow_private), con, report, advance)
-            docs = within_parse_limit(docs)
-            for item in analyze_guarded(docs, date, chunk_size=min(batch_size, 16)):
+            # chunks no bigger than a batch: a batch is committed before the next input is awaited
+            for item in analyze_stream(docs, date=date, batch_size=min(batch_size, nlp.BATCH_SIZE)):
                 if isinstance(item, InputError):
                     report.failed += 1
                     report.failures.append(item)

@@ -168,8 +168,8 @@ def quotes(con, *, speaker: str | None = None, article_id: str | None = None, se
         ("a.published >= ?", [date_from] if date_from else None),
         ("a.published <= ?", [date_to] if date_to else None),
     ])
-    sql = f"""SELECT q.article_id, q.seq, q.speaker_actor, q.speaker_name, q.kind, q.medium, q.content,
-                     q.cue, q.content_start, q.content_end, a.headline, a.publisher, a.published
+    sql = f"""SELECT q.article_id, q.seq, q.speaker_actor, q.speaker_name, q.kind, q.medium, q.stance,
+                     q.content, q.cue, q.content_start, q.content_end, a.headline, a.publisher, a.published
               FROM quotes q JOIN articles a USING (article_id) {where}
               ORDER BY a.published DESC NULLS LAST, q.article_id, q.seq LIMIT ? OFFSET ?"""
     return _dicts(con.execute(sql, [*params, limit, offset]))

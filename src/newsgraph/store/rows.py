@@ -95,7 +95,7 @@ def _mention_rows(record: Record) -> list[tuple]:
 def _quote_row(record: Record, n: int, q, actors: dict[str, str]) -> tuple:
     names = {e.id: e.name for e in record.entities}
     return (
-        record.id, n, q.speaker, actors.get(q.speaker), names.get(q.speaker), q.kind, q.medium,
+        record.id, n, q.speaker, actors.get(q.speaker), names.get(q.speaker), q.kind, q.medium, q.stance,
         *_span(record.text, q.content), *_span(record.text, q.cue), *_span(record.text, q.speaker_mention)[:2],
     )
 

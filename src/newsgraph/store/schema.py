@@ -36,7 +36,7 @@ TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
     ), ("article_id", "kind", "ref", "seq")),
     "quotes": ((
         ("article_id", "VARCHAR"), ("seq", "INTEGER"), ("speaker", "VARCHAR"), ("speaker_actor", "VARCHAR"),
-        ("speaker_name", "VARCHAR"), ("kind", "VARCHAR"), ("medium", "VARCHAR"),
+        ("speaker_name", "VARCHAR"), ("kind", "VARCHAR"), ("medium", "VARCHAR"), ("stance", "VARCHAR"),
         ("content_start", "INTEGER"), ("content_end", "INTEGER"), ("content", "VARCHAR"),
         ("cue_start", "INTEGER"), ("cue_end", "INTEGER"), ("cue", "VARCHAR"),
         ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"),
