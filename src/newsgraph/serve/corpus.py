@@ -320,7 +320,4 @@ def lookup_actors(request: Request, entities: Annotated[list[EntityKey], Body(ma
 
 
 def _stored_actors(request: Request, ids: tuple[str, ...]) -> frozenset[str]:
-    # TODO(store): a query.known_actors(con, ids) would give this one home in store/query.py
-    _, rows = _query(request, _q().sql, "SELECT DISTINCT actor_id FROM entities WHERE list_contains(?, actor_id)",
-                     [list(ids)])
-    return frozenset(r[0] for r in rows)
+    return frozenset(_query(request, _q().known_actors, list(ids)))
