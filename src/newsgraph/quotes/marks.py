@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.layout import split_lines
+
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _OPENING = frozenset({"“", "„", "«", "``", "‘"})
@@ -42,16 +44,7 @@ def paragraphs(text: str, skip=lambda start: False) -> list[tuple[int, int]]:
 
     ``skip(start)`` drops a line (the caller passes "is this boilerplate?").
     """
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end and not skip(start):
-            out.append((start, end))
-    return out
+    return [(line.start, line.end) for line in split_lines(text) if not skip(line.start)]
 
 
 def find_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
