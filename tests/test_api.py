@@ -239,18 +239,12 @@ def test_an_unexpected_failure_is_a_json_500(store, monkeypatch):
 
 
 def test_dyad_lists_undated_events_apart(tmp_path):
-    from newsgraph.store import open_store
-    from newsgraph.store.ingest import BatchWriter
+    from test_store_records import write_store
 
-    con = open_store(tmp_path / "undated.duckdb")
-    writer = BatchWriter(con)
     dated, undated = make_record(0), make_record(2)
     undated.events[0].date = None  # an event whose day the coder could not tell,
     undated.meta.published = None  # in an article without a date for the store to fall back on
-    writer.add_record(dated)
-    writer.add_record(undated)
-    writer.flush()
-    con.close()
+    write_store(tmp_path / "undated.duckdb", [dated, undated])
     with TestClient(create_app(str(tmp_path / "undated.duckdb"), preload=False)) as c:
         body = c.get(f"/dyads/{LIND}/{COUNCIL}").json()
     assert [p["period"] for p in body["points"]] == ["2023-01-01"] and body["total"] == 1

@@ -11,23 +11,17 @@ import pytest
 from newsgraph.cli import main
 from newsgraph.export import export
 from newsgraph.export.gdelt import gdelt_columns, geo_type
-from newsgraph.store import open_store
-from newsgraph.store.ingest import BatchWriter
-from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record
+from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record, write_store
 
 
 @pytest.fixture()
 def db(tmp_path):
-    path = tmp_path / "x.duckdb"
-    con = open_store(path)
-    writer = BatchWriter(con)
-    writer.add_record(make_record(TEXT_A, "2024-03-05", "a.txt"))
-    writer.add_record(make_record(TEXT_B, "2024-03-05", "b.txt"))
-    writer.add_record(make_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4))
-    writer.add_record(make_record(TEXT_C + " Again.", "2024-04-21", "d.txt", negated=True))
-    writer.flush()
-    con.close()
-    return path
+    return write_store(tmp_path / "x.duckdb", [
+        make_record(TEXT_A, "2024-03-05", "a.txt"),
+        make_record(TEXT_B, "2024-03-05", "b.txt"),
+        make_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4),
+        make_record(TEXT_C + " Again.", "2024-04-21", "d.txt", negated=True),
+    ])
 
 
 def _export(db, fmt, out):
@@ -127,11 +121,7 @@ def test_gdelt_root_event_is_one_reported_in_the_lead(tmp_path):
     record.zones = [record.zones[0], Zone("body", record.zones[1].start, first_body_end),
                     Zone("body", first_body_end + 1, len(text))]
     record.events[0].evidence = Span(first_body_end + 1, len(text))
-    con = open_store(tmp_path / "r.duckdb")
-    writer = BatchWriter(con)
-    writer.add_record(record)
-    writer.flush()
-    export(con, "gdelt", tmp_path / "r.tsv")
+    _export(write_store(tmp_path / "r.duckdb", [record]), "gdelt", tmp_path / "r.tsv")
     row = dict(zip([n for n, _ in gdelt_columns()], (tmp_path / "r.tsv").read_text().rstrip("\n").split("\t"),
                    strict=True))
     assert row["IsRootEvent"] == "0" and row["EventCode"] == "173"

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.store import open_store, query
-from newsgraph.store.ingest import BatchWriter
-from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record
+from newsgraph.store import query
+from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record, write_store
 
 
 @pytest.fixture()
 def con(tmp_path):
-    path = tmp_path / "q.duckdb"
-    con = open_store(path)
-    writer = BatchWriter(con)
-    writer.add_record(make_record(TEXT_A, "2024-03-05", "a.txt"))
-    writer.add_record(make_record(TEXT_B, "2024-03-05", "b.txt"))
-    writer.add_record(make_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4))
-    writer.flush()
-    con.close()
+    path = write_store(tmp_path / "q.duckdb", [
+        make_record(TEXT_A, "2024-03-05", "a.txt"),
+        make_record(TEXT_B, "2024-03-05", "b.txt"),
+        make_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4),
+    ])
     reader = query.connect(str(path))
     yield reader
     reader.close()

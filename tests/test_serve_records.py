@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsgraph.record import Entity, Event, Meta, Quote, Record, Source, Span, Zone, record_id
-from newsgraph.store import actor_id, open_store, query
-from newsgraph.store.ingest import BatchWriter
+from newsgraph.store import actor_id, query
+from test_store_records import write_store
 
 # (published, headline, body); the body names Mara Lind (Norland's premier) and the
 # Ostmark Trade Council, who meet, quarrel and threaten each other over three months
@@ -83,13 +83,7 @@ def _quote(text: str, ids: dict[str, str]) -> Quote:
 
 def build_store(path: Path) -> Path:
     """A store holding the three articles, written through the store's own batch writer."""
-    con = open_store(path)
-    writer = BatchWriter(con)
-    for n in range(len(ARTICLES)):
-        writer.add_record(make_record(n))
-    writer.flush()
-    con.close()
-    return path
+    return write_store(path, [make_record(n) for n in range(len(ARTICLES))])
 
 
 LIND = actor_id("Mara Lind", "NORGOV", "PERSON")

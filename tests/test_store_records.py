@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from newsgraph.record import Entity, Event, Meta, Place, Quote, Record, Source, Span, Time, Zone, record_id
+from newsgraph.store import open_store
+from newsgraph.store.ingest import BatchWriter
+
+
+def write_store(path: Path, records: Iterable[Record]) -> Path:
+    """A store at ``path`` holding ``records``, written through the store's own batch writer."""
+    con = open_store(path)
+    try:
+        writer = BatchWriter(con)
+        for record in records:
+            writer.add_record(record)
+        writer.flush()
+    finally:
+        con.close()
+    return path
 
 
 def _at(text: str, words: str, nth: int = 0) -> Span:
