@@ -3,15 +3,13 @@ the test (rules in newsgraph/actors, words in newsgraph/data/actors)."""
 
 from __future__ import annotations
 
-from newsgraph import nlp
-from newsgraph.actors import find_actors
 from newsgraph.actors.knowledge import people
 from newsgraph.actors.words import country_of_words, sector_of_words
-from newsgraph.record import Meta
+from newsgraph.pipeline import STAGES, Pipeline
 
 
 def actors_of(text: str, date: str | None = "2019-03-01"):
-    return find_actors(text, nlp.parse(text), [], Meta(published=date))
+    return Pipeline(stages=STAGES[:1]).article(text, date).actors
 
 
 def entity_named(actors, name: str):

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from newsgraph import nlp
-from newsgraph.actors import find_actors
-from newsgraph.record import Meta, Zone
+from newsgraph.pipeline import STAGES, Pipeline
+from newsgraph.read import read_text
+from newsgraph.record import Zone
 
 
-def actors_of(text: str, date: str | None = "2019-03-01", zones: list[Zone] | None = None):
-    return find_actors(text, nlp.parse(text), zones or [], Meta(published=date))
+def actors_of(text: str, date: str | None = "2019-03-01", zones: list[Zone] | None = None, byline: str | None = None):
+    doc = read_text(text)
+    doc.hints.byline = byline
+    return Pipeline(stages=STAGES[:1]).article(doc, date, zones).actors
 
 
 def entity_of(actors, text: str, phrase: str, nth: int = 0):
@@ -185,7 +188,7 @@ def test_according_to_makes_its_object_an_actor():
 
 def test_first_person_outside_quotations_is_the_writer():
     text = "I visited the new library last week. My guide was a retired teacher."
-    actors = find_actors(text, nlp.parse(text), [], Meta(published="2020-01-01", byline="By Nora Quill"))
+    actors = actors_of(text, "2020-01-01", byline="By Nora Quill")
     writer = entity_of(actors, text, "I")
     assert writer.name == "Nora Quill" and writer.type == "PERSON"
     assert entity_of(actors, text, "My") is writer
@@ -209,7 +212,7 @@ def test_interview_transcript_turns():
     text = ("Mayor Ines Valdivia spoke to us about the flood.\n\n"
             "Q: Were you surprised by the damage?\n\n"
             "A: I was. We had never seen water so high.")
-    actors = find_actors(text, nlp.parse(text), [], Meta(published="2020-01-01", byline="By Omar Reyes"))
+    actors = actors_of(text, "2020-01-01", byline="By Omar Reyes")
     mayor = entity_of(actors, text, "Ines Valdivia")
     assert entity_of(actors, text, "you") is mayor
     assert entity_of(actors, text, "I was") is mayor

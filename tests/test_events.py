@@ -3,13 +3,10 @@
 import pytest
 
 import newsgraph
-from newsgraph import nlp
-from newsgraph.actors import find_actors
 from newsgraph.events import code_events
 from newsgraph.events.ontology import codes, lookup
 from newsgraph.events.patterns import lexicon
-from newsgraph.layout import lay_out, read_meta
-from newsgraph.read.document import Hints
+from newsgraph.pipeline import STAGES, Pipeline
 from newsgraph.record import Place, Span, Time
 
 
@@ -171,11 +168,9 @@ def test_event_without_publication_date_has_no_relative_date():
 
 
 def _code(text, places=(), times=()):
-    parsed = nlp.parse(text)
-    zones = lay_out(text, Hints())
-    meta = read_meta(text, zones, Hints(), "2021-03-12")
-    actors = find_actors(text, parsed, zones, meta)
-    return code_events(text, parsed, zones, actors, [], list(times), list(places), meta)
+    article = Pipeline(stages=STAGES[:1]).article(text, "2021-03-12")
+    article.places, article.times = list(places), list(times)
+    return code_events(article)
 
 
 def test_event_place_from_its_clause():

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsgraph import nlp
-from newsgraph.actors import find_actors
-from newsgraph.places import find_places, geocode
-from newsgraph.record import Meta
+from newsgraph.pipeline import STAGES, Pipeline
+from newsgraph.places import geocode
 
 
 def places_of(text: str):
-    parsed = nlp.parse(text)
-    actors = find_actors(text, parsed, [], Meta(published="2020-05-01"))
-    return find_places(text, parsed, [], actors), actors
+    article = Pipeline(stages=[s for s in STAGES if s.name in ("actors", "places")]).article(text, "2020-05-01")
+    return article.places, article.actors
 
 
 def test_a_country_name_geocodes_to_its_country():

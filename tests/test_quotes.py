@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsgraph import nlp
+from newsgraph.pipeline import Pipeline
 from newsgraph.quotes import find_quotes, lexicon, stance_of
 from newsgraph.record import Entity, Span, Zone
 
@@ -39,7 +39,9 @@ class NamedActors:
 
 def quotes_of(text: str, actors=None, zones=None):
     zones = zones if zones is not None else [Zone("body", 0, len(text))]
-    return find_quotes(text, nlp.parse(text), zones, actors or NoActors())
+    article = Pipeline(stages=()).article(text, zones=zones)
+    article.actors = actors or NoActors()
+    return find_quotes(article)
 
 
 def content(text, q) -> str:

@@ -4,9 +4,13 @@ from datetime import date
 
 import pytest
 
-from newsgraph import nlp
+from newsgraph.pipeline import Pipeline
 from newsgraph.record import Zone
 from newsgraph.times import find_times, normalise
+
+
+def times_of(text: str, zones: list[Zone]):
+    return find_times(Pipeline(stages=()).article(text, "2021-03-12", zones))
 
 BASE = date(2021, 3, 12)  # a Friday
 
@@ -62,9 +66,8 @@ def test_vague_expressions_are_not_guessed():
 
 def test_find_times_reads_date_spans_and_lone_words_outside_boilerplate():
     text = "The council met on Wednesday and again overnight.\n\nSubscribe today"
-    parsed = nlp.parse(text)
     zones = [Zone("body", 0, 50), Zone("boilerplate", 51, len(text))]
-    found = {text[t.start : t.end]: t.value for t in find_times(text, parsed, zones, "2021-03-12")}
+    found = {text[t.start : t.end]: t.value for t in times_of(text, zones)}
     assert found.get("Wednesday") == "2021-03-10" or found.get("on Wednesday") == "2021-03-10"
     assert found.get("overnight") == "2021-03-11"
     assert not any("today" in k for k in found)
@@ -72,5 +75,5 @@ def test_find_times_reads_date_spans_and_lone_words_outside_boilerplate():
 
 def test_split_spans_naming_one_time_are_merged():
     text = "The council met on Wednesday morning."
-    found = find_times(text, nlp.parse(text), [Zone("body", 0, len(text))], "2021-03-12")
+    found = times_of(text, [Zone("body", 0, len(text))])
     assert [t.value for t in found if "Wednesday" in text[t.start : t.end]] == ["2021-03-10"]

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from newsgraph.english import english, strip_byline_prefix
+from newsgraph.knowledge import derived, load_yaml
 from newsgraph.read.document import Hints
 from newsgraph.record import Meta, Zone
-from newsgraph.resources import load_yaml
 
 HEADLINE_MAX_WORDS = 30
 STANDFIRST_MAX_WORDS = 60
@@ -58,7 +59,8 @@ class Vocabulary:
         self.article_credit = _any(spec["article_credit"] + [spec["credit_list_header"]], flags)
         self.credit_list_header = re.compile(spec["credit_list_header"], flags)
         self.byline = _any(spec["byline"], flags)
-        self.dateline = _any(spec["dateline"], flags)
+        prefixes = english().date_prefix_words
+        self.dateline = _any([p.replace("{date_prefix}", prefixes) for p in spec["dateline"]], flags)
         self.lede_dateline = re.compile(spec["lede_dateline"])
 
     def is_chrome(self, line: Line) -> bool:
@@ -83,7 +85,7 @@ def _any(patterns: list[str], flags: int) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-@functools.cache
+@derived
 def vocabulary() -> Vocabulary:
     """The layout vocabulary, read and compiled once per process."""
     return Vocabulary(load_yaml("layout.yaml"))
@@ -344,7 +346,7 @@ def read_meta(text: str, zones: list[Zone], hints: Hints, date: str | None) -> M
     first = {}
     for z in zones:
         first.setdefault(z.kind, text[z.start : z.end])
-    byline = hints.byline or _strip_by(first.get("byline"))
+    byline = hints.byline or strip_byline_prefix(first.get("byline"))
     meta = Meta(
         headline=hints.headline or first.get("headline"),
         standfirst=first.get("standfirst"),
@@ -361,12 +363,6 @@ def read_meta(text: str, zones: list[Zone], hints: Hints, date: str | None) -> M
         meta.published = _dateline_date(text, zones)
         meta.published_source = "dateline" if meta.published else None
     return meta
-
-
-def _strip_by(byline: str | None) -> str | None:
-    if not byline:
-        return None
-    return re.sub(r"^(by|words by|written by|story by|reported by)\s+", "", byline, flags=re.I).strip() or None
 
 
 def _dateline_date(text: str, zones: list[Zone]) -> str | None:

@@ -1,92 +1,191 @@
 """The stages in order, for one article and for a stream of them.
 
-Each stage is a function of the text and of what earlier stages found; none changes
-the text. spaCy runs once per article, through ``nlp.pipe`` in bounded batches.
+An :class:`~newsgraph.article.Article` flows through a :class:`Pipeline`: layout (zones and
+metadata, from the text alone), one spaCy parse (``nlp.pipe`` in bounded batches, of the
+analysed zones only), then the named stages in order, each adding its part to the Article.
+The record is built from the Article at the end. None changes the text.
+
+A stage is a small component: a name, a function taking the Article, and the stages whose
+results it reads. Adding one is one line in :data:`STAGES`; ``Pipeline(skip=("events",))``
+(``newsgraph analyze --skip events``) switches one off by name, and ``Pipeline(stages=...)``
+swaps in another list.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from newsgraph import nlp
 from newsgraph.actors import find_actors
-from newsgraph.errors import InputError
+from newsgraph.article import Article
+from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.events import code_events
+from newsgraph.knowledge import Knowledge, builtin, using
 from newsgraph.layout import lay_out, read_meta
 from newsgraph.places import find_places
 from newsgraph.quotes import find_quotes
-from newsgraph.read import Document
-from newsgraph.record import Record, record_id
+from newsgraph.read import Document, read_text
+from newsgraph.record import Record, Zone
 from newsgraph.times import find_times
 
 log = logging.getLogger(__name__)
 
 
-def build_record(doc: Document, parsed, date: str | None = None) -> Record:
-    """The record of one article from its Document and its spaCy parse."""
-    text = doc.text
-    zones = lay_out(text, doc.hints)
-    meta = read_meta(text, zones, doc.hints, date)
-    actors = find_actors(text, parsed, zones, meta)
-    quotes = find_quotes(text, parsed, zones, actors)
-    times = find_times(text, parsed, zones, meta.published)
-    places = find_places(text, parsed, zones, actors)
-    events = code_events(text, parsed, zones, actors, quotes, times, places, meta)
-    return Record(
-        id=record_id(text), source=doc.source, text=text, meta=meta, zones=zones, entities=actors.entities,
-        quotes=quotes, times=times, events=events, places=places,
-    )
+@dataclass(frozen=True)
+class Stage:
+    """One named step of the analysis: ``run(article)`` adds its part to the Article."""
+
+    name: str
+    run: Callable[[Article], None]
+    needs: tuple[str, ...] = ()  # stages whose results it reads
+
+
+def _actors(a: Article) -> None:
+    a.actors = find_actors(a)
+
+
+def _quotes(a: Article) -> None:
+    a.quotes = find_quotes(a)
+
+
+def _times(a: Article) -> None:
+    a.times = find_times(a)
+
+
+def _places(a: Article) -> None:
+    a.places = find_places(a)
+
+
+def _events(a: Article) -> None:
+    a.events = code_events(a)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("actors", _actors),
+    Stage("quotes", _quotes, needs=("actors",)),
+    Stage("times", _times),
+    Stage("places", _places, needs=("actors",)),
+    Stage("events", _events, needs=("actors", "quotes", "times", "places")),
+)
+
+
+class Pipeline:
+    """Layout, one parse, then the stages, with one Knowledge, for one article or a stream."""
+
+    def __init__(
+        self, knowledge: Knowledge | None = None, skip: Iterable[str] = (), stages: Sequence[Stage] = STAGES,
+        batch_size: int = nlp.BATCH_SIZE,
+    ):
+        skip = set(skip)
+        unknown = skip - {s.name for s in stages}
+        if unknown:
+            names = ", ".join(s.name for s in stages)
+            raise NewsgraphError(f"no stage named {', '.join(sorted(unknown))} (the stages: {names})")
+        self.stages = [s for s in stages if s.name not in skip]
+        kept = {s.name for s in self.stages}
+        for stage in self.stages:
+            missing = [n for n in stage.needs if n not in kept]
+            if missing:
+                raise NewsgraphError(f"stage {stage.name} needs {', '.join(missing)}, which is switched off")
+        self.knowledge = knowledge or builtin()
+        self.batch_size = batch_size
+
+    def article(self, doc: Document | str, date: str | None = None, zones: list[Zone] | None = None) -> Article:
+        """One article through every stage (``zones`` in place of the layout's, for tests)."""
+        doc = doc if isinstance(doc, Document) else read_text(doc)
+        with using(self.knowledge):
+            article = self._laid_out(doc, date, zones)
+            article.parsed = nlp.parse(analysed_text(article))
+            self._run_stages(article)
+        return article
+
+    def analyze_stream(self, items: Iterable[Document | InputError], date: str | None = None
+                       ) -> Iterator[Record | InputError]:
+        """Records (or the InputErrors of what could not be read or analysed), in input order."""
+        chunk: list[Document | InputError] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= self.batch_size:
+                yield from self._chunk(chunk, date)
+                chunk = []
+        if chunk:
+            yield from self._chunk(chunk, date)
+
+    def _laid_out(self, doc: Document, date: str | None, zones: list[Zone] | None = None) -> Article:
+        article = Article(doc=doc, knowledge=self.knowledge, date=date)
+        article.zones = lay_out(doc.text, doc.hints) if zones is None else zones
+        article.meta = read_meta(doc.text, article.zones, doc.hints, date)
+        return article
+
+    def _run_stages(self, article: Article) -> None:
+        for stage in self.stages:
+            stage.run(article)
+
+    def _chunk(self, chunk: list[Document | InputError], date: str | None) -> Iterator[Record | InputError]:
+        with using(self.knowledge):
+            limit = nlp.max_chars()
+            laid: list[Article | InputError] = []
+            for item in chunk:
+                if isinstance(item, InputError):
+                    laid.append(item)
+                elif len(item.text) > limit:
+                    laid.append(InputError(item.name, f"text too long to analyse ({len(item.text)} characters; "
+                                                      f"at most {limit})"))
+                else:
+                    laid.append(self._guard(item, lambda d=item: self._laid_out(d, date)))
+            articles = [a for a in laid if isinstance(a, Article)]
+            parsed = iter(_parse_all(articles, self.batch_size))
+            for item in laid:
+                if isinstance(item, Article):
+                    item.parsed = next(parsed)
+                    if isinstance(item.parsed, InputError):
+                        item = item.parsed
+                    else:
+                        item = self._guard(item.doc, lambda a=item: (self._run_stages(a), a.to_record())[1])
+                yield item
+
+    @staticmethod
+    def _guard(doc: Document, work: Callable[[], Article | Record]) -> Article | Record | InputError:
+        try:
+            return work()
+        except Exception as exc:  # one article's failure must not stop a batch
+            log.debug("analysis failed", exc_info=True)
+            return InputError(doc.name, f"analysis failed: {exc.__class__.__name__}: {exc}")
+
+
+def analysed_text(article: Article) -> str:
+    """The text as the parser is given it: every zone the analysis does not read (page chrome,
+    credits, bylines) blanked with spaces, so the parse keeps the text's offsets and spends no
+    time on what no stage reads."""
+    text = article.text
+    skipped = article.analysed.skipped()
+    if not skipped:
+        return text
+    parts, at = [], 0
+    for z in skipped:
+        parts += [text[at : z.start], " " * (z.end - z.start)]
+        at = z.end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _parse_all(articles: list[Article], batch_size: int) -> list:
+    """The parses of ``articles`` in order; when the batch fails, each article alone, so that only
+    the one the parser cannot take becomes an InputError."""
+    try:
+        return list(nlp.parse_many((analysed_text(a) for a in articles), batch_size=batch_size))
+    except Exception as exc:  # spaCy raises many kinds on odd input
+        if len(articles) > 1:
+            return [p for a in articles for p in _parse_all([a], 1)]
+        log.debug("parse failed", exc_info=True)
+        return [InputError(articles[0].doc.name, f"the parser failed: {exc.__class__.__name__}: {str(exc)[:200]}")]
 
 
 def analyze_stream(
-    items: Iterable[Document | InputError], date: str | None = None, batch_size: int = nlp.BATCH_SIZE
+    items: Iterable[Document | InputError], date: str | None = None, batch_size: int = nlp.BATCH_SIZE,
+    knowledge: Knowledge | None = None, skip: Iterable[str] = (),
 ) -> Iterator[Record | InputError]:
-    """Records (or the InputErrors of what could not be read or analysed), in input order."""
-    chunk: list[Document | InputError] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= batch_size:
-            yield from _analyze_chunk(chunk, date, batch_size)
-            chunk = []
-    if chunk:
-        yield from _analyze_chunk(chunk, date, batch_size)
-
-
-def _analyze_chunk(chunk, date, batch_size) -> Iterator[Record | InputError]:
-    limit = nlp.max_chars()
-    chunk = [_within(item, limit) for item in chunk]
-    docs = [item for item in chunk if isinstance(item, Document)]
-    parsed = iter(_parse_all(docs, batch_size))
-    for item in chunk:
-        if isinstance(item, InputError):
-            yield item
-            continue
-        spacy_doc = next(parsed)
-        if isinstance(spacy_doc, InputError):
-            yield spacy_doc
-            continue
-        try:
-            yield build_record(item, spacy_doc, date)
-        except Exception as exc:  # one article's failure must not stop a batch
-            log.debug("analysis failed", exc_info=True)
-            yield InputError(item.name, f"analysis failed: {exc.__class__.__name__}: {exc}")
-
-
-def _within(item: Document | InputError, limit: int) -> Document | InputError:
-    """A Document longer than the parser takes becomes its InputError."""
-    if isinstance(item, Document) and len(item.text) > limit:
-        return InputError(item.name, f"text too long to analyse ({len(item.text)} characters; at most {limit})")
-    return item
-
-
-def _parse_all(docs: list[Document], batch_size: int) -> list:
-    """The parses of ``docs`` in order; when the batch fails, each article alone, so that only
-    the one the parser cannot take becomes an InputError."""
-    try:
-        return list(nlp.parse_many((d.text for d in docs), batch_size=batch_size))
-    except Exception as exc:  # spaCy raises many kinds on odd input
-        if len(docs) > 1:
-            return [p for d in docs for p in _parse_all([d], 1)]
-        log.debug("parse failed", exc_info=True)
-        return [InputError(docs[0].name, f"the parser failed: {exc.__class__.__name__}: {str(exc)[:200]}")]
+    """Records (or InputErrors) for a stream of Documents, through a default :class:`Pipeline`."""
+    return Pipeline(knowledge, skip, batch_size=batch_size).analyze_stream(items, date)

@@ -11,14 +11,16 @@ back on its entity when the actors stage could not tell it.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from newsgraph.actors import Actors
 from newsgraph.actors.knowledge import countries, name_key
-from newsgraph.record import Entity, Place, Zone
-from newsgraph.resources import load_tsv
+from newsgraph.knowledge import derived, load_tsv
+from newsgraph.record import Entity, Place
+
+if TYPE_CHECKING:
+    from newsgraph.article import Article
 
 KIND_RANK = {"country": 3, "region": 2, "admin": 1, "city": 0}
 ADMIN_POPULATION = 5_000_000  # ranks a state above most cities of its name, below a big one
@@ -38,7 +40,7 @@ class Gazetteer:
     capital: bool = False
 
 
-@functools.cache
+@derived
 def gazetteer() -> dict[str, tuple[Gazetteer, ...]]:
     """Name key -> every reading of that name."""
     out: dict[str, list[Gazetteer]] = {}
@@ -99,8 +101,9 @@ def geocode(name: str, context: Counter | None = None) -> Gazetteer | None:
         context[g.country] > 0, g.kind == "country", g.capital, g.population, KIND_RANK[g.kind]))
 
 
-def find_places(text: str, parsed, zones: list[Zone], actors: Actors) -> list[Place]:
+def find_places(article: Article) -> list[Place]:
     """The places of an article (ids p1, p2 ...), one per distinct place, with their mentions."""
+    text, actors = article.text, article.actors
     context = _countries_of(actors.entities)
     places: dict[tuple[str, str | None], Place] = {}
     for entity in actors.entities:

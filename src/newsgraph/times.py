@@ -14,13 +14,15 @@ import calendar
 import functools
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from newsgraph.record import Time, Zone
-from newsgraph.resources import load_yaml
+from newsgraph.english import strip_date_prefix
+from newsgraph.knowledge import derived, load_yaml
+from newsgraph.record import Time
 
-_NOISE = re.compile(
-    r"^(published|posted|updated|last updated|first published|modified)( on| at)?\s*:?\s*", re.I
-)
+if TYPE_CHECKING:
+    from newsgraph.article import Article
+
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -45,7 +47,7 @@ PARTIAL = [
 ]
 
 
-@functools.cache
+@derived
 def vocabulary() -> dict:
     """The relative-time words of ``data/events/times.yaml``."""
     spec = dict(load_yaml("events/times.yaml"))  # a copy: the loaded file is shared
@@ -54,17 +56,17 @@ def vocabulary() -> dict:
     return spec
 
 
-def find_times(text: str, parsed, zones: list[Zone], published: str | None) -> list[Time]:
-    """The dates and times of the article, normalised against ``published`` (``YYYY-MM-DD``)."""
+def find_times(article: Article) -> list[Time]:
+    """The dates and times of the article's analysed zones, normalised against its publication date."""
+    text, parsed, published = article.text, article.parsed, article.published
     base = date.fromisoformat(published) if published else None
-    skipped = [z for z in zones if z.kind == "boilerplate"]
     lone = set(vocabulary()["lone_words"])
     spans = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("DATE", "TIME")]
     covered = {i for e in parsed.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}
     spans += [(t.idx, t.idx + len(t)) for t in parsed if t.lower_ in lone and t.i not in covered]
     out = []
     for start, end in _merge_adjacent(text, sorted(spans)):
-        if any(z.start <= start < z.end for z in skipped):
+        if start not in article.analysed:
             continue
         value, granularity = normalise(text[start:end], base)
         out.append(Time(start, end, value, granularity))
@@ -211,7 +213,7 @@ def _dateparser(words: str, base: str) -> tuple[str | None, str | None]:
     return value, period
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def _parser():
     from dateparser.date import DateDataParser
 
@@ -223,7 +225,7 @@ def _parser():
 
 def parse_full_date(text: str) -> str | None:
     """``YYYY-MM-DD`` when ``text`` states a whole date (day, month and year), else None."""
-    cleaned = _NOISE.sub("", text.strip()).strip(" .")
+    cleaned = strip_date_prefix(text).strip(" .")
     if not re.search(r"\d{4}", cleaned):
         return None
     data = _parser().get_date_data(cleaned)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsgraph.actors.codes import to_entity
 from newsgraph.actors.mentions import (
@@ -19,7 +20,11 @@ from newsgraph.actors.mentions import (
     sentence_index,
 )
 from newsgraph.actors.references import resolve
-from newsgraph.record import Entity, Meta, Span, Zone
+from newsgraph.english import strip_byline_prefix
+from newsgraph.record import Entity, Meta, Span
+
+if TYPE_CHECKING:
+    from newsgraph.article import Article
 
 __all__ = ["Actors", "find_actors"]
 
@@ -77,9 +82,10 @@ class Actors:
 MENTION_REACH = 300  # no mention is longer than this many characters
 
 
-def find_actors(text: str, parsed, zones: list[Zone], meta: Meta) -> Actors:
+def find_actors(article: Article) -> Actors:
     """The actors of an article: mentions found on the parse, grouped by coreference, coded."""
-    where = Zones(text, zones)
+    text, parsed, meta = article.text, article.parsed, article.meta
+    where = Zones(article)
     sents = sentence_index(parsed)
     names = name_mentions(text, parsed, where, sents)
     named_tokens = {i for m in names for i in _token_range(parsed, m)}
@@ -98,10 +104,7 @@ def find_actors(text: str, parsed, zones: list[Zone], meta: Meta) -> Actors:
 
 def _author(meta: Meta | None) -> str | None:
     """The writer's name from the byline ("By Ann Lee and Bo Chen" -> "Ann Lee and Bo Chen")."""
-    byline = (meta.byline or "").strip() if meta is not None else ""
-    if byline[:3].lower() == "by ":
-        byline = byline[3:].strip()
-    return byline or None
+    return strip_byline_prefix(meta.byline) if meta is not None else None
 
 
 def _token_range(doc, mention) -> range:

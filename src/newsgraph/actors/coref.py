@@ -9,12 +9,12 @@ rules of ``pronouns.py``.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from newsgraph.actors import knowledge
 from newsgraph.actors.mentions import Mention
+from newsgraph.knowledge import derived
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PRONOUN_REACH = 3  # sentences back a pronoun looks for its antecedent
@@ -77,7 +77,7 @@ def _surname(words: tuple[str, ...]) -> str:
     return knowledge.name_key(core[-1]).lower()
 
 
-@functools.lru_cache(maxsize=4096)
+@derived
 def _title_head(title: str) -> str:
     """The head word of a title: "US Director of National Intelligence" -> "director"."""
     nouns = knowledge.nouns()

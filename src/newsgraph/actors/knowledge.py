@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from newsgraph.resources import load_tsv, load_yaml
+from newsgraph.knowledge import derived, load_tsv, load_yaml
 
 SHORT = 3  # names this short (US, UK, AP) match with their case; longer names ignore case
 
@@ -28,7 +28,7 @@ def name_key(name: str) -> str:
     return name.replace(".", "").lower()
 
 
-@functools.cache
+@functools.lru_cache(maxsize=65536)
 def _fold_accents(text: str) -> str:
     if text.isascii():
         return text
@@ -87,12 +87,21 @@ class Nouns:
     document: frozenset[str]
     honorifics: dict[str, str]
     pronouns: dict[str, tuple[str, str, int]]
-    relatives: frozenset[str]
     quantifiers: frozenset[str]
     abbreviations: dict[str, str]
 
 
-@functools.cache
+_USER_ASSIGNED = re.compile(r"AA[A-Z]|Q[M-Z][A-Z]|X[A-Z]{2}|ZZ[A-Z]")  # ISO 3166-1 codes left to users (XKX)
+
+
+def is_country_code(code: str) -> bool:
+    """An ISO 3166-1 alpha-3 code, or one of the ranges ISO leaves to users (Kosovo's XKX)."""
+    import pycountry
+
+    return bool(_USER_ASSIGNED.fullmatch(code)) or pycountry.countries.get(alpha_3=code) is not None
+
+
+@derived
 def countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(name key -> alpha-3, demonym -> alpha-3, alpha-3 -> canonical name)."""
     import pycountry
@@ -116,7 +125,7 @@ def countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return names, demonyms, canonical
 
 
-@functools.cache
+@derived
 def organisations() -> dict[str, Organisation]:
     """Name key of every name and alias -> the organisation."""
     out: dict[str, Organisation] = {}
@@ -128,7 +137,7 @@ def organisations() -> dict[str, Organisation]:
     return out
 
 
-@functools.cache
+@derived
 def people() -> tuple[dict[str, Person], dict[str, tuple[Person, ...]]]:
     """(name key of every full name -> person, lower-case surname -> the people bearing it)."""
     by_name: dict[str, Person] = {}
@@ -153,7 +162,7 @@ def people() -> tuple[dict[str, Person], dict[str, tuple[Person, ...]]]:
     return by_name, {k: tuple(v) for k, v in surnames.items()}
 
 
-@functools.cache
+@derived
 def sectors() -> SectorLexicon:
     """The words of sectors.yaml by kind: phrases (longest first), modifiers, heads, weak modifiers."""
     spec = load_yaml("actors/sectors.yaml")
@@ -167,7 +176,7 @@ def sectors() -> SectorLexicon:
     return SectorLexicon(tuple(phrases), modifiers, heads, weak)
 
 
-@functools.cache
+@derived
 def nouns() -> Nouns:
     """The word classes of nouns.yaml; the role words of sectors.yaml count as person nouns."""
     spec = load_yaml("actors/nouns.yaml")
@@ -184,27 +193,26 @@ def nouns() -> Nouns:
         document=frozenset(spec["document"]),
         honorifics={k: str(v) for k, v in spec["honorifics"].items()},
         pronouns=pronouns,
-        relatives=frozenset(spec["relatives"]),
         quantifiers=frozenset(spec["quantifiers"]),
         abbreviations={k.lower(): v for k, v in (spec.get("abbreviations") or {}).items()},
     )
 
 
-@functools.cache
+@derived
 def given_names() -> dict[str, str]:
     """Given name -> "m" or "f"."""
     spec = load_yaml("actors/given_names.yaml")
     return {name: gender for gender in ("m", "f") for name in spec[gender]}
 
 
-@functools.cache
+@derived
 def slips() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(time zones, all-capital page words, words that are no name)."""
     spec = load_yaml("actors/slips.yaml")
     return frozenset(spec["time_zones"]), frozenset(spec["page_words"]), frozenset(spec["not_names"])
 
 
-@functools.cache
+@derived
 def sector_phrases() -> re.Pattern:
     """One pattern finding every multi-word sector phrase, longest first, as whole words."""
     alternatives = "|".join(re.escape(p) for p, _ in sectors().phrases)

@@ -8,20 +8,22 @@ Mentions in boilerplate zones are never made.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsgraph.actors import knowledge, slips
 from newsgraph.actors.words import country_of_words, is_sector_word, is_title_word
-from newsgraph.record import Zone
+from newsgraph.english import english
+from newsgraph.knowledge import derived
+
+if TYPE_CHECKING:
+    from newsgraph.article import Article
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}
 TITLE_MAX_TOKENS = 10
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "PUNCT", "CCONJ"}  # words a title is made of
-QUOTE_CHARS = "\"“”"
-ANY_RELATIVES = ("who", "whom", "whose", "which", "that")
 PERSON_SUFFIX_MIN = 6  # "neurosurgeon" is a surgeon; shorter nouns ("man") end too many words
 TURN = re.compile(r"(?m)^[ \t]*(Q|A)[:.][ \t]")
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -51,12 +53,14 @@ class Mention:
 
 
 class Zones:
-    """Which characters lie in boilerplate, and which inside quotation marks."""
+    """Which characters lie outside the analysed zones, and which inside a quotation: the
+    article's shared indexes (``Article.analysed``, ``Article.quoted``), asked by position."""
 
-    def __init__(self, text: str, zones: list[Zone]):
-        self.excluded = sorted((z.start, z.end) for z in zones if z.kind == "boilerplate")
-        self._excluded_starts = [s for s, _ in self.excluded]
-        self.quote_marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
+    def __init__(self, article: Article):
+        text = article.text
+        self.analysed = article.analysed
+        self.quoted = [(s.start, s.end) for s in article.quoted]
+        self._quoted_starts = [s for s, _ in self.quoted]
         self.paragraphs = [i for i, ch in enumerate(text) if ch == "\n"]
         # interview transcripts: a paragraph opening "Q:" is the interviewer's turn, "A:" the answer
         self.turns = {self.paragraph(m.start()): m.group(1) for m in TURN.finditer(text)}
@@ -66,16 +70,13 @@ class Zones:
         return self.turns.get(self.paragraph(pos))
 
     def is_excluded(self, pos: int) -> bool:
-        """Whether the position lies in a boilerplate zone."""
-        i = bisect.bisect_right(self._excluded_starts, pos) - 1
-        return i >= 0 and pos < self.excluded[i][1]
+        """Whether the position lies outside the zones the analysis reads."""
+        return pos not in self.analysed
 
     def in_quote(self, pos: int) -> bool:
-        """Inside a quotation: an odd number of quote marks since the paragraph began."""
-        para = self.paragraphs[bisect.bisect_right(self.paragraphs, pos) - 1] if self.paragraphs else -1
-        lo = bisect.bisect_right(self.quote_marks, para)
-        hi = bisect.bisect_right(self.quote_marks, pos)
-        return (hi - lo) % 2 == 1
+        """Whether the position lies inside a quoted stretch (any quotation-mark style)."""
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
 
     def paragraph(self, pos: int) -> int:
         """The number of the line (paragraph) the position lies on."""
@@ -110,7 +111,7 @@ def name_mentions(text: str, doc, where: Zones, sents: list[int]) -> list[Mentio
 
 def _trim(doc, first: int, last: int) -> tuple[int, int]:
     """The name's tokens less a leading determiner and a trailing possessive or punctuation."""
-    while first < last and (doc[first].lower_ in ("the", "a", "an") or doc[first].is_punct):
+    while first < last and (doc[first].lower_ in english().determiners or doc[first].is_punct):
         first += 1
     while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct or doc[last - 1].lower_ == "'s"):
         last -= 1
@@ -251,22 +252,21 @@ def _share_of(tok, nouns):
     return quantity if quantity.lemma_.lower() in nouns.quantity and quantity.i < tok.i else None
 
 
-@functools.lru_cache(maxsize=8192)
+@derived
 def _person_compound(word: str) -> bool:
     """A word ending in a person noun of six letters or more: "neurosurgeon", "co-founder"."""
-    person = knowledge.nouns().person
-    return any(word.endswith(p) and len(word) > len(p) for p in _long_person_nouns(person))
+    return any(word.endswith(p) and len(word) > len(p) for p in _long_person_nouns())
 
 
-@functools.cache
-def _long_person_nouns(person: frozenset[str]) -> tuple[str, ...]:
-    return tuple(p for p in person if len(p) >= PERSON_SUFFIX_MIN and " " not in p)
+@derived
+def _long_person_nouns() -> tuple[str, ...]:
+    return tuple(p for p in knowledge.nouns().person if len(p) >= PERSON_SUFFIX_MIN and " " not in p)
 
 
 def _acts(tok) -> bool:
     """An indefinite phrase counts as an actor where it acts: subject, agent, apposition, the
     source of "according to", or the subject of a relative clause ("groups that opposed it")."""
-    if tok.dep_ in ("nsubj", "nsubjpass", "appos") or _has_who_clause(tok, ANY_RELATIVES):
+    if tok.dep_ in ("nsubj", "nsubjpass", "appos") or _has_who_clause(tok, english().relative_pronouns):
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True
@@ -274,8 +274,10 @@ def _acts(tok) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "according"
 
 
-def _has_who_clause(tok, relatives: tuple[str, ...] = ("who", "whom", "whose")) -> bool:
-    """A noun that is the subject of a relative clause ("voters who said ...")."""
+def _has_who_clause(tok, relatives: frozenset[str] | None = None) -> bool:
+    """A noun that is the subject of a relative clause ("voters who said ..."); by default a
+    clause opened by a person's relative pronoun (who, whom, whose)."""
+    relatives = english().person_relatives if relatives is None else relatives
     return any(
         c.dep_ == "relcl" and any(g.lower_ in relatives and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         for c in tok.children
@@ -295,13 +297,13 @@ def _speaking_noun(tok) -> str | None:
     return None
 
 
-@functools.cache
+@derived
 def _listed_nouns() -> frozenset[str]:
     nouns = knowledge.nouns()
     return nouns.person | nouns.collective | nouns.organisation
 
 
-@functools.cache
+@derived
 def _cue_verbs() -> frozenset[str]:
     from newsgraph.quotes.cues import lexicon  # the one list of verbs of saying (data/cues.yaml)
 
@@ -357,7 +359,7 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
         kind = None
         if low in nouns.pronouns and tok.pos_ == "PRON" or tok.tag_ == "PRP$" and low in nouns.pronouns:
             kind = "pronoun"
-        elif low in nouns.relatives and tok.tag_ in ("WP", "WDT", "WP$") and tok.head.dep_ == "relcl":
+        elif low in english().relative_pronouns and tok.tag_ in ("WP", "WDT", "WP$") and tok.head.dep_ == "relcl":
             kind = "relative"
         elif low in nouns.quantifiers and _stands_for_people(tok):
             kind = "quantifier"

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from newsgraph.actors import knowledge
+from newsgraph.knowledge import derived
 
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 MAX_NAME_WORDS = 5
 
 
-@functools.cache
+@derived
 def is_title_word(word: str) -> bool:
     """A word of a role or title ("president", "sen.", "prosecutors"), in lower case."""
     nouns = knowledge.nouns()
@@ -21,7 +21,7 @@ def is_title_word(word: str) -> bool:
     return any(w in nouns.person or w in lex.heads or w in dict(lex.phrases) for w in (word, singular))
 
 
-@functools.cache
+@derived
 def is_sector_word(word: str) -> bool:
     """A word of the sector lexicon: a head, a modifier, or the first word of a phrase."""
     lex = knowledge.sectors()

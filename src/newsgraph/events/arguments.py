@@ -9,11 +9,11 @@ argument is a head token; :func:`conjuncts` spreads it over coordination ("X and
 
 from __future__ import annotations
 
+from newsgraph.english import english
 from newsgraph.events.patterns import Lexicon, Pattern
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 DEFAULT_TARGETS = ("dobj", "dative", "with", "against", "on", "to", "into", "at", "from", "over", "toward")
 NOUN_TARGETS = ("with", "against", "on", "to", "into", "at", "of", "between")
 MAX_CLIMB = 5  # how far a subject-less clause looks up for its actor
@@ -45,7 +45,7 @@ def agent_of(pred, lex: Lexicon, depth: int = 0) -> list:
     """The actor tokens of a verbal predicate (empty when none can be found)."""
     for child in pred.children:
         if child.dep_ in SUBJECTS and child.dep_ != "expl":
-            if child.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
+            if child.lower_ in english().relative_pronouns and pred.dep_ == "relcl":
                 return conjuncts(pred.head)
             return conjuncts(child)
         if child.dep_ == "agent":

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from newsgraph.english import english
 from newsgraph.events import arguments as args
 from newsgraph.events.mood import Mood, apply_mood, mood_of
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import Lexicon, Pattern, lexicon
 from newsgraph.events.setting import Setting
-from newsgraph.record import Event, Meta, Place, Quote, Span, Time, Zone
+from newsgraph.record import Event, Span
+
+if TYPE_CHECKING:
+    from newsgraph.article import Article
 
 log = logging.getLogger(__name__)
-SKIPPED_ZONES = ("boilerplate", "credit", "byline", "caption", "dateline")  # captions repeat the story
 
 
 @dataclass(slots=True)
@@ -33,18 +37,14 @@ class Predicate:
     nominal: bool = False
 
 
-def code_events(
-    text: str, parsed, zones: list[Zone], actors, quotes: list[Quote], times: list[Time],
-    places: list[Place], meta: Meta,
-) -> list[Event]:
+def code_events(article: Article) -> list[Event]:
     """The events of one article, in text order."""
     lex = lexicon()
-    skipped = [z for z in zones if z.kind in SKIPPED_ZONES]
-    setting = Setting(text, parsed, actors, quotes, times, places, meta, zones, skipped)
+    setting = Setting(article)
     events: list[Event] = []
-    for sent in parsed.sents:
+    for sent in article.parsed.sents:
         # a parser sentence may run across zones ("Photo: Getty" + the first paragraph): judge tokens
-        tokens = [t for t in sent if not any(z.start <= t.idx < z.end for z in skipped)]
+        tokens = [t for t in sent if setting.codes_at(t.idx)]
         if not tokens:
             continue
         try:
@@ -261,7 +261,7 @@ def _arguments(pred: Predicate, lex: Lexicon, known=None) -> tuple[list, list]:
     passive = [c for c in token.children if c.dep_ in args.PASSIVE_SUBJECTS]
     if passive:  # "X was accused by Y": X is the target
         subject = passive[0]
-        if subject.lower_ in args.RELATIVE_PRONOUNS and token.dep_ == "relcl":
+        if subject.lower_ in english().relative_pronouns and token.dep_ == "relcl":
             subject = token.head
         return sources, args.conjuncts(subject)
     if pred.object_noun is not None and lex.is_("author_nouns", pred.object_noun.lemma_.lower()):

@@ -6,10 +6,9 @@ reads them (once) and answers "what is code X?".
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
-from newsgraph.resources import load_tsv, load_yaml
+from newsgraph.knowledge import derived, load_tsv, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +25,7 @@ class Code:
     plover_context: str | None = None
 
 
-@functools.cache
+@derived
 def codes() -> dict[str, Code]:
     """Every CAMEO code of ``cameo.tsv`` by code, PLOVER types adjusted by ``plover.yaml``."""
     overrides = load_yaml("events/plover.yaml").get("from_cameo") or {}

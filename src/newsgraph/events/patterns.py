@@ -8,10 +8,9 @@ sanctions"). A noun pattern names an event noun ("summit", "indictment"). The co
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
-from newsgraph.resources import load_yaml
+from newsgraph.knowledge import derived, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,7 @@ def _pattern(entry: dict, head_key: str) -> Pattern:
     )
 
 
-@functools.cache
+@derived
 def lexicon() -> Lexicon:
     """The dictionary, read once."""
     spec = load_yaml("events/patterns.yaml")

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from newsgraph.english import english
 from newsgraph.events.arguments import core_span
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import lexicon
-from newsgraph.record import Event, Meta, Place, Quote, Span, Time, Zone
+from newsgraph.record import Event, Span, Time
+
+if TYPE_CHECKING:
+    from newsgraph.article import Article
+
+UNCODED_ZONES = frozenset({"caption"})  # analysed zones no event is coded from: captions repeat the story
 
 CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "dobj", "pobj", "acl", "relcl")
 MAX_DATE_CLIMB = 4  # how far up the parse an event looks for a date of its clause
@@ -38,14 +45,17 @@ class Argument:
 class Setting:
     """The record around the parse, indexed for the coder's questions."""
 
-    def __init__(self, text: str, parsed, actors, quotes: list[Quote], times: list[Time],
-                 places: list[Place], meta: Meta, zones: list[Zone] = (), skipped: list[Zone] = ()):
-        self.text, self.parsed, self.actors, self.meta = text, parsed, actors, meta
-        self.zones, self.skipped = list(zones), list(skipped)
-        self.quotes = sorted((q for q in quotes if q.speaker), key=lambda q: q.content.start)
+    def __init__(self, article: Article):
+        self.text, self.parsed, self.actors, self.meta = article.text, article.parsed, article.actors, article.meta
+        self.analysed = article.analysed
+        self.quotes = sorted((q for q in article.quotes if q.speaker), key=lambda q: q.content.start)
         self.quote_starts = [q.content.start for q in self.quotes]
-        self.place_mentions = sorted((m.start, m.end, p.id) for p in places for m in p.mentions)
-        self.dates_by_token = self._index_times(times)
+        self.place_mentions = sorted((m.start, m.end, p.id) for p in article.places for m in p.mentions)
+        self.dates_by_token = self._index_times(article.times)
+
+    def codes_at(self, pos: int) -> bool:
+        """Whether events are coded from the character at ``pos``: an analysed zone, not a caption."""
+        return pos in self.analysed and self.analysed.kind_at(pos) not in UNCODED_ZONES
 
     def _index_times(self, times: list[Time]) -> dict[int, str]:
         """Each resolved time, by the token of the clause (verb or noun) it is attached to."""
@@ -64,10 +74,9 @@ class Setting:
 
     def resolve(self, token, sent) -> Argument | None:
         """The argument ``token`` names, resolved to an entity where the record knows one."""
-        lex = lexicon()
-        if any(z.start <= token.idx < z.end for z in self.skipped):
+        if token.idx not in self.analysed:
             return None  # page furniture the parser ran into the sentence is no actor
-        if token.pos_ == "PRON" and token.lower_ in lex.classes.get("first_person", ()):  # not "US"
+        if token.pos_ == "PRON" and token.lower_ in english().first_person:  # not "US"
             speaker = self._quote_speaker(token.idx) or self._reporting_speaker(token)
             if speaker is not None:
                 return speaker
@@ -95,7 +104,7 @@ class Setting:
             subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i != pronoun.i]
             if subjects and token.pos_ in ("VERB", "AUX"):
                 subject = subjects[0]
-                if subject.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                if subject.lower_ in english().relative_pronouns and token.dep_ == "relcl":
                     subject = token.head
                 return None if subject.pos_ == "PRON" else self.resolve(subject, None)
             if token.head.i == token.i:
@@ -202,7 +211,7 @@ class Setting:
             if arg is not None and sent.start_char <= arg.span.start < sent.end_char:
                 start, end = min(start, arg.span.start), max(end, arg.span.end)
         start, end = max(start, sent.start_char), min(end, sent.end_char)
-        zone = next((z for z in self.zones if z.start <= token.idx < z.end), None)
+        zone = self.analysed.zone_at(token.idx)
         if zone is not None:  # a parser sentence may run across lines: keep to the predicate's zone
             start, end = max(start, zone.start), min(end, zone.end)
         while end > start and (self.text[end - 1] in " \n\t.,;:"):

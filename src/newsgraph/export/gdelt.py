@@ -6,11 +6,10 @@ fields per event and writes them in that order, leaving the unfillable columns e
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
-from newsgraph.resources import load_yaml
+from newsgraph.knowledge import derived, load_yaml
 
 _EVENTS_SQL = """
     SELECT e.event_id, e.day, e.cameo, e.quad_class, e.goldstein, e.n_mentions, e.n_articles,
@@ -36,7 +35,7 @@ _EVENTS_SQL = """
     ORDER BY e.day NULLS LAST, e.event_id"""
 
 
-@functools.cache
+@derived
 def gdelt_columns() -> tuple[tuple[str, str], ...]:
     """(GDELT column, newsgraph field) in GDELT's order: 61 of them."""
     return tuple((name, field) for name, field in load_yaml("export/gdelt.yaml")["columns"])

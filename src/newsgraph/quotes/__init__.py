@@ -11,32 +11,32 @@ or a title resolves whenever actors links it to an entity.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsgraph.quotes.cues import find_attributions, lexicon, stance_of
 from newsgraph.quotes.labels import labelled_lines
 from newsgraph.quotes.link import Linker
-from newsgraph.quotes.marks import find_stretches, paragraphs
-from newsgraph.record import Quote, Span, Zone
+from newsgraph.quotes.marks import paragraphs
+from newsgraph.record import Quote, Span
+
+if TYPE_CHECKING:
+    from newsgraph.article import Article
 
 __all__ = ["find_quotes", "lexicon", "stance_of"]
 
-SKIPPED_ZONES = frozenset({"boilerplate", "byline", "credit", "dateline"})
 DISPLAY_ZONES = frozenset({"headline", "standfirst", "caption"})  # quote marks there flag words more than report
 
 
-def find_quotes(text: str, parsed, zones: list[Zone], actors) -> list[Quote]:
-    """The quotes of one article, in text order.
-
-    ``parsed`` is the spaCy Doc of ``text`` (same offsets), ``zones`` its layout zones
-    (boilerplate and credits are skipped) and ``actors`` the actors stage's answer to
-    "which entity is mentioned here?" (``mention_at``).
-    """
-    skipped = [(z.start, z.end) for z in zones if z.kind in SKIPPED_ZONES]
+def find_quotes(article: Article) -> list[Quote]:
+    """The quotes of one article, in text order, from its analysed zones and quoted stretches;
+    speakers are resolved through ``article.actors`` ("which entity is mentioned here?")."""
+    text, parsed, zones, actors = article.text, article.parsed, article.zones, article.actors
 
     def skip(offset: int) -> bool:
-        return any(a <= offset < b for a, b in skipped)
+        return offset not in article.analysed
 
     paras = paragraphs(text, skip)
-    stretches = find_stretches(text, paras)
+    stretches = article.quoted
     attributions = find_attributions(parsed, skip)
     headlines = [Span(z.start, z.end) for z in zones if z.kind in DISPLAY_ZONES]
     lines = labelled_lines(text, paras)

@@ -11,18 +11,16 @@ the that-clause of a content noun it governs ("announced their conclusion that .
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
+from newsgraph.english import english
+from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Span
-from newsgraph.resources import load_yaml
 
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl"})  # a verb that shares its head's subject
 MAX_CLIMB = 6  # heads climbed to find a cue's subject ("... and won praise by saying ...")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})  # object content only for a verb that makes its own claim
 _OBJECT_PARTS = frozenset({"dobj", "dative", "prep", "xcomp", "oprd", "pobj", "prt"})
-_QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "``", "''", "'", "‘", "’"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +41,7 @@ class Lexicon:
     nouns: frozenset[str]
 
 
-@functools.cache
+@derived
 def lexicon() -> Lexicon:
     """The cue words of ``data/cues.yaml``, loaded once."""
     spec = load_yaml("cues.yaml")
@@ -150,7 +148,7 @@ def subject_of(verb):
         for child in v.children:
             if child.dep_ == "nsubj" or child.dep_ == "agent":
                 subject = child if child.dep_ == "nsubj" else _object_of(child)
-                if subject is not None and subject.lower_ in _RELATIVE and v.dep_ == "relcl":
+                if subject is not None and subject.lower_ in english().relative_pronouns and v.dep_ == "relcl":
                     return v.head  # "Smith, who said ...": the noun the clause describes
                 return subject
         if v.head.i == v.i or _bare_participle(v) or not (v.dep_ in _CLIMB or _reported_by_cue(v)):
@@ -237,7 +235,7 @@ def _trimmed(doc, i: int, j: int) -> tuple[int, int]:
 
 
 def _loose(token) -> bool:
-    return (token.is_punct or token.is_space) and token.text not in _QUOTE_TOKENS
+    return (token.is_punct or token.is_space) and token.text not in english().quote_marks
 
 
 def _before_closing_attribution(verb, clause) -> Span | None:

@@ -9,12 +9,11 @@ that open such lines without naming anyone ("Update:", "Photo:") are data
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Span
-from newsgraph.resources import load_yaml
 
 _LABEL = re.compile(r"((?:[A-Z][\w.'’-]*|[A-Z])(?: (?:[A-Z][\w.'’-]*|of|de|van|von)){0,3}) ?: +(?=\S)")
 MIN_WORDS_AFTER = 2
@@ -27,7 +26,7 @@ class LabelledLine:
     content: Span
 
 
-@functools.cache
+@derived
 def _not_labels() -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml("cues.yaml").get("not_labels") or ())
 

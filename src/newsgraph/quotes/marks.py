@@ -11,15 +11,11 @@ where they cannot be apostrophes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from newsgraph.english import english
 from newsgraph.layout import split_lines
 
-_DOUBLE = re.compile(r"``|''|[\"“”„«»]")
-_SINGLE = re.compile(r"[‘’']")
-_OPENING = frozenset({"“", "„", "«", "``", "‘"})
-_CLOSING = frozenset({"”", "»", "''", "’"})
 _BEFORE_OPEN = frozenset("([{—–-/“‘:")  # what may stand right before an opening mark
 _AFTER_CLOSE = frozenset(".,;:!?)]}—–-”’…")  # what may follow a closing mark
 OPEN, CLOSE, EITHER = 1, 2, 3
@@ -65,14 +61,16 @@ def _direction(text: str, start: int, end: int) -> int:
     if closes and not before.isspace() and not opens:
         return CLOSE
     mark = text[start:end]
-    return OPEN if mark in _OPENING else CLOSE if mark in _CLOSING else EITHER
+    words = english()
+    return OPEN if mark in words.opening_quotes else CLOSE if mark in words.closing_quotes else EITHER
 
 
 def _double_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
     out: list[Stretch] = []
     open_at, last_end = None, 0
     for start, end in paras:
-        marks = [(m.start(), m.end(), _direction(text, m.start(), m.end())) for m in _DOUBLE.finditer(text, start, end)]
+        found = english().double_quotes.finditer(text, start, end)
+        marks = [(m.start(), m.end(), _direction(text, m.start(), m.end())) for m in found]
         if open_at is not None:
             if marks and marks[0][0] == start and marks[0][2] != CLOSE:
                 marks = marks[1:]  # the paragraph reopens the quote left open above
@@ -105,7 +103,7 @@ def _single_stretches(text: str, start: int, end: int, double: list[Stretch]) ->
     """Single-quoted stretches of one paragraph, outside the double ones."""
     inside = [(d.start, d.end) for d in double if d.start < end and start < d.end]
     out, open_at = [], None
-    for m in _SINGLE.finditer(text, start, end):
+    for m in english().single_quotes.finditer(text, start, end):
         i = m.start()
         if any(a <= i < b for a, b in inside) or text[i - 1 : i + 1] == "''" or text[i : i + 2] == "''":
             continue

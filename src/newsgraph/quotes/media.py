@@ -8,15 +8,14 @@ wins over a channel word, being the more specific ("an interview with CBS" -> CB
 
 from __future__ import annotations
 
-import functools
 import re
 
-from newsgraph.resources import load_yaml
+from newsgraph.knowledge import derived, load_yaml
 
 _ATTACHED = frozenset({"prep", "dative", "dobj", "npadvmod", "agent", "advcl", "pobj"})
 
 
-@functools.cache
+@derived
 def _vocabulary() -> tuple[dict[str, str], re.Pattern]:
     spec = load_yaml("quote_media.yaml")
     words = {w.lower(): channel for channel, names in spec["channels"].items() for w in names}

@@ -7,16 +7,16 @@ that trafilatura kept, without removing them.
 
 from __future__ import annotations
 
-import functools
 import re
 
 import trafilatura
 from htmldate import find_date
 
+from newsgraph.english import english
 from newsgraph.errors import InputError
+from newsgraph.knowledge import derived, load_yaml
 from newsgraph.read.document import Document, Hints
 from newsgraph.record import Source
-from newsgraph.resources import load_yaml
 
 MIN_ARTICLE_WORDS = 15  # fewer words than this is navigation or a stub, not an article
 _LANG_ATTR = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.I)
@@ -69,11 +69,9 @@ _SITE_SEPARATORS = (" | ", " - ", " – ", " — ")
 _SITE_SPLIT = re.compile("|".join(re.escape(sep) for sep in _SITE_SEPARATORS))
 
 
-@functools.cache
-def _byline_vocabulary() -> tuple[re.Pattern, re.Pattern]:
-    spec = load_yaml("layout.yaml")
-    noise = re.compile("|".join(f"(?:{p})" for p in spec["byline_noise"]), re.I)
-    return noise, re.compile(spec["byline_prefix"], re.I)
+@derived
+def _byline_noise() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in load_yaml("layout.yaml")["byline_noise"]), re.I)
 
 
 def _byline(author: str | None, publisher: str | None) -> str | None:
@@ -82,7 +80,7 @@ def _byline(author: str | None, publisher: str | None) -> str | None:
     author = _clean(author)
     if not author:
         return None
-    noise, prefix = _byline_vocabulary()
+    noise, prefix = _byline_noise(), english().byline_prefix
     seen = {_key(publisher)} if publisher else set()
     kept = []
     for part in author.split(";"):

@@ -7,7 +7,6 @@ lists them). Errors are always JSON: ``{"error": message, "status": code}``.
 
 from __future__ import annotations
 
-import functools
 import hmac
 import json
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph import __version__
 from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.knowledge import derived
 from newsgraph.record import Record
 from newsgraph.serve.analysis import AnalysisPool, ArticleInput, Busy, analyze_document, read_article
 
@@ -171,7 +171,7 @@ async def _analyze(request: Request, body: AnalyzeRequest, then: Callable[[Recor
     return await state.pool.run(work)
 
 
-@functools.cache
+@derived
 def cameo_codes() -> dict[str, dict[str, Any]]:
     """The event ontology as JSON, for labelling codes in the pages (read once)."""
     from newsgraph.events.ontology import codes
