@@ -22,9 +22,18 @@ def register(sub) -> None:
     fmt.add_argument("--jsonl", action="store_true", help="one JSON record per line")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--allow-private", action="store_true", help="allow URLs on loopback and private addresses")
+    add_analysis_options(p)
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="draw a progress bar on standard error (default: when it is a terminal)")
     p.set_defaults(run=run)
+
+
+def add_analysis_options(p) -> None:
+    """The options that choose what the analysis knows and does (analyze and ingest share them)."""
+    p.add_argument("--knowledge", metavar="DIR", action="append", default=[],
+                   help="a folder of knowledge files merged over the built-in ones (repeatable; docs/actors.md)")
+    p.add_argument("--skip", metavar="STAGE", action="append", default=[],
+                   help="switch a stage off: actors, quotes, times, places, events (repeatable)")
 
 
 def iso_date(value: str) -> str:
@@ -42,7 +51,8 @@ def run(args) -> int:
     from newsgraph.read import count_files
 
     total = count_files(args.inputs)
-    results = analyze_all(args.inputs, date=args.date, allow_private=args.allow_private)
+    results = analyze_all(args.inputs, date=args.date, allow_private=args.allow_private,
+                          knowledge=args.knowledge or None, skip=args.skip)
     show = args.progress if args.progress is not None else (sys.stderr.isatty() and total > 1)
     failures: list[InputError] = []
     records = 0

@@ -50,8 +50,9 @@ class Lexicon:
         return self.nouns.get(lemma, [])
 
     def is_(self, word_class: str, lemma: str) -> bool:
-        """Whether ``lemma`` belongs to the named word class of the dictionary."""
-        return lemma in self.classes.get(word_class, ())
+        """Whether ``lemma`` belongs to the named word class of the dictionary (a KeyError for a
+        class the dictionary has not: a misspelt name must fail, not match nothing)."""
+        return lemma in self.classes[word_class]
 
     def mood_code(self, mood: str, code: str) -> str | None:
         """The code an event of ``code`` becomes under ``mood`` (longest code prefix wins)."""
