@@ -157,15 +157,16 @@ class Pipeline:
 
 def analysed_text(article: Article) -> str:
     """The text as the parser is given it: every zone the analysis does not read (page chrome,
-    credits, bylines) blanked with spaces, so the parse keeps the text's offsets and spends no
-    time on what no stage reads."""
+    credits, bylines) blanked, so the parse keeps the text's offsets and spends no time on what
+    no stage reads. A blanked zone keeps a full stop in its first place: what stood there ended
+    a sentence (a headline over a "KYIV (Reuters) -" dateline stays a sentence of its own)."""
     text = article.text
     skipped = article.analysed.skipped()
     if not skipped:
         return text
     parts, at = [], 0
     for z in skipped:
-        parts += [text[at : z.start], " " * (z.end - z.start)]
+        parts += [text[at : z.start], "." + " " * (z.end - z.start - 1)]
         at = z.end
     parts.append(text[at:])
     return "".join(parts)
