@@ -70,6 +70,7 @@ class Article:
     times: list[Time] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    rejected: list[Event] = field(default_factory=list)  # event readings not asserted (--explain)
 
     @property
     def text(self) -> str:

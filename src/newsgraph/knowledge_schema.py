@@ -150,6 +150,9 @@ class WordClasses(Strict):
     threat_verbs: Words
     negative_words: Words
     deontic_auxiliaries: Words
+    conditional_marks: Words
+    possibility_auxiliaries: Words
+    claim_words: Words
 
 
 class Patterns(Strict):

@@ -108,6 +108,7 @@ class Event:
     negated: bool = False
     date: str | None = None
     place: str | None = None
+    factuality: str = "asserted"  # asserted | negated | hypothetical | question | claimed (only asserted are events)
 
 
 @dataclass(slots=True)

@@ -310,6 +310,12 @@ def _cue_verbs() -> frozenset[str]:
     return frozenset(lexicon().verbs)
 
 
+def is_actor_noun(tok) -> bool:
+    """Whether a noun names an actor by itself: a name, or a person, group or organisation noun
+    ("protesters", "the ministry", "a neurosurgeon"), not an abstract one ("violations")."""
+    return tok.pos_ == "PROPN" or _noun_class(tok.lemma_.lower(), tok, knowledge.nouns()) is not None
+
+
 def _noun_class(lemma: str, tok, nouns) -> str | None:
     plural = tok.tag_ in ("NNS", "NNPS")
     if lemma in nouns.collective:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.english import english
 from newsgraph.events import arguments as args
+from newsgraph.events.factuality import ASSERTED
 from newsgraph.events.mood import Mood, apply_mood, mood_of
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import Lexicon, Pattern, lexicon
@@ -38,7 +39,8 @@ class Predicate:
 
 
 def code_events(article: Article) -> list[Event]:
-    """The events of one article, in text order."""
+    """The events the article asserts, in text order; the readings rejected as not asserted
+    (negated, hypothetical, questioned, claimed) go to ``article.rejected``."""
     lex = lexicon()
     setting = Setting(article)
     events: list[Event] = []
@@ -48,9 +50,12 @@ def code_events(article: Article) -> list[Event]:
         if not tokens:
             continue
         try:
-            events += _dedupe(_sentence_events(sent, tokens, lex, setting))
+            found = _sentence_events(sent, tokens, lex, setting)
         except Exception:  # one odd parse must not cost the article its record
             log.warning("event coding failed on a sentence at %d", sent.start_char, exc_info=True)
+            continue
+        events += _dedupe([e for e in found if e.factuality == ASSERTED])
+        article.rejected += [e for e in found if e.factuality != ASSERTED]
     return events
 
 
@@ -227,12 +232,8 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     if not targets and code[:2] != "01":
         # where a meeting is held is no partner ("met in Geneva"); what it agrees to do somewhere is
         targets = args.location_target(pred.token, own_clause=not pred.pattern.reciprocal)
-    source_args = [a for t in sources if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
-    target_args = [a for t in targets if args.is_actor_like(t) and (a := setting.resolve(t, sent))] or [None]
-    if pred.pattern.reciprocal:  # "talked *with passion*": a partner is an actor, not a manner
-        named = [setting.resolve(t, sent) for t in targets if args.names_actor(t)]
-        known = [a for a in target_args if a is not None and a.entity is not None]
-        target_args = known or [a for a in named if a is not None] or [None]
+    source_args = [a for t in sources if (a := setting.actor(t, sent))] or [None]
+    target_args = [a for t in targets if (a := setting.actor(t, sent))] or [None]
     if (source_args == [None] and target_args == [None]) or (pred.pattern.needs_target and target_args == [None]):
         return []  # nobody to attach it to
     if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):

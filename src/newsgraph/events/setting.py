@@ -11,8 +11,10 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.actors.mentions import is_actor_noun
 from newsgraph.english import english
-from newsgraph.events.arguments import core_span
+from newsgraph.events.arguments import author, core_span, is_actor_like, names_actor
+from newsgraph.events.factuality import factuality
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import lexicon
 from newsgraph.record import Event, Span, Time
@@ -96,6 +98,23 @@ class Setting:
             return found  # a pronoun nobody resolved names no one we can report
         return Argument(Span(start, end), None)
 
+    def actor(self, token, sent) -> Argument | None:
+        """The actor ``token`` names: an entity of the record, an actor noun the record has no
+        entity for ("protesters"), or the owner or agent of the abstract noun it is ("violations
+        *by China*", "*Beijing's* demands"); None when no actor is found (an event side is an
+        actor or nothing)."""
+        if not is_actor_like(token):
+            return None
+        found = self.resolve(token, sent)
+        if found is not None and found.entity is not None:
+            return found
+        owner = author(token) if token.pos_ == "NOUN" else None
+        if owner is not None and owner.i != token.i:
+            found_owner = self.resolve(owner, sent)
+            if found_owner is not None and (found_owner.entity is not None or is_actor_noun(owner)):
+                return found_owner
+        return found if found is not None and (names_actor(token) or is_actor_noun(token)) else None
+
     def _clause_subject(self, pronoun) -> Argument | None:
         """A possessive pronoun the actors left unresolved is taken to be the subject of its clause
         ("the agencies announced *their* conclusion")."""
@@ -168,6 +187,7 @@ class Setting:
         return Event(
             cameo=code, plover=found.plover, goldstein=found.goldstein, quad_class=found.quad_class,
             negated=negated, evidence=self._evidence(pred.token, src, tgt, sent),
+            factuality=factuality(pred.token, negated, lexicon()),
             source=src.entity if src else None, source_mention=src.span if src else None,
             target=tgt.entity if tgt else None, target_mention=tgt.span if tgt else None,
             date=self._date(pred.token), place=self._place(pred.token),

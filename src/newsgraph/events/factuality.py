@@ -1,0 +1,74 @@
+"""Factuality: whether the article asserts that an event happened (or is happening).
+
+Only asserted events are events. The others are readings the coder rejects, kept with their
+reason for ``newsgraph analyze --explain``:
+
+- ``negated``: "did not meet", "his failure to confront" (see :mod:`newsgraph.events.mood`);
+- ``hypothetical``: a condition or a possibility: "if Trump agrees", "whether they meet",
+  "could impose", "might attack";
+- ``question``: the sentence asks: "Will Russia invade?";
+- ``claimed``: the event is what someone claims, denies or accuses another of: "Putin blamed
+  US forces for attempting to sabotage the talks", "denied that the army shelled the town",
+  "the idea that the U.S. is training the Islamic State"; the claim itself is the speaker's
+  verbal act (112, 114, ...), coded from its own verb.
+
+Stated intentions, offers, threats, demands and appeals are verbal events in their own right
+("said it would back the resolution": 032), so a plain verb of saying does not make its
+content a claim. The word classes are in ``data/events/patterns.yaml``.
+"""
+
+from __future__ import annotations
+
+from newsgraph.events.patterns import Lexicon
+
+ASSERTED, NEGATED, HYPOTHETICAL, QUESTION, CLAIMED = "asserted", "negated", "hypothetical", "question", "claimed"
+
+CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "dobj")
+MAX_CLIMB = 6  # how many clauses up a predicate looks for what governs it
+
+
+def factuality(token, negated: bool, lex: Lexicon) -> str:
+    """The factuality of the predicate ``token`` (``negated``: its mood already negated it)."""
+    if negated:
+        return NEGATED
+    if _is_possibility(token, lex):
+        return HYPOTHETICAL
+    clause = token
+    for _ in range(MAX_CLIMB):
+        if any(c.dep_ == "mark" and lex.is_("conditional_marks", c.lower_) for c in clause.children):
+            return HYPOTHETICAL
+        if clause.dep_ not in CLAUSE_DEPS or clause.head.i == clause.i:
+            break
+        governor = clause.head
+        if _claims(governor, clause, lex):
+            return CLAIMED
+        if clause.dep_ in ("ccomp", "advcl", "xcomp") and _is_possibility(governor, lex):
+            return HYPOTHETICAL
+        clause = governor
+    if _asks(token):
+        return QUESTION
+    return ASSERTED
+
+
+def _is_possibility(token, lex: Lexicon) -> bool:
+    """ "could impose", "might attack", "may meet": a modal of possibility on the verb."""
+    return any(c.dep_ == "aux" and lex.is_("possibility_auxiliaries", c.lower_) for c in token.children)
+
+
+def _claims(governor, clause, lex: Lexicon) -> bool:
+    """Whether ``clause`` is the content of a claim, denial or accusation made by ``governor``:
+    "claimed *that* ...", "denied (that) ...", "blamed X *for* attempting ...", "accused X *of*
+    ...", "the idea *that* ..."."""
+    lemma = governor.lemma_.lower()
+    if lex.is_("claim_words", lemma) and clause.dep_ in ("ccomp", "acl", "xcomp"):
+        return True
+    if clause.dep_ in ("pcomp", "pobj") and governor.dep_ == "prep" and governor.lower_ in ("for", "of"):
+        return lex.is_("claim_words", governor.head.lemma_.lower())
+    return False
+
+
+def _asks(token) -> bool:
+    """A predicate of a sentence ending in a question mark, outside a quotation."""
+    sent = token.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "”", "’", "'")), None)
+    return last is not None and last.text == "?"
