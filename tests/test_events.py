@@ -80,9 +80,9 @@ def test_coordinated_subjects_make_two_events():
     assert find(found, "111", "Germany") and find(found, "111", "France")
 
 
-def test_reciprocal_coordination_pairs_the_sides():
+def test_reciprocal_coordination_is_one_event_from_the_first_named():
     found = events("The two unions and the employers signed an agreement.")
-    assert find(found, "057", "unions", "employers") and find(found, "057", "employers", "unions")
+    assert find(found, "057", "unions", "employers") and not find(found, "057", "employers", "unions")
 
 
 def test_nominal_event_owned_by_an_actor():
@@ -101,9 +101,11 @@ def test_negated_disclosure_declines_comment():
     assert not [e for e in found if e[0].startswith("01") and e[0] != "011" and not e[3]]
 
 
-def test_negated_conflict_is_marked_negated():
-    found = events("The police did not arrest the protest leaders.")
-    assert found and all(e[3] for e in find(found, "17"))
+def test_negated_conflict_is_no_event_but_a_rejected_reading():
+    text = "The police did not arrest the protest leaders."
+    assert not find(events(text), "17")
+    article = Pipeline().article(text, "2021-03-12")
+    assert [(e.cameo[:2], e.negated, e.factuality) for e in article.rejected] == [("17", True, "negated")]
 
 
 def test_failure_to_act_is_no_event():
@@ -145,9 +147,9 @@ def test_first_person_in_reported_speech_is_the_speaker():
     assert find(found, "036", "prime minister", "leaders")
 
 
-def test_allegation_of_conflict_is_an_accusation():
+def test_allegation_of_conflict_is_an_accusation_and_the_deed_only_a_claim():
     found = events("The agency announced its finding that the militia attacked the convoy.")
-    assert find(found, "19", "militia", "convoy")
+    assert not find(found, "19")  # the attack is the agency's finding, not a fact the article asserts
     assert find(found, "112", "agency", "militia")
 
 
@@ -253,9 +255,9 @@ def test_a_target_naming_an_actor_wins_over_a_thing():
     assert find(found, "07", "kingdom", "Kenya")
 
 
-def test_coordinated_sources_agreeing_are_each_others_partners():
+def test_coordinated_sources_agreeing_are_each_others_partners_once():
     found = events("Canada and Mexico agreed to share information on smuggling.")
-    assert find(found, "03", "Canada", "Mexico") and find(found, "03", "Mexico", "Canada")
+    assert find(found, "03", "Canada", "Mexico") and not find(found, "03", "Mexico", "Canada")
 
 
 def test_event_without_target_takes_its_territory():
@@ -304,8 +306,7 @@ def test_calling_someone_a_name_is_no_phone_call():
 
 
 def test_a_negative_target_negates_the_event():
-    found = events("The general respects no one.")
-    assert found and all(e[3] for e in find(found, "05"))
+    assert not find(events("The general respects no one."), "05")
 
 
 def test_a_partner_is_inferred_only_for_a_shared_meeting():

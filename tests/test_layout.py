@@ -290,3 +290,29 @@ def test_seed_article_zones_and_meta():
     assert meta.publisher == "The New Daily"
     assert meta.published is None  # the copyright year is not a publication date
     assert meta.language == "en"
+
+
+def test_credit_lines_and_calls_to_action_are_labelled_and_never_analysed():
+    from newsgraph import analyze
+
+    text = ("Council passes the budget\n\n"
+            "LISBON (AP) — The council passed the budget on Monday after the mayor criticized the opposition.\n\n"
+            "Associated Press writers Ana Reis, Tomas Vidal and Rui Costa contributed to this report from Porto.\n\n"
+            "SEE MORE: Fishermen protest in the harbour\n\n"
+            "(Reporting by Ana Reis; Editing by Rui Costa)\n")
+    record = analyze(text, date="2021-05-03")
+    kinds = [(z.kind, text[z.start : z.end][:12]) for z in record.zones]
+    assert ("credit", "Associated P") in kinds and ("credit", "(Reporting b") in kinds
+    assert ("boilerplate", "SEE MORE: Fi") in kinds
+    assert ("body", "The council ") in kinds  # a story followed only by credits has no standfirst
+    evidence = [text[e.evidence.start : e.evidence.end] for e in record.events]
+    assert not any("contributed" in ev or "protest" in ev for ev in evidence)
+    assert not any(m.start > text.index("Associated") for e in record.entities for m in e.mentions)
+
+
+
+def test_a_line_merely_mentioning_more_stays_body():
+    text = ("Port strike ends\n\nMore than 200 dockers returned to work on Monday, the union said.\n\n"
+            "See more of the harbour's history in our archive of photographs, the museum said on Monday.\n")
+    kinds = [z.kind for z in lay_out(text, Hints())]
+    assert kinds.count("body") == 2 and "credit" not in kinds and "boilerplate" not in kinds

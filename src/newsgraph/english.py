@@ -15,6 +15,7 @@ class English:
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]
     first_person: frozenset[str]
+    abstract_suffixes: tuple[str, ...]
     double_quotes: re.Pattern  # any double quotation mark
     single_quotes: re.Pattern
     quote_marks: frozenset[str]  # every mark, double or single
@@ -34,6 +35,7 @@ def english() -> English:
         relative_pronouns=frozenset(spec["relative_pronouns"]),
         person_relatives=frozenset(spec["person_relatives"]),
         first_person=frozenset(spec["first_person"]),
+        abstract_suffixes=tuple(spec["abstract_suffixes"]),
         double_quotes=re.compile(_alternatives(marks["double"])),
         single_quotes=re.compile(_alternatives(marks["single"])),
         quote_marks=frozenset(marks["double"] + marks["single"]),

@@ -74,6 +74,7 @@ class English(Strict):
     relative_pronouns: Words
     person_relatives: Words
     first_person: Words
+    abstract_suffixes: Words
     quote_marks: dict[Literal["double", "single", "open", "close"], Words]
     byline_prefixes: Words
     date_prefixes: Words

@@ -233,8 +233,8 @@ def _mark_standfirst(lines: list[Line], kinds: list[str], hints: Hints) -> None:
     if i >= len(kinds) or kinds[i] != "body" or lines[i].words > STANDFIRST_MAX_WORDS:
         return
     nxt = next((k for k in kinds[i + 1 :] if k != "boilerplate"), None)
-    if nxt in ("caption", "credit", "byline", "dateline"):
-        kinds[i] = "standfirst"
+    if nxt in ("caption", "credit", "byline", "dateline") and "body" in kinds[i + 1 :]:
+        kinds[i] = "standfirst"  # (furniture closing the article says nothing: the story must follow)
 
 
 def _mark_link_lists(lines: list[Line], kinds: list[str], voc: Vocabulary) -> None:

@@ -9,6 +9,7 @@ argument is a head token; :func:`conjuncts` spreads it over coordination ("X and
 
 from __future__ import annotations
 
+from newsgraph.actors.mentions import is_actor_noun
 from newsgraph.english import english
 from newsgraph.events.patterns import Lexicon, Pattern
 
@@ -171,6 +172,24 @@ def is_transparent(token, lex: Lexicon) -> bool:
     return lex.is_("transparent_nouns", token.lemma_.lower())
 
 
+ABSTRACT_CLASSES = ("transparent_nouns", "author_nouns", "intent_nouns", "allegation_words", "claim_words",
+                    "refusal_nouns")  # not documents: they speak for their authors ("the report faulted X")
+ABSTRACT_MIN_LETTERS = 8  # an abstract ending counts on longer words only (not "city", "faction")
+
+
+def is_abstract(token, lex: Lexicon) -> bool:
+    """A common noun that names a thing done, said or thought, not an actor: an event noun
+    ("attacks"), a noun of the dictionary's abstract classes ("demands", "campaign", "report"),
+    or a nominalisation: an abstract ending with the arguments of the verb it comes from
+    ("violations *of* the law *by* China"), unless the actor lists know it ("government")."""
+    if token.pos_ != "NOUN" or is_actor_noun(token):
+        return False
+    lemma = token.lemma_.lower()
+    return (is_event_noun(token, lex) or any(lex.is_(c, lemma) for c in ABSTRACT_CLASSES)
+            or (len(lemma) >= ABSTRACT_MIN_LETTERS and lemma.endswith(english().abstract_suffixes)
+                and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) for c in token.children)))
+
+
 def prep_objects(token, word: str) -> list:
     """Objects of the preposition ``word`` under ``token`` ("talks *with* X" -> X)."""
     out = []
@@ -253,6 +272,8 @@ def is_actor_like(token) -> bool:
         return False  # "what he calls hell": a wh-word names no actor
     if token.ent_type_ not in NOT_ACTORS:
         return True
+    if token.tag_ == "NNS" and token.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "Thousands protested": a plural count as subject is a crowd
     # "dozens of activists": a quantity with an "of" phrase stands for what it counts
     counted = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
     return any(o.ent_type_ not in NOT_ACTORS for o in counted)

@@ -233,8 +233,11 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         # where a meeting is held is no partner ("met in Geneva"); what it agrees to do somewhere is
         targets = args.location_target(pred.token, own_clause=not pred.pattern.reciprocal)
     source_args = [a for t in sources if (a := setting.actor(t, sent))] or [None]
-    target_args = [a for t in targets if (a := setting.actor(t, sent))] or [None]
-    if (source_args == [None] and target_args == [None]) or (pred.pattern.needs_target and target_args == [None]):
+    named = [(t, a) for t in targets if (a := setting.actor(t, sent))]
+    if pred.pattern.reciprocal:  # "talked *with passion*": a partner is a named actor, not a manner
+        named = [(t, a) for t, a in named if a.entity is not None or args.names_actor(t)]
+    target_args = [a for _, a in named] or [None]
+    if source_args == [None] or (pred.pattern.needs_target and target_args == [None]):
         return []  # nobody to attach it to
     if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):
         partners = _partners(pred, source_args, sent, setting)
@@ -341,15 +344,17 @@ def _alleging_speaker(token, lex: Lexicon):
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (source, target, root) in a sentence; a target-less event is dropped when the
-    same source has the same kind of event with a target."""
+    """One event per (source, target, root) in a sentence, and one per pair for a symmetric event
+    ("Putin and Abbas met": source the first named); a target-less event is dropped when the same
+    source has the same kind of event with a target."""
     seen, out = set(), []
-    for e in events:
-        key = (e.source or _key(e.source_mention), e.target or _key(e.target_mention), e.cameo[:2])
-        if key in seen:
+    for e in sorted(events, key=lambda e: e.source_mention.start if e.source_mention else -1):
+        src, tgt = e.source or _key(e.source_mention), e.target or _key(e.target_mention)
+        if (src, tgt, e.cameo[:2]) in seen or (tgt, src, e.cameo) in seen:
             continue
-        seen.add(key)
+        seen |= {(src, tgt, e.cameo[:2]), (src, tgt, e.cameo)}
         out.append(e)
+    out.sort(key=lambda e: events.index(e))
     with_target = {(e.source or _key(e.source_mention), e.cameo[:2]) for e in out if e.target_mention}
     return [
         e for e in out

@@ -33,15 +33,21 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
         return NEGATED
     if _is_possibility(token, lex):
         return HYPOTHETICAL
-    clause = token
+    clause, content = token, True  # content: still inside what a governing verb reports
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and lex.is_("conditional_marks", c.lower_) for c in clause.children):
             return HYPOTHETICAL
         if clause.dep_ not in CLAUSE_DEPS or clause.head.i == clause.i:
             break
         governor = clause.head
-        if _claims(governor, clause, lex):
+        # an adverbial or relative clause is not what its governor reports; a noun's own
+        # complement is ("the idea *that* ...", "its finding *that* ...")
+        content = content and (clause.dep_ not in ("advcl", "relcl", "acl") or (
+            clause.dep_ == "acl" and lex.is_("claim_words", governor.lemma_.lower())))
+        if content and _claims(governor, clause, lex):
             return CLAIMED
+        if content and lex.is_("speech_verbs", governor.lemma_.lower()):
+            content = False  # plainly reported ("said they arrested him"): the report asserts it
         if clause.dep_ in ("ccomp", "advcl", "xcomp") and _is_possibility(governor, lex):
             return HYPOTHETICAL
         clause = governor
@@ -60,7 +66,7 @@ def _claims(governor, clause, lex: Lexicon) -> bool:
     "claimed *that* ...", "denied (that) ...", "blamed X *for* attempting ...", "accused X *of*
     ...", "the idea *that* ..."."""
     lemma = governor.lemma_.lower()
-    if lex.is_("claim_words", lemma) and clause.dep_ in ("ccomp", "acl", "xcomp"):
+    if lex.is_("claim_words", lemma) and clause.dep_ in ("ccomp", "xcomp", "acl"):
         return True
     if clause.dep_ in ("pcomp", "pobj") and governor.dep_ == "prep" and governor.lower_ in ("for", "of"):
         return lex.is_("claim_words", governor.head.lemma_.lower())

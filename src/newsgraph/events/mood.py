@@ -3,7 +3,8 @@
 "will meet", "wants another summit", "offered to send troops" are intentions: cooperation
 becomes express intent (03x) and conflict becomes a threat (13x). "refused to meet", "failed to
 reach agreement", "will not lift the embargo" are refusals: cooperation becomes a rejection
-(12x). A refused or negated conflict ("his failure to confront") is no event: it stays, marked
+(12x); a plain negation ("did not meet") says the event did not happen. A refused or negated
+conflict ("his failure to confront") is no event: it stays, marked
 ``negated``. The tables that turn one code into another are in ``patterns.yaml`` (``moods``).
 """
 
@@ -83,6 +84,8 @@ def apply_mood(pattern: Pattern, mood: Mood, lex: Lexicon) -> tuple[str, bool]:
     if mood.refusal or mood.negated:
         if mood.refusal and mood.negated:
             return code, True  # "did not refuse": nothing to code with confidence
+        if not mood.refusal and not mood.intent:
+            return code, True  # "did not meet": it did not happen; "will not meet" is a refusal
         refused = lex.mood_code("refusal", code)
         return (refused, False) if refused else (code, True)
     if mood.intent:

@@ -11,9 +11,8 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.actors.mentions import is_actor_noun
 from newsgraph.english import english
-from newsgraph.events.arguments import author, core_span, is_actor_like, names_actor
+from newsgraph.events.arguments import author, core_span, is_abstract, is_actor_like
 from newsgraph.events.factuality import factuality
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import lexicon
@@ -99,21 +98,21 @@ class Setting:
         return Argument(Span(start, end), None)
 
     def actor(self, token, sent) -> Argument | None:
-        """The actor ``token`` names: an entity of the record, an actor noun the record has no
-        entity for ("protesters"), or the owner or agent of the abstract noun it is ("violations
-        *by China*", "*Beijing's* demands"); None when no actor is found (an event side is an
-        actor or nothing)."""
+        """The actor ``token`` names: an entity of the record, a noun the record has no entity
+        for that is not abstract ("the junta"), or the owner or agent of the abstract noun it is
+        ("violations *by China*", "*Beijing's* demands"); None when no actor is found (an event
+        side is an actor or nothing)."""
         if not is_actor_like(token):
             return None
         found = self.resolve(token, sent)
         if found is not None and found.entity is not None:
             return found
+        if found is not None and not is_abstract(token, lexicon()):
+            return found  # an actor the record has no entity for ("the junta", "the village")
         owner = author(token) if token.pos_ == "NOUN" else None
-        if owner is not None and owner.i != token.i:
-            found_owner = self.resolve(owner, sent)
-            if found_owner is not None and (found_owner.entity is not None or is_actor_noun(owner)):
-                return found_owner
-        return found if found is not None and (names_actor(token) or is_actor_noun(token)) else None
+        if owner is not None and owner.i != token.i and not is_abstract(owner, lexicon()):
+            return self.resolve(owner, sent)
+        return None
 
     def _clause_subject(self, pronoun) -> Argument | None:
         """A possessive pronoun the actors left unresolved is taken to be the subject of its clause

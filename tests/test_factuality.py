@@ -1,0 +1,96 @@
+"""Only events the article asserts are events: factuality, actors-or-nothing and one event per
+fact, each on sentences written for the test (rules in newsgraph/events/factuality.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def coded(pipeline, text: str):
+    """(source name, target name, code) of every event, and the rejected readings with their reason."""
+    article = pipeline.article(text, "2021-03-12")
+    names = {e.id: e.name for e in article.actors.entities}
+
+    def row(e):
+        return names.get(e.source), names.get(e.target), e.cameo
+
+    return [row(e) for e in article.events], [(row(e), e.factuality) for e in article.rejected]
+
+
+def roots(events):
+    return {code[:2] for _, _, code in events}
+
+
+def test_an_asserted_event_is_coded(pipeline):
+    events, rejected = coded(pipeline, "The Kenyan police arrested the opposition leader Amos Wekesa on Tuesday.")
+    assert "17" in roots(events) and not rejected
+
+
+def test_a_condition_is_no_event(pipeline):
+    events, rejected = coded(pipeline, "If Ruritania imposes sanctions on Borduria, the talks will collapse.")
+    assert "16" not in roots(events)
+    assert any(code[:2] == "16" and why == "hypothetical" for (_, _, code), why in rejected)
+
+
+def test_a_possibility_is_no_event(pipeline):
+    events, rejected = coded(pipeline, "Ruritania could impose sanctions on Borduria next month.")
+    assert "16" not in roots(events) and any(why == "hypothetical" for _, why in rejected)
+
+
+def test_a_question_is_no_event(pipeline):
+    events, _ = coded(pipeline, "Did the army attack the rebels in the hills last night?")
+    assert "19" not in roots(events) and "18" not in roots(events)
+
+
+def test_a_negated_event_is_no_event(pipeline):
+    events, rejected = coded(pipeline, "The minister did not meet the Ruritanian ambassador on Monday.")
+    assert not any(code[:2] == "04" for _, _, code in events)
+    assert any(why == "negated" for _, why in rejected)
+
+
+def test_what_someone_is_blamed_for_is_their_claim_not_a_fact(pipeline):
+    text = "President Anna Berg blamed the rebels for attacking the convoy near the border."
+    events, rejected = coded(pipeline, text)
+    assert any(code[:2] == "11" for _, _, code in events)  # the blame is coded
+    assert "19" not in roots(events) and "18" not in roots(events)  # the attack is only her claim
+    assert any(why == "claimed" for _, why in rejected)
+
+
+def test_a_denied_deed_is_no_event(pipeline):
+    events, _ = coded(pipeline, "The general denied that the army shelled the village.")
+    assert "19" not in roots(events)
+
+
+def test_a_stated_intention_is_the_verbal_event_it_is(pipeline):
+    events, _ = coded(pipeline, "The Ruritanian government said it would support the new resolution.")
+    assert any(code.startswith("03") for _, _, code in events)
+
+
+def test_a_plainly_reported_event_stays_an_event(pipeline):
+    events, _ = coded(pipeline, "The Kenyan police said they arrested the opposition leader Amos Wekesa.")
+    assert "17" in roots(events)
+
+
+def test_an_event_without_a_source_is_not_emitted(pipeline):
+    events, _ = coded(pipeline, "Several hospitals and schools were bombed in the north of the country.")
+    assert events == []
+
+
+def test_an_abstract_noun_is_looked_through_to_its_owner(pipeline):
+    events, _ = coded(pipeline, "Foreign Minister Ana Duarte condemned the attacks by Borduria on the port.")
+    condemn = [e for e in events if e[2][:2] == "11"]
+    assert condemn and all(src == "Ana Duarte" for src, _, _ in condemn)
+    assert all(tgt in (None, "Borduria") for _, tgt, _ in condemn)
+
+
+def test_a_symmetric_meeting_is_one_event_with_the_first_named_as_source(pipeline):
+    events, _ = coded(pipeline, "Chancellor Olaf Brandt and President Lena Holm met in Vienna on Monday.")
+    meetings = [e for e in events if e[2][:2] == "04"]
+    assert meetings == [("Olaf Brandt", "Lena Holm", meetings[0][2])]
