@@ -94,3 +94,17 @@ def test_a_symmetric_meeting_is_one_event_with_the_first_named_as_source(pipelin
     events, _ = coded(pipeline, "Chancellor Olaf Brandt and President Lena Holm met in Vienna on Monday.")
     meetings = [e for e in events if e[2][:2] == "04"]
     assert meetings == [("Olaf Brandt", "Lena Holm", meetings[0][2])]
+
+
+def test_explain_lists_the_rejected_readings(tmp_path, capsys):
+    import json
+
+    from newsgraph.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("President Anna Berg blamed the rebels for attacking the convoy.", encoding="utf-8")
+    assert main(["analyze", str(article), "--date", "2021-03-12", "--json"]) == 0
+    assert "rejected" not in json.loads(capsys.readouterr().out)
+    assert main(["analyze", str(article), "--date", "2021-03-12", "--json", "--explain"]) == 0
+    rejected = json.loads(capsys.readouterr().out)["rejected"]
+    assert [(e["cameo"][:2], e["factuality"]) for e in rejected] == [("19", "claimed")]

@@ -91,10 +91,12 @@ class Article:
 
         return find_stretches(self.text, paragraphs(self.text, lambda pos: pos not in self.analysed))
 
-    def to_record(self) -> Record:
+    def to_record(self, explain: bool = False) -> Record:
+        """The record; with ``explain``, the rejected event readings too."""
         text = self.text
         return Record(
             id=record_id(text), source=self.doc.source, text=text, meta=self.meta, zones=self.zones,
             entities=self.actors.entities if self.actors is not None else [],
             quotes=self.quotes, times=self.times, events=self.events, places=self.places,
+            rejected=self.rejected if explain else None,
         )

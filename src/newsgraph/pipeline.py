@@ -76,7 +76,7 @@ class Pipeline:
 
     def __init__(
         self, knowledge: Knowledge | None = None, skip: Iterable[str] = (), stages: Sequence[Stage] = STAGES,
-        batch_size: int = nlp.BATCH_SIZE,
+        batch_size: int = nlp.BATCH_SIZE, explain: bool = False,
     ):
         skip = set(skip)
         unknown = skip - {s.name for s in stages}
@@ -91,6 +91,7 @@ class Pipeline:
                 raise NewsgraphError(f"stage {stage.name} needs {', '.join(missing)}, which is switched off")
         self.knowledge = knowledge or builtin()
         self.batch_size = batch_size
+        self.explain = explain  # records carry the rejected event readings
 
     def article(self, doc: Document | str, date: str | None = None, zones: list[Zone] | None = None) -> Article:
         """One article through every stage (``zones`` in place of the layout's, for tests)."""
@@ -143,7 +144,7 @@ class Pipeline:
                     if isinstance(item.parsed, InputError):
                         item = item.parsed
                     else:
-                        item = self._guard(item.doc, lambda a=item: (self._run_stages(a), a.to_record())[1])
+                        item = self._guard(item.doc, lambda a=item: (self._run_stages(a), a.to_record(self.explain))[1])
                 yield item
 
     @staticmethod
@@ -186,7 +187,7 @@ def _parse_all(articles: list[Article], batch_size: int) -> list:
 
 def analyze_stream(
     items: Iterable[Document | InputError], date: str | None = None, batch_size: int = nlp.BATCH_SIZE,
-    knowledge: Knowledge | None = None, skip: Iterable[str] = (),
+    knowledge: Knowledge | None = None, skip: Iterable[str] = (), explain: bool = False,
 ) -> Iterator[Record | InputError]:
     """Records (or InputErrors) for a stream of Documents, through a default :class:`Pipeline`."""
-    return Pipeline(knowledge, skip, batch_size=batch_size).analyze_stream(items, date)
+    return Pipeline(knowledge, skip, batch_size=batch_size, explain=explain).analyze_stream(items, date)

@@ -145,11 +145,14 @@ class Record:
     places: list[Place] = field(default_factory=list)
     times: list[Time] = field(default_factory=list)
     schema: str = SCHEMA
+    # with --explain only: the event readings the coder rejected, each with its factuality
+    rejected: list[Event] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: plain dicts and lists, spans carrying their text."""
         out = {"schema": self.schema}
-        out.update((f.name, _plain(getattr(self, f.name), self.text)) for f in fields(self) if f.name != "schema")
+        out.update((f.name, _plain(getattr(self, f.name), self.text)) for f in fields(self)
+                   if f.name != "schema" and not (f.name == "rejected" and self.rejected is None))
         return out
 
     def zone_text(self, kind: str) -> list[str]:

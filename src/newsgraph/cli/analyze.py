@@ -34,6 +34,9 @@ def add_analysis_options(p) -> None:
                    help="a folder of knowledge files merged over the built-in ones (repeatable; docs/actors.md)")
     p.add_argument("--skip", metavar="STAGE", action="append", default=[],
                    help="switch a stage off: actors, quotes, times, places, events (repeatable)")
+    p.add_argument("--explain", action="store_true",
+                   help="also list the event readings rejected as not asserted (negated, hypothetical, "
+                        "question, claimed): in JSON as `rejected`")
 
 
 def iso_date(value: str) -> str:
@@ -52,7 +55,7 @@ def run(args) -> int:
 
     total = count_files(args.inputs)
     results = analyze_all(args.inputs, date=args.date, allow_private=args.allow_private,
-                          knowledge=args.knowledge or None, skip=args.skip)
+                          knowledge=args.knowledge or None, skip=args.skip, explain=args.explain)
     show = args.progress if args.progress is not None else (sys.stderr.isatty() and total > 1)
     failures: list[InputError] = []
     records = 0

@@ -29,7 +29,18 @@ class SummaryWriter:
         for section, items in (("quotes", record.quotes), ("events", record.events)):
             if items:
                 c.print(f"{section}: {len(items)}")
+        if record.rejected:
+            self._rejected(record)
         c.print()
+
+    def _rejected(self, record) -> None:
+        names = {e.id: e.name for e in record.entities}
+        table = Table("rejected", "code", "source", "target", "evidence", box=None, pad_edge=False)
+        for e in record.rejected:
+            evidence = record.text[e.evidence.start : e.evidence.end]
+            table.add_row(e.factuality, e.cameo, names.get(e.source, "-"), names.get(e.target, "-"),
+                          evidence[:90] + ("…" if len(evidence) > 90 else ""))
+        self.console.print(table)
 
     def _entities(self, record) -> None:
         if not record.entities:
