@@ -108,3 +108,21 @@ def test_explain_lists_the_rejected_readings(tmp_path, capsys):
     assert main(["analyze", str(article), "--date", "2021-03-12", "--json", "--explain"]) == 0
     rejected = json.loads(capsys.readouterr().out)["rejected"]
     assert [(e["cameo"][:2], e["factuality"]) for e in rejected] == [("19", "claimed")]
+
+
+def dates(pipeline, text: str):
+    return [(e.cameo[:2], e.date) for e in pipeline.article(text, "2021-03-12").events]
+
+
+def test_an_event_takes_the_date_named_in_its_clause(pipeline):
+    assert dates(pipeline, "The engineer was abducted by gunmen in August 2016.") == [("18", "2016-08")]
+    assert dates(pipeline, "The police arrested the mayor on Tuesday.") == [("17", "2021-03-09")]
+
+
+def test_an_event_takes_the_date_of_a_dated_event_its_clause_names(pipeline):
+    assert dates(pipeline, "The army seized the ridge in the 1998 border war.") == [("17", "1998")]
+
+
+def test_a_past_perfect_clause_gets_no_publication_date(pipeline):
+    assert dates(pipeline, "The rebels had attacked the town before the ceasefire.") == [("19", None)]
+    assert dates(pipeline, "The rebels attacked the town.") == [("19", "2021-03-12")]

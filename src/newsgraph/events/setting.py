@@ -28,6 +28,12 @@ MAX_DATE_CLIMB = 4  # how far up the parse an event looks for a date of its clau
 PLACE_PREPOSITIONS = ("in", "at", "near", "outside", "inside")
 
 
+def _past_perfect(token) -> bool:
+    """ "had attacked", "had been arrested": an event before the story's time."""
+    auxiliaries = (c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass"))
+    return token.tag_ == "VBN" and any(a in ("had", "'d") for a in auxiliaries)
+
+
 @dataclass(frozen=True, slots=True)
 class Argument:
     """An event's source or target: the text that names it and the entity it resolves to."""
@@ -193,13 +199,21 @@ class Setting:
         )
 
     def _date(self, token) -> str | None:
-        """The date of the event's clause, else of the clauses it depends on, else publication."""
+        """The date of the event's clause ("in August 2016"), or of a phrase of the clause naming a
+        dated event ("in the 1998 war"), else of the clauses it depends on, else publication; a
+        past-perfect clause ("had attacked") is background and gets no date by default."""
+        predicate = token
         for _ in range(MAX_DATE_CLIMB):
             if token.i in self.dates_by_token:
                 return self.dates_by_token[token.i]
+            for phrase in (o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
+                if phrase.i in self.dates_by_token:
+                    return self.dates_by_token[phrase.i]
             if token.dep_ not in CLAUSE_LINKS or token.head.i == token.i:
                 break
             token = token.head
+        if _past_perfect(predicate):
+            return None
         return self.meta.published
 
     def _place(self, token) -> str | None:
