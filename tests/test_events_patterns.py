@@ -24,6 +24,16 @@ def test_every_example_codes_to_its_own_pattern():
     assert not wrong
 
 
+def test_no_negative_example_codes_its_pattern():
+    """Each pattern's `not` sentences use the word in another sense: the code must not come out."""
+    lex = lexicon()
+    cases = [(p, s) for table in (lex.verbs, lex.nouns) for ps in table.values() for p in ps for s in p.negatives]
+    assert cases
+    found = _codes([s for _, s in cases])
+    wrong = [(p.head, p.code, codes, s) for (p, s), codes in zip(cases, found, strict=True) if p.code in codes]
+    assert not wrong
+
+
 @pytest.mark.parametrize(
     "sentence, root",
     [

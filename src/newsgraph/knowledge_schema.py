@@ -114,7 +114,9 @@ class VerbPattern(Strict):
     reciprocal: bool = False
     unless: Words = []
     needs_target: bool = False
+    unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
     example: str
+    not_: Words = Field(default=[], alias="not")
 
 
 class NounPattern(Strict):
@@ -126,7 +128,9 @@ class NounPattern(Strict):
     reciprocal: bool = False
     unless: Words = []
     needs_target: bool = False
+    unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
     example: str
+    not_: Words = Field(default=[], alias="not")
 
 
 class WordClasses(Strict):

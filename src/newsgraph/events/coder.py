@@ -124,6 +124,11 @@ def find_predicate(token, lex: Lexicon) -> Predicate | None:
     return None
 
 
+def _amount_type(noun) -> str:
+    """The entity type of an object, or of the number counting it ("3,000 points": CARDINAL)."""
+    return noun.ent_type_ or next((c.ent_type_ for c in noun.children if c.dep_ == "nummod" and c.ent_type_), "")
+
+
 def _is_determined_gerund(token) -> bool:
     """"after *the* meeting": a gerund with a determiner is a noun, whatever its tag."""
     return token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children)
@@ -140,6 +145,10 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
             continue
         if pattern.unless and any(c.dep_ in pattern.unless for c in verb.children):
             continue
+        if pattern.unless_object and any(
+            c.dep_ in ("dobj", "attr", "npadvmod") and _amount_type(c) in pattern.unless_object for c in verb.children
+        ):
+            continue  # "the yield hit 16 percent", "charged the firm $6 million": an amount, no event
         if says_that and not lex.is_("clause_roots", pattern.code[:2]):
             continue  # "demonstrated that ...": a clause makes it a verb of showing, not of doing
         if pattern.complements and not pattern.complements & complements:

@@ -27,7 +27,9 @@ class Pattern:
     reciprocal: bool = False  # "X and Y met": each side is the other's target
     unless: frozenset[str] = frozenset()  # dependents that rule the pattern out ("called him a liar": oprd)
     needs_target: bool = False  # no event without a target ("his appeal" alone is charm, not a plea)
+    unless_object: frozenset[str] = frozenset()  # entity types of an object that rule it out ("hit 16 percent")
     example: str = ""
+    negatives: tuple[str, ...] = ()  # sentences of other senses of the word, which must not code this code
 
     @property
     def specificity(self) -> int:
@@ -78,7 +80,9 @@ def _pattern(entry: dict, head_key: str) -> Pattern:
         reciprocal=bool(entry.get("reciprocal", False)),
         unless=frozenset(str(d) for d in entry.get("unless", [])),
         needs_target=bool(entry.get("needs_target", False)),
+        unless_object=frozenset(str(t) for t in entry.get("unless_object", [])),
         example=entry.get("example", ""),
+        negatives=tuple(entry.get("not", [])),
     )
 
 
