@@ -177,6 +177,12 @@ class Plover(Strict):
     from_cameo: dict[Code, str] = {}
 
 
+class Confidence(Strict):
+    bias: float
+    weights: dict[Literal["source_coded", "target_entity", "target_coded", "no_target", "source_named",
+                          "specific_code", "headline", "quoted", "long_evidence", "material"], float]
+
+
 class Unit(Strict):
     days: int
     granularity: Literal["day", "month", "year"]
@@ -246,6 +252,7 @@ YAML: dict[str, type[BaseModel]] = {
     "events/patterns.yaml": Patterns,
     "events/plover.yaml": Plover,
     "events/times.yaml": Times,
+    "events/confidence.yaml": Confidence,
     "layout.yaml": Layout,
     "export/gdelt.yaml": Gdelt,
 }

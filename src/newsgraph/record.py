@@ -109,6 +109,7 @@ class Event:
     date: str | None = None
     place: str | None = None
     factuality: str = "asserted"  # asserted | negated | hypothetical | question | claimed (only asserted are events)
+    confidence: float | None = None  # how likely code and both actors are right (events/confidence.py)
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.english import english
 from newsgraph.events import arguments as args
+from newsgraph.events.confidence import confidence, features
 from newsgraph.events.factuality import ASSERTED
 from newsgraph.events.mood import Mood, apply_mood, mood_of
 from newsgraph.events.ontology import lookup
@@ -56,6 +57,8 @@ def code_events(article: Article) -> list[Event]:
             continue
         events += _dedupe([e for e in found if e.factuality == ASSERTED])
         article.rejected += [e for e in found if e.factuality != ASSERTED]
+    for event in events:
+        event.confidence = confidence(features(event, article))
     return events
 
 
