@@ -126,3 +126,12 @@ def test_an_event_takes_the_date_of_a_dated_event_its_clause_names(pipeline):
 def test_a_past_perfect_clause_gets_no_publication_date(pipeline):
     assert dates(pipeline, "The rebels had attacked the town before the ceasefire.") == [("19", None)]
     assert dates(pipeline, "The rebels attacked the town.") == [("19", "2021-03-12")]
+
+
+def test_what_a_naming_verb_calls_someone_is_blame_or_praise(pipeline):
+    blame, _ = coded(pipeline, "Senator Ana Duarte called Governor Luis Prado a disgrace.")
+    assert blame == [("Ana Duarte", "Luis Prado", "111")]
+    praise, _ = coded(pipeline, "Mayor Ana Duarte called the firefighters heroes.")
+    assert [(s, c) for s, _, c in praise] == [("Ana Duarte", "051")]
+    call, _ = coded(pipeline, "Senator Ana Duarte called Governor Luis Prado on Monday.")
+    assert call == [("Ana Duarte", "Luis Prado", "041")]

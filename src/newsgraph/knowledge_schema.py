@@ -115,6 +115,7 @@ class VerbPattern(Strict):
     unless: Words = []
     needs_target: bool = False
     unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
+    naming: Literal["negative", "positive"] | None = None
     example: str
     not_: Words = Field(default=[], alias="not")
 
@@ -129,6 +130,7 @@ class NounPattern(Strict):
     unless: Words = []
     needs_target: bool = False
     unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
+    naming: Literal["negative", "positive"] | None = None
     example: str
     not_: Words = Field(default=[], alias="not")
 

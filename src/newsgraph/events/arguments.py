@@ -279,12 +279,39 @@ def is_actor_like(token) -> bool:
     return any(o.ent_type_ not in NOT_ACTORS for o in counted)
 
 
+NAMING_DEPS = ("oprd", "acomp", "npadvmod")
+
+
+def naming_parts(verb) -> tuple:
+    """(who is named, what they are called) of a naming verb ("called *the senator* *a disgrace*");
+    either may be None. The parser gives the name as a predicate noun or adjective, a second
+    object, a noun in apposition to the object, or an object whose compound is the one named
+    ("called [the firefighters] heroes"); the one named may hang inside the name ("Trump a liar")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    name = next((c for c in verb.children if c.dep_ in NAMING_DEPS), None)
+    if name is None and len(objects) > 1:
+        name = objects[-1]
+    if name is None and objects:
+        name = next((c for c in objects[0].children if c.dep_ == "appos"), None)
+    if name is None and objects:
+        inner = [c for c in objects[0].children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        if inner:
+            return inner[-1], objects[0]
+    named = objects[0] if objects and objects[0] is not name else None
+    if named is None and name is not None:
+        named = next((c for c in name.children if c.dep_ in ("nmod", "compound") and names_actor(c)), None)
+    return named, name
+
+
 def _slot(pred, slot: str, object_noun) -> list:
     if slot == "dobj":
         # not the object that holds the event noun ("carried out *a campaign of hacking*")
         return [c for c in pred.children if c.dep_ == "dobj" and not _holds(c, object_noun)]
     if slot == "dative":
         return [c for c in pred.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if slot == "named":  # "called the senator a disgrace", "called Trump a liar"
+        named, _ = naming_parts(pred)
+        return [named] if named is not None else []
     if slot == "complement":
         for child in pred.children:
             if child.dep_ in ("ccomp", "oprd", "xcomp", "acomp"):

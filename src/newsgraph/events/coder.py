@@ -22,6 +22,7 @@ from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import Lexicon, Pattern, lexicon
 from newsgraph.events.setting import Setting
 from newsgraph.record import Event, Span
+from newsgraph.tone import sign
 
 if TYPE_CHECKING:
     from newsgraph.article import Article
@@ -156,6 +157,10 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
             continue  # "demonstrated that ...": a clause makes it a verb of showing, not of doing
         if pattern.complements and not pattern.complements & complements:
             continue
+        if pattern.naming:
+            _, name = args.naming_parts(verb)  # "called the senator *a disgrace*"
+            if name is None or sign(t.text for t in name.subtree) != pattern.naming:
+                continue
         if pattern.objects:
             objects = _object_nouns(verb, pattern.words)
             noun = next((o for o in objects if _object_lemmas(o, lex) & pattern.objects), None)

@@ -28,12 +28,13 @@ class Pattern:
     unless: frozenset[str] = frozenset()  # dependents that rule the pattern out ("called him a liar": oprd)
     needs_target: bool = False  # no event without a target ("his appeal" alone is charm, not a plea)
     unless_object: frozenset[str] = frozenset()  # entity types of an object that rule it out ("hit 16 percent")
+    naming: str | None = None  # "negative" / "positive": "called X a disgrace" (what the verb names X)
     example: str = ""
     negatives: tuple[str, ...] = ()  # sentences of other senses of the word, which must not code this code
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects or self.complements) + len(self.words)
+        return 2 * bool(self.objects or self.complements or self.naming) + len(self.words)
 
 
 @dataclass
@@ -81,6 +82,7 @@ def _pattern(entry: dict, head_key: str) -> Pattern:
         unless=frozenset(str(d) for d in entry.get("unless", [])),
         needs_target=bool(entry.get("needs_target", False)),
         unless_object=frozenset(str(t) for t in entry.get("unless_object", [])),
+        naming=entry.get("naming"),
         example=entry.get("example", ""),
         negatives=tuple(entry.get("not", [])),
     )
