@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from newsgraph.cli import main
-from newsgraph.store.ingest import ingest
+from newsgraph.store.engines import IngestOptions, ingest
 from newsgraph.store.schema import TABLES
 
 ARTICLES = {
@@ -54,11 +54,11 @@ def test_ingest_twice_adds_nothing_the_second_time(tmp_path):
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "noise.txt").write_bytes(bytes(range(256)) * 8)
     db = tmp_path / "s.duckdb"
-    first = ingest([str(corpus)], str(db), batch_size=2)
+    first = ingest([str(corpus)], str(db), IngestOptions(batch_size=2))
     assert (first.added, first.skipped, first.failed) == (3, 0, 2)
     counts = _counts(db)
     assert counts["articles"] == 3 and counts["failures"] == 2 and counts["entities"] > 0
-    again = ingest([str(corpus)], str(db), batch_size=2)
+    again = ingest([str(corpus)], str(db), IngestOptions(batch_size=2))
     assert (again.added, again.skipped) == (0, 3)
     assert _counts(db) == counts
 
@@ -152,7 +152,7 @@ def test_bad_inputs_in_a_corpus_end_in_failures(tmp_path):
     (corpus / "cut.txt.gz").write_bytes(gzip.compress(ARTICLES["b.txt"].encode())[:30])
     lines = [json.dumps({"text": ARTICLES["c.txt"], "url": "https://example.org/c"}), "{not json", "[1, 2]"]
     (corpus / "dump.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = ingest([str(corpus)], str(tmp_path / "s.duckdb"), batch_size=2)
+    report = ingest([str(corpus)], str(tmp_path / "s.duckdb"), IngestOptions(batch_size=2))
     assert (report.added, report.failed) == (2, 3)
     con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
     failed = {r[0] for r in con.execute("SELECT input FROM failures").fetchall()}
@@ -189,3 +189,12 @@ def test_a_document_the_parser_chokes_on_is_a_failure_and_its_batch_goes_on(tmp_
     report = ingest([str(tmp_path / n) for n in ARTICLES], str(tmp_path / "s.duckdb"))
     assert (report.added, report.failed) == (2, 1)
     assert report.failures[0].input.endswith("c.txt") and "MemoryError" in report.failures[0].reason
+
+
+def test_the_local_engine_refuses_the_options_of_a_cluster_rather_than_ignoring_them(tmp_path):
+    from newsgraph.errors import NewsgraphError
+
+    _write_corpus(tmp_path, ["a.txt"])
+    with pytest.raises(NewsgraphError, match="workers, keep_staging: only the dask engine"):
+        ingest([str(tmp_path / "a.txt")], str(tmp_path / "s.duckdb"), IngestOptions(workers=2, keep_staging=True))
+    assert not (tmp_path / "s.duckdb").exists()

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from newsgraph.cli.analyze import iso_date
+from newsgraph.store.engines import ENGINES, IngestOptions, ingest
 
 
 def register(sub) -> None:
@@ -17,10 +18,12 @@ def register(sub) -> None:
     p.add_argument("inputs", nargs="+", metavar="PATH", help="file, folder, glob, http(s) URL, or - for stdin")
     p.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (created when missing)")
     p.add_argument("--date", type=iso_date, help="publication date (YYYY-MM-DD) for every input")
-    p.add_argument("--batch-size", type=_positive, default=64, metavar="N",
-                   help="articles per transaction (default 64)")
-    p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local: this process; dask: a Dask cluster (see docs/scale.md)")
+    p.add_argument("--batch-size", type=_positive, metavar="N",
+                   help="inputs per transaction: articles (local, default 64) or files per partition "
+                        "(dask, default 32)")
+    p.add_argument("--engine", choices=ENGINES,
+                   help="local: this process (the default); dask: a Dask cluster (see docs/scale.md), "
+                        "the default when --workers or --scheduler is given")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--workers", type=_positive, metavar="N",
                        help="dask: worker processes of a local cluster (default: one per core)")
@@ -53,17 +56,11 @@ def run(args) -> int:
         if args.verbose:
             print(f"newsgraph: committed batch {committed[0]} ({added} new article(s))", file=sys.stderr, flush=True)
 
-    if args.engine == "dask" or args.workers or args.scheduler:  # either of these means Dask
-        from newsgraph.scale import ingest_dask
-
-        report = ingest_dask(args.inputs, args.db, date=args.date, workers=args.workers, scheduler=args.scheduler,
-                             staging=args.staging, batch_size=args.batch_size, progress=args.progress,
-                             keep_staging=args.keep_staging, on_commit=on_commit)
-    else:
-        from newsgraph.store.ingest import ingest
-
-        report = ingest(args.inputs, args.db, date=args.date, batch_size=args.batch_size,
-                        allow_private=args.allow_private, progress=args.progress, on_commit=on_commit)
+    options = IngestOptions(allow_private=args.allow_private, date=args.date, batch_size=args.batch_size,
+                            workers=args.workers, scheduler=args.scheduler, staging=args.staging,
+                            keep_staging=args.keep_staging)
+    engine = args.engine or ("dask" if args.workers or args.scheduler else "local")
+    report = ingest(args.inputs, args.db, options, engine=engine, progress=args.progress, on_commit=on_commit)
     for failure in report.failures[:20]:
         print(f"newsgraph: failed: {failure}", file=sys.stderr)
     if len(report.failures) > 20:
