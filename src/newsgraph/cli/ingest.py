@@ -13,7 +13,8 @@ def register(sub) -> None:
     p = sub.add_parser(
         "ingest", help="analyse articles into a DuckDB store (idempotent, resumable)",
         description="Analyse articles into a DuckDB store. An article already stored (same text) is "
-                    "skipped; work is committed in batches, so a killed run can simply be started again.",
+                    "skipped; work is committed in batches, so a killed run can simply be started again. "
+                    "Exits 1 when an input failed (the others are stored; see the failures table).",
     )
     p.add_argument("inputs", nargs="+", metavar="PATH", help="file, folder, glob, http(s) URL, or - for stdin")
     p.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (created when missing)")
@@ -66,4 +67,4 @@ def run(args) -> int:
     if len(report.failures) > 20:
         print(f"newsgraph: ... and {len(report.failures) - 20} more (SELECT * FROM failures)", file=sys.stderr)
     print(f"newsgraph: {report.summary()} -> {args.db}", file=sys.stderr)
-    return 0
+    return 1 if report.failures else 0  # as analyze: the batch went on, but something was not stored
