@@ -90,6 +90,16 @@ def test_cli_ingest_prints_a_summary(tmp_path, capsys):
     assert "committed batch 1" in err and "1 article(s) added, 0 already stored, 0 failed" in err
 
 
+def test_cli_ingest_exits_1_when_an_input_failed_and_stores_the_others(tmp_path, capsys):
+    _write_corpus(tmp_path / "in", ["b.txt"])
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    db = str(tmp_path / "s.duckdb")
+    assert main(["ingest", str(tmp_path / "in"), "--db", db, "--no-progress"]) == 1
+    assert "1 article(s) added, 0 already stored, 1 failed" in capsys.readouterr().err
+    (tmp_path / "in" / "empty.txt").unlink()  # fixed: a run with nothing failing exits 0
+    assert main(["ingest", str(tmp_path / "in"), "--db", db, "--no-progress"]) == 0
+
+
 def _feed(fifo, text):
     """Write ``text`` into a named pipe once a reader opens it (in a thread: opening blocks)."""
 

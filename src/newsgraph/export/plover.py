@@ -114,13 +114,18 @@ def _entity(row: dict[str, Any], side: str) -> dict[str, Any]:
     start, end = row[f"{role}_start"], row[f"{role}_end"]
     titles = row[f"{side}_titles"]
     return _present({
-        "code": row[f"{side}_country"] or non_state_code(name, sector),
+        "code": plover_country(row[f"{side}_country"]) or non_state_code(name, sector),
         "sector": plover_sector(sector),
         "entity_text": row["text"][start:end] if start is not None else name,
         "identifier_id": row[f"{role}_actor"],
         "identifier_text": name,
         "office": titles[0] if titles else None,
     })
+
+
+def plover_country(country: str | None) -> str | None:
+    """A newsgraph country code (ISO 3166 alpha-3) as PLOVER writes it."""
+    return load_yaml("export/plover.yaml")["countries"].get(country, country)
 
 
 def non_state_code(name: str | None, sector: str | None) -> str | None:
@@ -145,7 +150,7 @@ def event_loc(row: dict[str, Any]) -> dict[str, Any]:
     return _present({
         "extracted_place": row["place_text"], "resolved_place": name, "geonameid": geo.geonameid,
         "lat": row["lat"], "lon": row["lon"], "city": name if kind == "city" else None,
-        "province": geo.province, "country": geo.country_name, "country_code": country,
+        "province": geo.province, "country": geo.country_name, "country_code": plover_country(country),
         "feature_class": geo.feature_class, "feature_code": geo.feature_code, "resolution": geo.resolution,
     })
 
