@@ -318,6 +318,8 @@ def test_the_documented_csv_recipe_keeps_codes_as_strings_and_dates_as_dates(db,
     assert polars_events.schema["cameo"] == pl.String and polars_events.schema["day"] == pl.Date
     assert sorted(polars_events["cameo"].to_list()) == ["042", "042", "173"]
     assert polars_events.schema["event_id"] == pl.Int64 and polars_events.schema["negated"] == pl.Boolean
+    for table in found["schema"]:  # every table reads, with as many rows in both
+        assert len(found["pandas_table"](table)) == found["polars_table"](table).height
 
 
 def test_the_documented_ndjson_recipe_reads_plover_and_records_with_polars_and_pandas(db, tmp_path):

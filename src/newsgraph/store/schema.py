@@ -88,7 +88,7 @@ VIEWS = {
     "actors": """
         SELECT actor_id, first(name ORDER BY n_name DESC, name) AS name, mode(type) AS type,
                mode(country) AS country, mode(sector) AS sector, mode(code) AS code,
-               count(DISTINCT article_id) AS n_articles, sum(n_mentions) AS n_mentions
+               count(DISTINCT article_id) AS n_articles, sum(n_mentions)::BIGINT AS n_mentions
         FROM (SELECT *, count(*) OVER (PARTITION BY actor_id, name) AS n_name FROM entities
               WHERE actor_id IS NOT NULL)
         GROUP BY actor_id""",
