@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 
 import duckdb
 import pytest
@@ -28,28 +26,9 @@ PAGE = ("Port reopens\n\nThe port of Tallinn reopened on Saturday after a week-l
 
 
 @pytest.fixture
-def page_url():
+def page_url(loopback_page):
     """The URL of an article served on the loopback address (read only with allow_private)."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
-            body = PAGE.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/port.txt"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return loopback_page(PAGE, "text/plain; charset=utf-8")
 
 
 def _rows(db):
