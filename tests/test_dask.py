@@ -149,8 +149,14 @@ def test_every_option_reaches_the_dask_workers_and_acts_there_as_in_the_local_en
     for name in ("one.txt", "two.txt"):
         (corpus / name).write_text(ARTICLES[name], encoding="utf-8")
     stage = tmp_path / "stage"
-    options = IngestOptions(allow_private=True, date="2016-10-01", batch_size=1, workers=1, staging=str(stage),
-                            keep_staging=True)
+    knowledge = tmp_path / "kb"  # one more person, the union leader of two.txt, put in Latvia to tell
+    (knowledge / "actors").mkdir(parents=True)
+    (knowledge / "actors" / "people.tsv").write_text(
+        "name\taliases\tgender\tcountry\tsector\trole\tfrom\tto\nMart Kask\t\tm\tLVA\tLAB\tunion leader\t\t\n",
+        encoding="utf-8")
+    analysis = {"allow_private": True, "date": "2016-10-01", "knowledge": [str(knowledge)], "skip": ["events"],
+                "batch_size": 1}
+    options = IngestOptions(**analysis, workers=1, staging=str(stage), keep_staging=True)
     report = ingest([str(corpus), page_url], str(tmp_path / "dask.duckdb"), options, engine="dask")
     assert (report.added, report.failed) == (3, 0)  # allow_private: the loopback URL was read
     assert len(report.peak_rss_mb) == 1  # workers
@@ -161,11 +167,14 @@ def test_every_option_reaches_the_dask_workers_and_acts_there_as_in_the_local_en
     assert all(m["options"] == options.to_dict() for m in markers)
     con = duckdb.connect(str(tmp_path / "dask.duckdb"), read_only=True)
     published = con.execute("SELECT DISTINCT CAST(published AS VARCHAR) FROM articles").fetchall()
+    kask = con.execute("SELECT country FROM entities WHERE name = 'Mart Kask'").fetchall()
+    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
     con.close()
     assert published == [("2016-10-01",)]  # date
+    assert kask == [("LVA",)]  # knowledge: the extra person row coded him
+    assert n_events == 0  # skip: the events stage was switched off
     # the local engine, given the same reading, analysis and storing options, writes the same rows
-    local = IngestOptions(allow_private=True, date="2016-10-01", batch_size=1)
-    ingest([str(corpus), page_url], str(tmp_path / "local.duckdb"), local)
+    ingest([str(corpus), page_url], str(tmp_path / "local.duckdb"), IngestOptions(**analysis))
     assert _rows(tmp_path / "dask.duckdb") == _rows(tmp_path / "local.duckdb")
 
 

@@ -209,3 +209,12 @@ def test_the_local_engine_refuses_the_options_of_a_cluster_rather_than_ignoring_
     with pytest.raises(NewsgraphError, match="workers, keep_staging: only the dask engine"):
         ingest([str(tmp_path / "a.txt")], str(tmp_path / "s.duckdb"), IngestOptions(workers=2, keep_staging=True))
     assert not (tmp_path / "s.duckdb").exists()
+
+
+def test_a_stage_name_that_does_not_exist_stops_the_ingest_before_any_work(tmp_path):
+    from newsgraph.errors import NewsgraphError
+
+    _write_corpus(tmp_path, ["a.txt"])
+    with pytest.raises(NewsgraphError, match="no stage named evnets"):
+        ingest([str(tmp_path / "a.txt")], str(tmp_path / "s.duckdb"), IngestOptions(skip=["evnets"]))
+    assert not (tmp_path / "s.duckdb").exists()

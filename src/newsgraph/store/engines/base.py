@@ -37,6 +37,8 @@ class IngestOptions:
 
     allow_private: bool = _option(False, READ)  # allow URLs on loopback and private addresses
     date: str | None = _option(None, ANALYSE)  # publication date (YYYY-MM-DD) for every input
+    knowledge: tuple[str, ...] = _option((), ANALYSE)  # folders of knowledge files over the built-in ones
+    skip: tuple[str, ...] = _option((), ANALYSE)  # pipeline stages switched off
     batch_size: int | None = _option(None, STORE)  # inputs per transaction (default: the engine's)
     workers: int | None = _option(None, CLUSTER)  # worker processes of a local Dask cluster
     scheduler: str | None = _option(None, CLUSTER)  # the address of an existing Dask scheduler
@@ -44,6 +46,8 @@ class IngestOptions:
     keep_staging: bool = _option(False, CLUSTER)  # keep the staged partitions after the merge
 
     def __post_init__(self):
+        for name in ("knowledge", "skip"):  # lists given are kept as tuples: the options stay hashable
+            object.__setattr__(self, name, tuple(str(v) for v in getattr(self, name)))
         if self.batch_size is not None and self.batch_size < 1:
             raise NewsgraphError(f"batch_size must be a positive whole number, got {self.batch_size!r}")
         if self.workers is not None and self.workers < 1:
@@ -57,23 +61,30 @@ class IngestOptions:
 
         return read_inputs(specs, allow_private=self.allow_private)
 
-    def analyze(self, items: Iterable[Document | InputError], batch_size: int) -> Iterator[Record | InputError]:
-        """Records (or InputErrors), in input order, as these options analyse them.
+    def pipeline(self, batch_size: int):
+        """The Pipeline these options analyse with (its knowledge checked as it is built).
 
         ``batch_size`` is the engine's transaction size: no parse chunk is bigger, so a batch
         is committed before more input is awaited.
         """
         from newsgraph import nlp
-        from newsgraph.pipeline import analyze_stream
+        from newsgraph.knowledge import Knowledge
+        from newsgraph.pipeline import Pipeline
 
-        return analyze_stream(items, date=self.date, batch_size=min(batch_size, nlp.BATCH_SIZE))
+        knowledge = Knowledge(list(self.knowledge)) if self.knowledge else None
+        return Pipeline(knowledge, self.skip, batch_size=min(batch_size, nlp.BATCH_SIZE))
+
+    def analyze(self, items: Iterable[Document | InputError], batch_size: int) -> Iterator[Record | InputError]:
+        """Records (or InputErrors), in input order, as these options analyse them."""
+        return self.pipeline(batch_size).analyze_stream(items, self.date)
 
     def parts(self, *parts: str) -> dict:
         """The options about ``parts`` (READ, ANALYSE, STORE, CLUSTER), by name."""
         return {f.name: getattr(self, f.name) for f in fields(self) if f.metadata["part"] in parts}
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The options as JSON holds them."""
+        return {name: list(value) if isinstance(value, tuple) else value for name, value in asdict(self).items()}
 
 
 @dataclass

@@ -147,6 +147,7 @@ class DaskEngine(Engine):
         from newsgraph.progress import progress_bar
 
         options = self.check(options)
+        options.pipeline(self.batch(options))  # a bad knowledge folder or stage name fails before any work
         files, errors = list_inputs(inputs)
         report = IngestReport(failed=len(errors), failures=list(errors))
         stage = Path(options.staging or f"{db}.staging")

@@ -118,13 +118,14 @@ class LocalEngine(Engine):
 
         options = self.check(options)
         batch_size = self.batch(options)
+        pipeline = options.pipeline(batch_size)  # a bad knowledge folder or stage name fails before any work
         report = IngestReport()
         con = open_store(db)
         try:
             writer = BatchWriter(con, batch_size, on_commit)
             with progress_bar(count_files(inputs), "ingesting", enabled=progress) as advance:
                 docs = new_documents(options.read(inputs), con, report, advance)
-                for item in options.analyze(docs, batch_size):
+                for item in pipeline.analyze_stream(docs, options.date):
                     if isinstance(item, InputError):
                         report.failed += 1
                         report.failures.append(item)
