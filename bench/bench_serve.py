@@ -60,10 +60,10 @@ def article_texts(spec: str, limit: int) -> list[str]:
 
 
 def build_store(texts_spec: str, folder: str) -> str:
-    from newsgraph.store import ingest
+    from newsgraph.store import IngestOptions, ingest
 
     db = os.path.join(folder, "bench.duckdb")
-    report = ingest([texts_spec], db, date="2018-07-20", progress=False)
+    report = ingest([texts_spec], db, IngestOptions(date="2018-07-20"), progress=False)
     print(f"store: {report.summary()}", flush=True)
     return db
 

@@ -53,17 +53,12 @@ def step_floor(files: list[str]) -> dict:
 def step_ingest(files: list[str], db: str, workers: int | None) -> dict:
     import duckdb
 
+    from newsgraph.store.engines import IngestOptions, ingest
     from newsgraph.store.schema import TABLES
 
     with Clock() as clock:
-        if workers:
-            from newsgraph.scale import ingest_dask
-
-            result = ingest_dask(files, db, workers=workers, progress=False)
-        else:
-            from newsgraph.store.ingest import ingest
-
-            result = ingest(files, db, progress=False)
+        options = IngestOptions(workers=workers)
+        result = ingest(files, db, options, engine="dask" if workers else "local", progress=False)
     con = duckdb.connect(db, read_only=True)
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
     con.close()

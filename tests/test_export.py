@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import re
+import textwrap
+from pathlib import Path
 
 import duckdb
+import jsonschema
 import pytest
 
 from newsgraph.cli import main
 from newsgraph.export import export
 from newsgraph.export.gdelt import gdelt_columns, geo_type
+from newsgraph.record import Entity, Place, Span
 from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record, write_store
+
+# the PLOVER record's JSON Schema, written from the field tables of the PLOVER manual (draft 0.8)
+PLOVER = jsonschema.Draft202012Validator(json.loads((Path(__file__).parent / "plover.schema.json").read_text()))
 
 
 @pytest.fixture()
@@ -44,9 +53,11 @@ def test_gdelt_rows_have_61_columns_in_gdelt_order(db, tmp_path):
     assert first["Actor1Code"] == "FREGOV" and first["Actor1Name"] == "FREEDONIA FOREIGN MINISTRY"
     assert first["Actor2CountryCode"] == "SYL" and first["EventRootCode"] == "04"
     assert (first["NumMentions"], first["NumArticles"]) == ("2", "2")
-    assert first["ActionGeo_Type"] == "1" and first["ActionGeo_Lat"] == "1.5"
+    assert first["NumSources"] == "1"  # neither article names a publisher or has a URL: one unnamed source
+    assert first["ActionGeo_Type"] == ""  # Sylvania is in no gazetteer, and GDELT places only what it can
     assert first["AvgTone"] == "" and first["SOURCEURL"] == "a.txt"
     assert first["IsRootEvent"] == "1"  # read from the headline
+    assert len(first["DATEADDED"]) == 14 and first["DATEADDED"].isdigit()
 
 
 def test_gdelt_geo_type_distinguishes_us_places():
@@ -67,7 +78,7 @@ def test_plover_records_one_per_mention(db, tmp_path):
     assert first["actor"][0]["entity_text"] == "Freedonia Foreign Ministry"
     assert first["recipient"][0]["identifier_text"] == "Sylvania"
     assert first["event"] == ["CONSULT"] and first["date"] == "2024-03-05"
-    assert first["event_loc"]["lat"] == 1.5
+    assert first["event_loc"]["lat"] == 1.5 and "geonameid" not in first["event_loc"]  # no GeoNames place
 
 
 def test_jsonl_gives_back_the_records(db, tmp_path):
@@ -125,3 +136,215 @@ def test_gdelt_root_event_is_one_reported_in_the_lead(tmp_path):
     row = dict(zip([n for n, _ in gdelt_columns()], (tmp_path / "r.tsv").read_text().rstrip("\n").split("\t"),
                    strict=True))
     assert row["IsRootEvent"] == "0" and row["EventCode"] == "173"
+
+
+def _span(text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span(start, start + len(words))
+
+
+PLACED = ("The Freedonia Foreign Ministry will visit Sylvania in Porto.\n"
+          "\"We come in peace,\" Rufus Firefly said in Lisbon on Tuesday, in Ohio, Portugal and elsewhere.")
+
+
+def _placed(event_place: str | None, text: str = PLACED, path: str = "placed.txt"):
+    """A record whose places GeoNames holds: Porto in the headline, the others in the body."""
+    record = make_record(text, "2024-03-05", path)
+    known = [("p1", "Porto", "city", "PRT", 41.15, -8.61), ("p2", "Lisbon", "city", "PRT", 38.72, -9.13),
+             ("p3", "Ohio", "admin", "USA", 40.5, -82.8), ("p4", "Portugal", "country", "PRT", 39.6, -8.4)]
+    record.places = [Place(pid, name, kind, country, lat, lon, mentions=[_span(text, name)])
+                     for pid, name, kind, country, lat, lon in known if name in text]
+    record.events[0].place = event_place
+    return record
+
+
+def _gdelt_row(tmp_path, records) -> dict[str, str]:
+    _export(write_store(tmp_path / "g.duckdb", records), "gdelt", tmp_path / "g.tsv")
+    [line] = (tmp_path / "g.tsv").read_text().splitlines()
+    return dict(zip([n for n, _ in gdelt_columns()], line.split("\t"), strict=True))
+
+
+def _geo(row: dict[str, str], prefix: str) -> tuple[str, ...]:
+    return tuple(row[f"{prefix}_{c}"] for c in ("Type", "FullName", "CountryCode", "ADM1Code", "FeatureID"))
+
+
+def test_gdelt_places_an_unplaced_event_at_the_place_named_nearest_in_its_paragraph(tmp_path):
+    row = _gdelt_row(tmp_path, [_placed(None)])
+    # Porto, in the headline with the event; Lisbon, Ohio and Portugal are in another paragraph
+    porto = ("4", "Porto, Portugal", "PO", "PO17", "2735943")  # FIPS 10-4 codes, GeoNames id
+    assert _geo(row, "ActionGeo") == porto and row["ActionGeo_Lat"] == "41.15"
+    assert _geo(row, "Actor1Geo") == porto and _geo(row, "Actor2Geo") == porto
+
+
+def test_gdelt_leaves_the_place_out_when_only_another_paragraph_names_one(tmp_path):
+    text = PLACED.replace(" in Porto", "")
+    row = _gdelt_row(tmp_path, [_placed(None, text)])
+    assert _geo(row, "ActionGeo") == ("",) * 5 and _geo(row, "Actor1Geo") == ("",) * 5
+
+
+@pytest.mark.parametrize(("place", "geo"), [
+    ("p3", ("2", "Ohio, United States", "US", "USOH", "OH")),  # a US state: GDELT's type 2, its postal code
+    ("p4", ("1", "Portugal", "PO", "PO", "PO")),  # a country: its FIPS code throughout
+    ("p2", ("4", "Lisbon, Portugal", "PO", "PO14", "2267057")),  # the event's own place wins over a nearer one
+])
+def test_gdelt_describes_the_events_own_place_as_gdelt_does(tmp_path, place, geo):
+    assert _geo(_gdelt_row(tmp_path, [_placed(place)]), "ActionGeo") == geo
+
+
+def test_gdelt_counts_sources_and_dates_the_event_when_it_was_added(tmp_path):
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    one, two = make_record(TEXT_A, "2024-03-05", "a.txt"), make_record(TEXT_B, "2024-03-05", "b.txt")
+    one.meta.publisher, two.meta.publisher = "Daily Planet", "Daily Bugle"
+    row = _gdelt_row(tmp_path, [one, two])
+    after = dt.datetime.now(dt.UTC)
+    added = dt.datetime.strptime(row["DATEADDED"], "%Y%m%d%H%M%S").replace(tzinfo=dt.UTC)
+    assert before <= added <= after  # in UTC
+    assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("2", "2", "2")
+
+
+def _real(record):
+    """The record with real country codes in place of Freedonia's and Sylvania's (for the schema's sake)."""
+    real = {"FRE": "PRT", "SYL": "ESP"}
+    for thing in (*record.entities, *record.places):
+        thing.country = real.get(thing.country, thing.country)
+    return record
+
+
+def _plover(tmp_path, records) -> list[dict]:
+    db = write_store(tmp_path / "p.duckdb", records)
+    _export(db, "plover", tmp_path / "p.jsonl")
+    return [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+
+
+def test_plover_takes_the_quad_of_plovers_table_and_lists_the_contexts(tmp_path):
+    appeal = _real(make_record(TEXT_A, "2024-03-05", "a.txt", cameo="021", quad=1))  # CAMEO: cooperation
+    appeal.events[0].plover = "REQUEST"
+    probe = _real(make_record(TEXT_B, "2024-03-05", "b.txt", cameo="094", quad=2))  # investigate war crimes
+    probe.events[0].plover = "ACCUSE"
+    records = {r["cameo"]: r for r in _plover(tmp_path, [appeal, probe])}
+    assert records["021"]["quad_code"] == 3  # REQUEST is verbal conflict in PLOVER
+    assert records["094"]["quad_code"] == 3 and records["094"]["mode"] == ["investigate"]
+    assert records["094"]["context"] == ["military", "legal"]
+    assert all(PLOVER.is_valid(r) for r in records.values())
+
+
+def test_plover_actors_carry_a_country_or_a_non_state_code_and_the_sector_apart(tmp_path):
+    record = _real(make_record(TEXT_A, "2024-03-05", "a.txt"))
+    un = Entity(id="e1", name="United Nations", type="ORG", sector="IGO", code="IGO",
+                mentions=record.entities[0].mentions)
+    firm = Entity(id="e2", name="Acme Shipping", type="ORG", sector="BUS", code="BUS",
+                  mentions=record.entities[1].mentions)
+    record.entities[:2] = [un, firm]
+    [plover] = _plover(tmp_path, [record])
+    assert plover["actor"][0]["code"] == "UNO" and "sector" not in plover["actor"][0]
+    assert plover["recipient"][0]["code"] == "MNC" and plover["recipient"][0]["sector"] == "BUS"
+    assert PLOVER.is_valid(plover)
+
+
+def test_plover_media_sector_is_plovers_jrn_and_a_person_keeps_the_office(tmp_path):
+    record = make_record(TEXT_A, "2024-03-05", "a.txt")
+    record.entities[0] = Entity(id="e1", name="Lois Lane", type="PERSON", country="USA", sector="MED",
+                                code="USAMED", titles=["reporter"], mentions=record.entities[0].mentions)
+    [plover] = _plover(tmp_path, [record])
+    assert plover["actor"][0] == {"code": "USA", "sector": "JRN", "entity_text": "Freedonia Foreign Ministry",
+                                  "identifier_id": plover["actor"][0]["identifier_id"],
+                                  "identifier_text": "Lois Lane", "office": "reporter"}
+
+
+def test_plover_event_loc_has_the_geonames_id_and_country(tmp_path):
+    [plover] = _plover(tmp_path, [_real(_placed(None))])
+    assert plover["event_loc"] == {
+        "extracted_place": "Porto", "resolved_place": "Porto", "geonameid": 2735943, "lat": 41.15, "lon": -8.61,
+        "city": "Porto", "country": "Portugal", "country_code": "PRT", "feature_class": "P", "resolution": 4}
+    assert PLOVER.is_valid(plover)
+
+
+def test_plover_leaves_out_reports_without_a_date_or_an_actor_and_says_how_many(tmp_path, capsys):
+    dated = make_record(TEXT_A, "2024-03-05", "a.txt")
+    undated = make_record(TEXT_B, None, "b.txt")
+    actorless = make_record(TEXT_C, "2024-03-05", "c.txt")
+    actorless.events[0].source = actorless.events[0].source_mention = None
+    db = write_store(tmp_path / "p.duckdb", [dated, undated, actorless])
+    assert main(["export", "--db", str(db), "--format", "plover", "-o", str(tmp_path / "p.jsonl")]) == 0
+    assert "2 event report(s) left out: no date or no actor" in capsys.readouterr().err
+    assert [r["cite_info"]["citation"] for r in map(json.loads, (tmp_path / "p.jsonl").open())] == ["a.txt"]
+
+
+def test_every_cameo_code_is_coded_with_the_plover_manuals_names_and_quad():
+    from newsgraph.events.ontology import codes
+    from newsgraph.export.plover import coding
+
+    coded = [code for code in codes().values() if code.plover]
+    assert len(coded) > 200
+    for code in coded:
+        record = {"id": "x", "date": "2024-01-01", "actor": [{"code": "USA"}], **coding(code.code, code.plover)}
+        assert PLOVER.is_valid(record), (code.code, [e.message for e in PLOVER.iter_errors(record)])
+
+
+@pytest.mark.parametrize("change", [
+    {"event": ["ASSAULT"], "mode": ["pro_autocracy"]},  # a context is not a mode
+    {"event": ["REQUEST"], "quad_code": 1},  # CAMEO's quad for an appeal, not PLOVER's
+    {"context": "crime; corruption"},  # contexts are a list
+    {"actor": [{"code": "GOV"}]},  # a sector is not a country or non-state code
+    {"actor": [{"code": "USA", "sector": "MED2"}]},
+    {"date": "2024-01"},
+    {"actor": []},  # the manual requires an actor
+])
+def test_the_plover_schema_rejects_what_the_manual_does_not_allow(change):
+    record = {"id": "x", "date": "2024-01-01", "actor": [{"code": "USA", "sector": "GOV"}], "event": ["CONSULT"],
+              "quad_code": 1}
+    assert PLOVER.is_valid(record)
+    assert not PLOVER.is_valid(record | change)
+
+
+def _recipe(marker: str) -> str:
+    """The Python recipe of docs/store.md whose code block holds ``marker``."""
+    docs = (Path(__file__).parents[1] / "docs" / "store.md").read_text(encoding="utf-8")
+    [block] = [b for b in re.findall(r"```python\n(.*?)```", docs, re.S) if marker in b]
+    return textwrap.dedent(block)
+
+
+def test_the_documented_csv_recipe_keeps_codes_as_strings_and_dates_as_dates(db, tmp_path):
+    import pandas as pd
+    import polars as pl
+
+    _export(db, "csv", tmp_path / "csv")
+    found: dict = {"folder": str(tmp_path / "csv")}
+    exec(_recipe("schema.json"), found)  # noqa: S102 - the documented recipe, run as a user would
+    pandas_events, polars_events = found["pandas_events"], found["polars_events"]
+    assert sorted(pandas_events["cameo"]) == ["042", "042", "173"]
+    assert pd.api.types.is_datetime64_any_dtype(pandas_events["day"])
+    assert pd.api.types.is_string_dtype(pandas_events["event_id"].astype(str))
+    assert polars_events.schema["cameo"] == pl.String and polars_events.schema["day"] == pl.Date
+    assert sorted(polars_events["cameo"].to_list()) == ["042", "042", "173"]
+    assert polars_events.schema["event_id"] == pl.Int64 and polars_events.schema["negated"] == pl.Boolean
+    for table in found["schema"]:  # every table reads, with as many rows in both
+        assert len(found["pandas_table"](table)) == found["polars_table"](table).height
+
+
+def test_the_documented_ndjson_recipe_reads_plover_and_records_with_polars_and_pandas(db, tmp_path):
+    _export(db, "plover", tmp_path / "events.plover.jsonl")
+    _export(db, "jsonl", tmp_path / "records.jsonl")
+    found: dict = {"folder": str(tmp_path)}
+    exec(_recipe("read_ndjson"), found)  # noqa: S102 - the documented recipe, run as a user would
+    plover_pl, plover_pd, records_pl = found["plover_pl"], found["plover_pd"], found["records_pl"]
+    assert plover_pl.height == 4 and sorted(plover_pl["cameo"].to_list()) == ["042", "042", "042", "173"]
+    assert list(plover_pd["cameo"]) == plover_pl["cameo"].to_list()
+    assert plover_pl["event_loc"].struct.field("lat").to_list() == [1.5] * 4
+    assert records_pl.height == 4
+
+
+def test_export_to_standard_output(db, capsys):
+    assert main(["export", "--db", str(db), "--format", "gdelt", "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert [len(line.split("\t")) for line in captured.out.splitlines()] == [61, 61]
+    assert "-> standard output" in captured.err
+    assert main(["export", "--db", str(db), "--format", "plover", "-o", "-"]) == 0
+    assert len([json.loads(line) for line in capsys.readouterr().out.splitlines()]) == 4
+
+
+def test_export_of_a_folder_format_to_standard_output_is_refused_in_one_line(db, tmp_path, capsys):
+    assert main(["export", "--db", str(db), "--format", "parquet", "-o", "-"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "parquet writes a folder" in err
+    assert not (tmp_path / "-").exists()

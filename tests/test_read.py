@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import gzip
-import http.server
 import io
 import json
-import threading
 
 import pytest
 
@@ -182,25 +180,8 @@ def test_private_and_loopback_urls_are_refused():
     assert err.input == "http://127.0.0.1:9/story"
 
 
-def test_url_fetch_with_allow_private_reads_the_page():
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
-            body = ARTICLE_HTML.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}/story"
-        [doc] = collect([url], allow_private=True)
-        assert doc.source.url == url and doc.source.format == "html" and "ferry route" in doc.text
-        assert "too large" in one_error(collect([url], allow_private=True, max_bytes=500)).reason
-    finally:
-        server.shutdown()
+def test_url_fetch_with_allow_private_reads_the_page(loopback_page):
+    url = loopback_page(ARTICLE_HTML, "text/html; charset=utf-8")
+    [doc] = collect([url], allow_private=True)
+    assert doc.source.url == url and doc.source.format == "html" and "ferry route" in doc.text
+    assert "too large" in one_error(collect([url], allow_private=True, max_bytes=500)).reason

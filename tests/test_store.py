@@ -7,7 +7,7 @@ import pytest
 from newsgraph.errors import InputError
 from newsgraph.store import actor_id, event_id, open_store, record_rows
 from newsgraph.store.db import to_arrow, write_batch
-from newsgraph.store.ingest import BatchWriter
+from newsgraph.store.engines.local import BatchWriter
 from newsgraph.store.rows import first_day
 from newsgraph.store.schema import TABLES, columns
 from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsgraph.record import Entity, Event, Meta, Place, Quote, Record, Source, Span, Time, Zone, record_id
 from newsgraph.store import open_store
-from newsgraph.store.ingest import BatchWriter
+from newsgraph.store.engines.local import BatchWriter
 
 
 def write_store(path: Path, records: Iterable[Record]) -> Path:

@@ -243,6 +243,19 @@ class Gdelt(Strict):
     us_kinds: dict[str, int]
 
 
+class PloverNonState(Strict):
+    codes: dict[Annotated[str, Field(pattern=r"^[A-Z]{3}$")], str]
+    by_name: dict[str, Words]
+    by_sector: dict[Sector, str]
+
+
+class PloverExport(Strict):
+    codebook: str
+    countries: dict[str, Annotated[str, Field(pattern=r"^[A-Z]{3}$")]]
+    non_state: PloverNonState
+    sectors: dict[Sector, Sector | None]
+
+
 YAML: dict[str, type[BaseModel]] = {
     "actors/given_names.yaml": GivenNames,
     "actors/slips.yaml": Slips,
@@ -257,6 +270,7 @@ YAML: dict[str, type[BaseModel]] = {
     "events/confidence.yaml": Confidence,
     "layout.yaml": Layout,
     "export/gdelt.yaml": Gdelt,
+    "export/plover.yaml": PloverExport,
 }
 
 
@@ -391,6 +405,10 @@ def check_references(kb: Knowledge) -> None:
     for row in kb.file("events/cameo.tsv"):
         if row["plover"] and row["plover"] not in plover["types"]:
             fail("events/cameo.tsv", f"code {row['code']}", f"{row['plover']} is not a PLOVER type of plover.yaml")
+    non_state = kb.file("export/plover.yaml")["non_state"]
+    for code in (*non_state["by_name"], *non_state["by_sector"].values()):
+        if code not in non_state["codes"]:
+            fail("export/plover.yaml", f"non_state: {code}", "not one of the non-state codes of non_state.codes")
     for name in ("actors/people.tsv", "actors/organisations.tsv"):
         for row in kb.file(name):
             if row["sector"] and row["sector"] not in sectors:

@@ -16,19 +16,24 @@ def register(sub) -> None:
     )
     p.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store")
     p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("-o", "--output", required=True, metavar="PATH", help="file (jsonl, gdelt, plover) or folder")
+    p.add_argument("-o", "--output", required=True, metavar="PATH",
+                   help="file (jsonl, gdelt, plover; - for standard output) or folder (parquet, csv)")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from newsgraph.export import export
+    from newsgraph.export import STDOUT, export, plover
     from newsgraph.store import query
 
     con = query.connect(args.db)
     try:
         count = export(con, args.format, args.output)
+        if args.format == "plover" and (missing := plover.left_out(con)):
+            print(f"newsgraph: {missing} event report(s) left out: no date or no actor, both of which PLOVER "
+                  "requires", file=sys.stderr)
     finally:
         con.close()
+    where = "standard output" if args.output == STDOUT else args.output
     print(f"newsgraph: exported {count} {'rows' if args.format in ('parquet', 'csv') else 'records'} "
-          f"({args.format}) -> {args.output}", file=sys.stderr)
+          f"({args.format}) -> {where}", file=sys.stderr)
     return 0

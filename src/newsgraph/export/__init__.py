@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from newsgraph.errors import NewsgraphError
+
 FORMATS = ("jsonl", "parquet", "csv", "gdelt", "plover")
+STREAMS = ("jsonl", "gdelt", "plover")  # one file, so standard output too; parquet and csv write a folder
+STDOUT = "-"
 
 
 def export(con, fmt: str, path: str | Path) -> int:
     """Write the store behind ``con`` to ``path`` in ``fmt``; returns how many rows (or records).
 
-    jsonl, gdelt and plover write one file; parquet and csv write a folder with a file per table.
+    jsonl, gdelt and plover write one file (``-``: standard output); parquet and csv write a
+    folder with a file per table.
     """
     from newsgraph.export import gdelt, plover, tables
 
-    writers = {"jsonl": tables.write_jsonl, "parquet": tables.write_parquet, "csv": tables.write_csv,
-               "gdelt": gdelt.write_gdelt, "plover": plover.write_plover}
-    if fmt not in writers:
+    folders = {"parquet": tables.write_parquet, "csv": tables.write_csv}
+    streams = {"jsonl": tables.write_jsonl, "gdelt": gdelt.write_gdelt, "plover": plover.write_plover}
+    if fmt in folders:
+        if str(path) == STDOUT:
+            raise NewsgraphError(f"{fmt} writes a folder of files, not standard output: give -o FOLDER "
+                                 f"(standard output takes {', '.join(STREAMS)})")
+        return folders[fmt](con, Path(path))
+    if fmt not in streams:
         raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
-    return writers[fmt](con, Path(path))
+    if str(path) == STDOUT:
+        count = streams[fmt](con, sys.stdout)
+        sys.stdout.flush()
+        return count
+    with Path(path).open("w", encoding="utf-8", newline="") as out:
+        return streams[fmt](con, out)

@@ -2,31 +2,45 @@
 
 Which column holds what is data (``data/export/gdelt.yaml``); this module computes the
 fields per event and writes them in that order, leaving the unfillable columns empty.
+An event's places are those of the report in the article that reported it first
+(``export/places.py``), described with GeoNames' facts (``export/geonames.py``).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from newsgraph.export.geonames import locate
+from newsgraph.export.places import EVENT_PLACES
 from newsgraph.knowledge import derived, load_yaml
 
+ROLES = {"action": "action_geo", "actor1": "actor1_geo", "actor2": "actor2_geo"}
+
 _EVENTS_SQL = """
-    SELECT e.event_id, e.day, e.cameo, e.quad_class, e.goldstein, e.n_mentions, e.n_articles,
+    WITH {places},
+    first_mention AS (
+        SELECT m.event_id, m.article_id, min(m.seq) AS seq FROM event_mentions m
+        JOIN events e ON e.event_id = m.event_id AND e.first_article = m.article_id
+        GROUP BY m.event_id, m.article_id),
+    counts AS (
+        SELECT m.event_id, count(*) AS n_mentions, count(DISTINCT m.article_id) AS n_articles,
+               count(DISTINCT coalesce(a.publisher, nullif(regexp_extract(a.url, '^[a-zA-Z]+://([^/]+)', 1), ''),
+                                       '')) AS n_sources,
+               strftime(min({added}) AT TIME ZONE 'UTC', '%Y%m%d%H%M%S') AS date_added
+        FROM event_mentions m JOIN articles a USING (article_id) GROUP BY m.event_id)
+    SELECT e.event_id, e.day, e.cameo, e.quad_class, e.goldstein, c.n_mentions, c.n_articles, c.n_sources,
+           c.date_added,
            sa.code AS s_code, sa.name AS s_name, sa.country AS s_country, sa.sector AS s_sector,
            ta.code AS t_code, ta.name AS t_name, ta.country AS t_country, ta.sector AS t_sector,
-           src.n_sources, coalesce(fa.url, fa.path) AS source_url, coalesce(root.is_root, false) AS is_root,
-           p.kind AS place_kind, p.name AS place_name, p.country AS place_country, p.lat, p.lon
+           coalesce(fa.url, fa.path) AS source_url, coalesce(root.is_root, false) AS is_root,
+           {geo}
     FROM events e
     LEFT JOIN actors sa ON sa.actor_id = e.source_actor
     LEFT JOIN actors ta ON ta.actor_id = e.target_actor
     LEFT JOIN articles fa ON fa.article_id = e.first_article
-    LEFT JOIN (SELECT m.event_id, count(DISTINCT a.publisher) AS n_sources FROM event_mentions m
-               JOIN articles a USING (article_id) GROUP BY m.event_id) src ON src.event_id = e.event_id
-    LEFT JOIN (SELECT event_id, article_id, place FROM event_mentions
-               QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY article_id, seq) = 1) fm
-           ON fm.event_id = e.event_id
-    LEFT JOIN places p ON p.article_id = fm.article_id AND p.place_id = fm.place
+    LEFT JOIN counts c ON c.event_id = e.event_id
+    LEFT JOIN first_mention fm ON fm.event_id = e.event_id
+    {geo_joins}
     LEFT JOIN (SELECT m.event_id, bool_or(m.evidence_start < lead.lead_end) AS is_root FROM event_mentions m
                JOIN (SELECT article_id, min(end_char) FILTER (WHERE kind = 'body') AS lead_end FROM zones
                      GROUP BY article_id) lead USING (article_id)
@@ -35,24 +49,36 @@ _EVENTS_SQL = """
     ORDER BY e.day NULLS LAST, e.event_id"""
 
 
+def events_sql(con) -> str:
+    """The query of every event with what its GDELT row needs (DATEADDED null in stores too old to
+    have kept when their articles were added)."""
+    has_added = con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'articles' "
+                            "AND column_name = 'added'").fetchone()[0]
+    geo = ", ".join(f"{role}.{col} AS {role}_{col}" for role in ROLES
+                    for col in ("name", "kind", "country", "lat", "lon"))
+    joins = "\n    ".join(f"LEFT JOIN event_places {role} ON {role}.article_id = fm.article_id "
+                          f"AND {role}.seq = fm.seq AND {role}.role = '{role}'" for role in ROLES)
+    return _EVENTS_SQL.format(places=EVENT_PLACES, added="a.added" if has_added else "NULL::TIMESTAMPTZ",
+                              geo=geo, geo_joins=joins)
+
+
 @derived
 def gdelt_columns() -> tuple[tuple[str, str], ...]:
     """(GDELT column, newsgraph field) in GDELT's order: 61 of them."""
     return tuple((name, field) for name, field in load_yaml("export/gdelt.yaml")["columns"])
 
 
-def write_gdelt(con, path: Path) -> int:
+def write_gdelt(con, out: IO[str]) -> int:
     """Write every event (negated ones are not events in GDELT's sense) as a GDELT row."""
     columns = gdelt_columns()
-    cursor = con.execute(_EVENTS_SQL)
+    cursor = con.execute(events_sql(con))
     names = [d[0] for d in cursor.description]
     count = 0
-    with path.open("w", encoding="utf-8", newline="") as out:
-        while rows := cursor.fetchmany(10_000):
-            for row in rows:
-                fields = event_fields(dict(zip(names, row, strict=True)))
-                out.write("\t".join(_cell(fields.get(field)) for _, field in columns) + "\n")
-            count += len(rows)
+    while rows := cursor.fetchmany(10_000):
+        for row in rows:
+            fields = event_fields(dict(zip(names, row, strict=True)))
+            out.write("\t".join(_cell(fields.get(field)) for _, field in columns) + "\n")
+        count += len(rows)
     return count
 
 
@@ -62,8 +88,8 @@ def event_fields(row: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "event_id": row["event_id"], "event_code": cameo, "event_base_code": cameo[:3],
         "event_root_code": cameo[:2], "quad_class": row["quad_class"], "goldstein": row["goldstein"],
-        "num_mentions": row["n_mentions"], "num_sources": row["n_sources"] or None,
-        "num_articles": row["n_articles"], "source_url": row["source_url"], "is_root": int(row["is_root"]),
+        "num_mentions": row["n_mentions"], "num_sources": row["n_sources"], "num_articles": row["n_articles"],
+        "date_added": row["date_added"], "source_url": row["source_url"], "is_root": int(row["is_root"]),
     }
     if day is not None:
         out.update(sqldate=day.strftime("%Y%m%d"), monthyear=day.strftime("%Y%m"), year=day.year,
@@ -73,10 +99,31 @@ def event_fields(row: dict[str, Any]) -> dict[str, Any]:
         out[f"actor{n}_name"] = row[f"{side}_name"].upper() if row[f"{side}_name"] else None
         out[f"actor{n}_country"] = row[f"{side}_country"]
         out[f"actor{n}_type1"] = row[f"{side}_sector"]
-    if row["place_name"]:
-        out.update(action_geo_type=geo_type(row["place_kind"], row["place_country"]),
-                   action_geo_name=row["place_name"], action_geo_lat=row["lat"], action_geo_lon=row["lon"])
+    for role, prefix in ROLES.items():
+        out.update({f"{prefix}_{key}": value for key, value in geo_fields(
+            row[f"{role}_kind"], row[f"{role}_name"], row[f"{role}_country"], row[f"{role}_lat"],
+            row[f"{role}_lon"]).items()})
     return out
+
+
+def geo_fields(kind: str | None, name: str | None, country: str | None, lat: float | None,
+               lon: float | None) -> dict[str, Any]:
+    """GDELT's geo fields of a place (type, full name, FIPS country, ADM1, lat/long, FeatureID); none
+    for a place GeoNames does not hold, as GDELT places only what its gazetteer holds."""
+    if not name:
+        return {}
+    geo = locate(kind, name, country, lat, lon)
+    if geo.geonameid is None:
+        return {}
+    if geo.resolution == 1:  # as GDELT writes a country: its FIPS code stands for its ADM1 and feature
+        feature = geo.fips
+    elif geo.resolution == 2:  # a US state (the one division matched): GDELT gives its postal code
+        feature = geo.adm1[len(geo.fips or ""):]
+    else:
+        feature = geo.geonameid
+    full = ", ".join(dict.fromkeys(p for p in (name, geo.province, geo.country_name) if p))
+    return {"type": geo_type(kind, country), "name": full, "country": geo.fips, "adm1": geo.adm1,
+            "lat": lat, "lon": lon, "feature_id": feature}
 
 
 def geo_type(kind: str | None, country: str | None) -> int | None:

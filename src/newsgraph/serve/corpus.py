@@ -82,7 +82,7 @@ class Corpus:
 
     def ingest_record(self, record) -> bool:
         """Store one analysed Record; False when it was already stored."""
-        from newsgraph.store.ingest import BatchWriter
+        from newsgraph.store.engines.local import BatchWriter
 
         with self._lock:
             writer = BatchWriter(self._con, size=1)

@@ -104,7 +104,8 @@ def _insert(con, table: str, rows: pa.Table, ignore: bool = False) -> None:
         return
     con.register("_rows", rows)
     verb = "INSERT OR IGNORE" if ignore else "INSERT"
-    con.execute(f"{verb} INTO {table} SELECT {', '.join(columns(table))} FROM _rows")
+    names = ", ".join(columns(table))  # named: the columns the store fills itself take their default
+    con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM _rows")
     con.unregister("_rows")
 
 

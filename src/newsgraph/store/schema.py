@@ -67,6 +67,13 @@ TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
     ), ("input",)),
 }
 
+# columns the store fills itself as a row is inserted, not part of a record's rows (so the staged
+# and compared rows of both engines stay the same whenever they are made): when an article was
+# stored (GDELT's DATEADDED). Older stores get the column, null for the rows they held.
+STORE_FILLED: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "articles": (("added", "TIMESTAMPTZ", "current_timestamp"),),
+}
+
 # tables whose rows belong to one article (all but the cross-article events and failures)
 ARTICLE_TABLES = ("articles", "zones", "entities", "mentions", "quotes", "event_mentions", "places", "times")
 
@@ -81,7 +88,7 @@ VIEWS = {
     "actors": """
         SELECT actor_id, first(name ORDER BY n_name DESC, name) AS name, mode(type) AS type,
                mode(country) AS country, mode(sector) AS sector, mode(code) AS code,
-               count(DISTINCT article_id) AS n_articles, sum(n_mentions) AS n_mentions
+               count(DISTINCT article_id) AS n_articles, sum(n_mentions)::BIGINT AS n_mentions
         FROM (SELECT *, count(*) OVER (PARTITION BY actor_id, name) AS n_name FROM entities
               WHERE actor_id IS NOT NULL)
         GROUP BY actor_id""",
@@ -101,6 +108,9 @@ def ddl() -> list[str]:
         if table in ENFORCED_KEYS:
             body += f", PRIMARY KEY ({', '.join(key)})"
         out.append(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+        for name, sqltype, default in STORE_FILLED.get(table, ()):
+            out.append(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {sqltype}")
+            out.append(f"ALTER TABLE {table} ALTER COLUMN {name} SET DEFAULT {default}")
     out += [f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, sql in VIEWS.items()]
     out.append("CREATE TABLE IF NOT EXISTS store_info (key VARCHAR PRIMARY KEY, value VARCHAR)")
     out.append(f"INSERT OR IGNORE INTO store_info VALUES ('schema_version', '{SCHEMA_VERSION}')")

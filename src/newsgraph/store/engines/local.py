@@ -1,4 +1,4 @@
-"""Ingest articles into a store with the local engine: read, analyse, write in batches.
+"""The local engine: read, analyse and write in batches, in this process.
 
 Articles already stored are recognised by their id (a hash of the text) as soon as they
 are read, before the spaCy parse, so a restarted run only analyses what is missing.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 
 import duckdb
 import pyarrow as pa
@@ -17,25 +16,12 @@ from newsgraph.errors import InputError
 from newsgraph.read import Document
 from newsgraph.record import Record, record_id
 from newsgraph.store.db import is_stored, open_store, to_arrow, write_batch
+from newsgraph.store.engines.base import Engine, IngestOptions, IngestReport, input_name, merged_rows
 from newsgraph.store.rows import Rows, record_rows
 
 log = logging.getLogger(__name__)
 
 BATCH_ARTICLES = 64  # articles per transaction: a killed run loses at most this much work
-
-
-@dataclass
-class IngestReport:
-    """What a run did: articles added, articles already stored, inputs that failed."""
-
-    added: int = 0
-    skipped: int = 0
-    failed: int = 0
-    failures: list[InputError] = field(default_factory=list)
-    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per Dask worker
-
-    def summary(self) -> str:
-        return f"{self.added} article(s) added, {self.skipped} already stored, {self.failed} failed"
 
 
 class BatchWriter:
@@ -98,22 +84,6 @@ class BatchWriter:
         self.failures.append(error)
 
 
-def input_name(record: Record) -> str:
-    """The input a record came from, as failures name it (path or URL, and JSONL line)."""
-    source = record.source
-    name = source.path or source.url or f"<text {record.id}>"
-    return f"{name}:{source.line}" if source.line else name
-
-
-def merged_rows(per_record: list[Rows], failures: list[InputError]) -> Rows:
-    """The rows of several records (and failures) as one batch."""
-    out: Rows = {"failures": [(f.input, f.reason) for f in failures]}
-    for rows in per_record:
-        for table, table_rows in rows.items():
-            out.setdefault(table, []).extend(table_rows)
-    return out
-
-
 def new_documents(items: Iterable[Document | InputError], con, report: IngestReport,
                   advance: Callable[[int], None] = lambda n=1: None) -> Iterator[Document | InputError]:
     """The documents whose text is not yet stored (nor seen earlier in this run), and errors.
@@ -134,34 +104,39 @@ def new_documents(items: Iterable[Document | InputError], con, report: IngestRep
         yield item
 
 
-def ingest(inputs: list[str], db: str, *, date: str | None = None, batch_size: int = BATCH_ARTICLES,
-           allow_private: bool = False, progress: bool | None = None,
-           on_commit: Callable[[int], None] | None = None) -> IngestReport:
-    """Analyse ``inputs`` (paths, folders, globs, URLs) into the store at ``db``."""
-    from newsgraph import nlp
-    from newsgraph.pipeline import analyze_stream
-    from newsgraph.progress import progress_bar
-    from newsgraph.read import count_files, read_inputs
+class LocalEngine(Engine):
+    """Reads, analyses and writes in this process; a transaction every ``batch_size`` articles."""
 
-    report = IngestReport()
-    con = open_store(db)
-    try:
-        writer = BatchWriter(con, batch_size, on_commit)
-        with progress_bar(count_files(inputs), "ingesting", enabled=progress) as advance:
-            docs = new_documents(read_inputs(inputs, allow_private=allow_private), con, report, advance)
-            # chunks no bigger than a batch: a batch is committed before the next input is awaited
-            for item in analyze_stream(docs, date=date, batch_size=min(batch_size, nlp.BATCH_SIZE)):
-                if isinstance(item, InputError):
-                    report.failed += 1
-                    report.failures.append(item)
-                    writer.add_failure(item)
-                else:
-                    writer.add_record(item)
-                advance()
-            writer.flush()
-        report.added = writer.added
-        report.failures += writer.store_failures
-        report.failed += len(writer.store_failures)
-    finally:
-        con.close()
-    return report
+    name = "local"
+    batch_size = BATCH_ARTICLES
+
+    def ingest(self, inputs: list[str], db: str, options: IngestOptions | None = None, *,
+               progress: bool | None = None, on_commit: Callable[[int], None] | None = None) -> IngestReport:
+        """Analyse ``inputs`` (paths, folders, globs, URLs) into the store at ``db``."""
+        from newsgraph.progress import progress_bar
+        from newsgraph.read import count_files
+
+        options = self.check(options)
+        batch_size = self.batch(options)
+        pipeline = options.pipeline(batch_size)  # a bad knowledge folder or stage name fails before any work
+        report = IngestReport()
+        con = open_store(db)
+        try:
+            writer = BatchWriter(con, batch_size, on_commit)
+            with progress_bar(count_files(inputs), "ingesting", enabled=progress) as advance:
+                docs = new_documents(options.read(inputs), con, report, advance)
+                for item in pipeline.analyze_stream(docs, options.date):
+                    if isinstance(item, InputError):
+                        report.failed += 1
+                        report.failures.append(item)
+                        writer.add_failure(item)
+                    else:
+                        writer.add_record(item)
+                    advance()
+                writer.flush()
+            report.added = writer.added
+            report.failures += writer.store_failures
+            report.failed += len(writer.store_failures)
+        finally:
+            con.close()
+        return report

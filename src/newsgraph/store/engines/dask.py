@@ -1,7 +1,8 @@
-"""Ingest on a Dask cluster: partitions of inputs analysed by workers, merged into DuckDB.
+"""The Dask engine: partitions of inputs analysed by workers, merged into DuckDB.
 
-Each worker process loads spaCy once (``nlp.load`` is cached per process), analyses a
-partition of inputs with the same pipeline as the local engine, and writes the rows of
+Each worker process loads spaCy once (``nlp.load`` is cached per process), reads and
+analyses a partition of inputs as the local engine does (the same
+:class:`~newsgraph.store.engines.base.IngestOptions`, sent whole), and writes the rows of
 every table as Parquet files in a staging folder. The driver merges the partitions into
 the store in input order, one transaction per partition, through the same
 :func:`~newsgraph.store.db.write_batch` as the local engine: so the rows are the same, a
@@ -26,13 +27,13 @@ import pyarrow.parquet as pq
 
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.store.db import open_store, to_arrow, write_batch
-from newsgraph.store.ingest import IngestReport, input_name, merged_rows
+from newsgraph.store.engines.base import ANALYSE, READ, Engine, IngestOptions, IngestReport, input_name, merged_rows
 from newsgraph.store.rows import Rows, record_rows
 from newsgraph.store.schema import TABLES
 
 log = logging.getLogger(__name__)
 
-FILES_PER_PARTITION = 32  # at most; fewer when there are few files, so every worker gets work
+FILES_PER_PARTITION = 32  # at most, unless batch_size says; fewer when there are few files, so every worker gets work
 # small enough that when the last partitions run, no worker idles long waiting for the others
 PARTITIONS_PER_WORKER = 8
 DONE = "_SUCCESS"  # marks a staged partition as complete (written last)
@@ -59,16 +60,17 @@ def list_inputs(specs: list[str]) -> tuple[list[str], list[InputError]]:
     return found, errors
 
 
-def partitions(files: list[str], workers: int) -> list[list[str]]:
-    """Consecutive slices of ``files``: about PARTITIONS_PER_WORKER per worker, none over FILES_PER_PARTITION."""
+def partitions(files: list[str], workers: int, most: int = FILES_PER_PARTITION) -> list[list[str]]:
+    """Consecutive slices of ``files``: about PARTITIONS_PER_WORKER per worker, none over ``most``."""
     if not files:
         return []
-    size = max(1, min(FILES_PER_PARTITION, -(-len(files) // (workers * PARTITIONS_PER_WORKER))))
+    size = max(1, min(most, -(-len(files) // (workers * PARTITIONS_PER_WORKER))))
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
-def partition_key(files: list[str], date: str | None) -> str:
-    """A name for a partition's staged output: its files (with sizes and times) and the date."""
+def partition_key(files: list[str], options: IngestOptions) -> str:
+    """A name for a partition's staged output: its files (with sizes and times) and the options
+    that change what is read and analysed."""
     stamp = []
     for name in files:
         try:
@@ -76,20 +78,18 @@ def partition_key(files: list[str], date: str | None) -> str:
             stamp.append([name, st.st_size, st.st_mtime_ns])
         except OSError:
             stamp.append([name, None, None])
-    return hashlib.sha256(json.dumps([stamp, date]).encode()).hexdigest()[:24]
+    return hashlib.sha256(json.dumps([stamp, options.parts(READ, ANALYSE)], sort_keys=True).encode()).hexdigest()[:24]
 
 
-def analyze_partition(files: list[str], date: str | None, allow_private: bool, folder: str) -> dict:
-    """On a worker: analyse ``files`` and stage the rows of each table as Parquet in ``folder``."""
+def analyze_partition(files: list[str], options: IngestOptions, batch_size: int, folder: str) -> dict:
+    """On a worker: read and analyse ``files`` as ``options`` say, and stage the rows of each
+    table as Parquet in ``folder`` (the marker file names the files and the options)."""
     import resource
-
-    from newsgraph.pipeline import analyze_stream
-    from newsgraph.read import read_inputs
 
     items: list[tuple[str, Rows]] = []
     failures: list[InputError] = []
     seen: set[str] = set()
-    for item in analyze_stream(read_inputs(files, allow_private=allow_private), date=date):
+    for item in options.analyze(options.read(files), batch_size):
         if isinstance(item, InputError):
             failures.append(item)
         elif item.id not in seen:
@@ -104,7 +104,7 @@ def analyze_partition(files: list[str], date: str | None, allow_private: bool, f
     tmp.mkdir(parents=True)
     for table, data in tables.items():
         pq.write_table(data, tmp / f"{table}.parquet")
-    (tmp / DONE).write_text(json.dumps(files))
+    (tmp / DONE).write_text(json.dumps({"files": files, "options": options.to_dict()}))
     shutil.rmtree(folder, ignore_errors=True)
     tmp.rename(folder)  # a partition is staged whole or not at all
     return {"folder": folder, "articles": tables["articles"].num_rows, "failures": tables["failures"].num_rows,
@@ -131,35 +131,40 @@ def load_partition(folder: str | Path) -> dict:
     return {table: pq.read_table(Path(folder) / f"{table}.parquet") for table in TABLES}
 
 
-def ingest_dask(inputs: list[str], db: str, *, date: str | None = None, workers: int | None = None,
-                scheduler: str | None = None, staging: str | None = None, batch_size: int | None = None,
-                allow_private: bool = False, progress: bool | None = None, keep_staging: bool = False,
-                on_commit: Callable[[int], None] | None = None) -> IngestReport:
-    """Ingest ``inputs`` into ``db`` on a Dask cluster (a LocalCluster unless ``scheduler`` is given).
+class DaskEngine(Engine):
+    """Partitions of inputs analysed on a Dask cluster (a LocalCluster of ``workers`` processes
+    unless ``scheduler`` is given), merged into the store one partition per transaction.
 
-    ``batch_size`` is accepted for the CLI's sake: here a transaction is a partition.
     ``keep_staging`` keeps the Parquet partitions after the merge, to query them directly.
     """
-    from newsgraph.progress import progress_bar
 
-    files, errors = list_inputs(inputs)
-    report = IngestReport(failed=len(errors), failures=list(errors))
-    stage = Path(staging or f"{db}.staging")
-    con = open_store(db)
-    try:
-        con.execute(PARTITIONS_DDL)
-        if errors:
-            write_batch(con, to_arrow({"failures": [(e.input, e.reason) for e in errors]}))
-        with _client(workers, scheduler) as client:
-            n_workers = max(1, len(client.scheduler_info()["workers"]))
-            parts = partitions(files, n_workers)
-            with progress_bar(len(files), "ingesting (dask)", enabled=progress) as advance:
-                run = _Run(client, con, stage, report, date, allow_private, keep_staging, on_commit)
-                run.run(parts, advance)
-            report.peak_rss_mb = _peak_memory(client)
-    finally:
-        con.close()
-    return report
+    name = "dask"
+    batch_size = FILES_PER_PARTITION
+    cluster = True
+
+    def ingest(self, inputs: list[str], db: str, options: IngestOptions | None = None, *,
+               progress: bool | None = None, on_commit: Callable[[int], None] | None = None) -> IngestReport:
+        from newsgraph.progress import progress_bar
+
+        options = self.check(options)
+        options.pipeline(self.batch(options))  # a bad knowledge folder or stage name fails before any work
+        files, errors = list_inputs(inputs)
+        report = IngestReport(failed=len(errors), failures=list(errors))
+        stage = Path(options.staging or f"{db}.staging")
+        con = open_store(db)
+        try:
+            con.execute(PARTITIONS_DDL)
+            if errors:
+                write_batch(con, to_arrow({"failures": [(e.input, e.reason) for e in errors]}))
+            with _client(options.workers, options.scheduler) as client:
+                n_workers = max(1, len(client.scheduler_info()["workers"]))
+                parts = partitions(files, n_workers, self.batch(options))
+                with progress_bar(len(files), "ingesting (dask)", enabled=progress) as advance:
+                    _Run(client, con, stage, report, options, self.batch(options), on_commit).run(parts, advance)
+                report.peak_rss_mb = _peak_memory(client)
+        finally:
+            con.close()
+        return report
 
 
 @dataclass
@@ -170,15 +175,14 @@ class _Run:
     con: Any
     stage: Path
     report: IngestReport
-    date: str | None = None
-    allow_private: bool = False
-    keep_staging: bool = False
+    options: IngestOptions = IngestOptions()
+    batch_size: int = FILES_PER_PARTITION  # the worker's transaction size (a partition's, at most)
     on_commit: Callable[[int], None] | None = None
 
     def run(self, parts: list[list[str]], advance: Callable[[int], None]) -> None:
         """Submit the partitions not merged yet; merge them in input order as they finish."""
         done = dict(self.con.execute("SELECT key, articles FROM ingested_partitions").fetchall())
-        keys = [partition_key(files, self.date) for files in parts]
+        keys = [partition_key(files, self.options) for files in parts]
         futures = {n: self._submit(files, key) for n, (files, key) in enumerate(zip(parts, keys, strict=True))
                    if key not in done and not (self.stage / f"part-{key}" / DONE).exists()}
         for n, (files, key) in enumerate(zip(parts, keys, strict=True)):
@@ -192,7 +196,7 @@ class _Run:
 
     def _submit(self, files: list[str], key: str):
         folder = str(self.stage / f"part-{key}")
-        return self.client.submit(analyze_partition, files, self.date, self.allow_private, folder,
+        return self.client.submit(analyze_partition, files, self.options, self.batch_size, folder,
                                   key=f"newsgraph-partition-{key}", pure=False)
 
     def _merge(self, files: list[str], key: str, failure: str | None) -> None:
@@ -206,7 +210,7 @@ class _Run:
         if not failure:
             staged = batch["articles"].num_rows
             self.con.execute("INSERT OR IGNORE INTO ingested_partitions VALUES (?, ?)", [key, staged])
-            if not self.keep_staging:
+            if not self.options.keep_staging:
                 shutil.rmtree(folder, ignore_errors=True)
         report = self.report
         report.added += added
