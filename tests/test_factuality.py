@@ -135,3 +135,15 @@ def test_what_a_naming_verb_calls_someone_is_blame_or_praise(pipeline):
     assert [(s, c) for s, _, c in praise] == [("Ana Duarte", "051")]
     call, _ = coded(pipeline, "Senator Ana Duarte called Governor Luis Prado on Monday.")
     assert call == [("Ana Duarte", "Luis Prado", "041")]
+
+
+def test_releasing_information_is_no_release_of_people_and_refusing_it_a_rejection(pipeline):
+    assert [c for _, _, c in coded(pipeline, "The Kenyan police released video of the arrest.")[0]] == ["010"]
+    assert [c for _, _, c in coded(pipeline, "Senator Ana Duarte refused to release her tax records.")[0]] == ["120"]
+    assert [c for _, _, c in coded(pipeline, "The Kenyan police released the opposition leader Amos Wekesa.")[0]] == [
+        "0841"]
+
+
+def test_a_place_named_before_aid_is_its_recipient_not_its_giver(pipeline):
+    events, _ = coded(pipeline, "Borduria aid arrived at the port on Monday.")
+    assert not [e for e in events if e[2][:2] == "07" and e[0] == "Borduria"]

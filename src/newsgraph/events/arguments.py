@@ -139,8 +139,10 @@ def noun_agent(noun, lex: Lexicon, depth: int = 0) -> list:
             if objects:
                 return conjuncts(objects[0])
     pattern = lex.noun_patterns(noun.lemma_.lower())
-    # a meeting is named after its venue ("the Helsinki summit"): a place compound is no actor there
-    actor_kinds = ("NORP", "ORG", "PERSON") if pattern and pattern[0].reciprocal else ("GPE", "NORP", "ORG", "PERSON")
+    # a meeting is named after its venue ("the Helsinki summit"), aid after its recipient ("Gaza
+    # aid"): a place compound is no actor there
+    venue = pattern and (pattern[0].reciprocal or pattern[0].code[:2] == "07")
+    actor_kinds = ("NORP", "ORG", "PERSON") if venue else ("GPE", "NORP", "ORG", "PERSON")
     for child in noun.lefts:
         if child.dep_ in ("compound", "amod") and child.ent_type_ in actor_kinds:
             return [child]
