@@ -147,3 +147,10 @@ def test_releasing_information_is_no_release_of_people_and_refusing_it_a_rejecti
 def test_a_place_named_before_aid_is_its_recipient_not_its_giver(pipeline):
     events, _ = coded(pipeline, "Borduria aid arrived at the port on Monday.")
     assert not [e for e in events if e[2][:2] == "07" and e[0] == "Borduria"]
+
+
+def test_one_person_attacking_does_it_in_words(pipeline):
+    verbal, _ = coded(pipeline, "Senator Ana Duarte attacked Governor Luis Prado over the budget.")
+    assert verbal == [("Ana Duarte", "Luis Prado", "111")]
+    armed, _ = coded(pipeline, "The rebels attacked an army base near the river.")
+    assert [c[:2] for _, _, c in armed] == ["19"]

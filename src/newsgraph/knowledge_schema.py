@@ -116,6 +116,7 @@ class VerbPattern(Strict):
     needs_target: bool = False
     unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
     naming: Literal["negative", "positive"] | None = None
+    person_code: Code | None = None
     example: str
     not_: Words = Field(default=[], alias="not")
 
@@ -131,6 +132,7 @@ class NounPattern(Strict):
     needs_target: bool = False
     unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
     naming: Literal["negative", "positive"] | None = None
+    person_code: Code | None = None
     example: str
     not_: Words = Field(default=[], alias="not")
 
@@ -391,7 +393,7 @@ def check_references(kb: Knowledge) -> None:
 
     for kind in ("verbs", "nouns"):
         for n, entry in enumerate(patterns[kind]):
-            for key in ("code", "negated_code"):
+            for key in ("code", "negated_code", "person_code"):
                 if entry.get(key) and str(entry[key]) not in codes:
                     where = f"{kind}.{n} ({entry[kind[:-1]]})"
                     fail("events/patterns.yaml", where, f"{key} {entry[key]} is not a CAMEO code")

@@ -10,7 +10,7 @@ may turn the code (:mod:`newsgraph.events.mood`), and the clause gives date, pla
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.english import english
@@ -245,7 +245,11 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     sources, targets = _arguments(pred, lex, lambda t: _known(setting.resolve(t, sent)))
     if pred.nominal and not sources:
         return []  # a nominal event without an owner is a topic, not an event
-    code, negated = apply_mood(pred.pattern, mood, lex)
+    pattern = pred.pattern
+    if pattern.person_code and sources and all(setting.is_person(t, sent) for t in sources):
+        # one person "attacking" another, or the police, does it in words
+        pattern = replace(pattern, code=pattern.person_code)
+    code, negated = apply_mood(pattern, mood, lex)
     if not targets and code[:2] != "01":
         # where a meeting is held is no partner ("met in Geneva"); what it agrees to do somewhere is
         targets = args.location_target(pred.token, own_clause=not pred.pattern.reciprocal)

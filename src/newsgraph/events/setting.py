@@ -178,6 +178,11 @@ class Setting:
                 best = (distance, Argument(span, entity.id))
         return best[1] if best else None
 
+    def is_person(self, token, sent) -> bool:
+        """Whether ``token`` names one person: an entity of type PERSON."""
+        found = self.actor(token, sent)
+        return found is not None and self._entity_type(found.entity) == "PERSON"
+
     def _entity_type(self, entity_id: str | None) -> str | None:
         found = self.actors.by_id(entity_id) if self.actors and entity_id else None
         return found.type if found else None
