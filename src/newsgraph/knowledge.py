@@ -119,8 +119,12 @@ def derived(build: Callable[..., T]) -> Callable[..., T]:
     """A function of the knowledge (and of hashable arguments), computed once per Knowledge."""
 
     @functools.wraps(build)
-    def get(*args):
-        return current().derive(build, *args)
+    def get(*args):  # the hot path of every look-up: no call but the context variable's
+        kb = _ACTIVE.get() or builtin()
+        try:
+            return kb._derived[(build, *args)]
+        except KeyError:
+            return kb.derive(build, *args)
 
     return get
 

@@ -255,12 +255,13 @@ def _share_of(tok, nouns):
 @derived
 def _person_compound(word: str) -> bool:
     """A word ending in a person noun of six letters or more: "neurosurgeon", "co-founder"."""
-    return any(word.endswith(p) and len(word) > len(p) for p in _long_person_nouns())
+    endings = _long_person_nouns()
+    return any(word[i:] in endings for i in range(1, len(word) - PERSON_SUFFIX_MIN + 1))
 
 
 @derived
-def _long_person_nouns() -> tuple[str, ...]:
-    return tuple(p for p in knowledge.nouns().person if len(p) >= PERSON_SUFFIX_MIN and " " not in p)
+def _long_person_nouns() -> frozenset[str]:
+    return frozenset(p for p in knowledge.nouns().person if len(p) >= PERSON_SUFFIX_MIN and " " not in p)
 
 
 def _acts(tok) -> bool:
