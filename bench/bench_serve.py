@@ -11,14 +11,25 @@ Starts ``newsgraph serve`` as its own process on a free loopback port over a sto
 Reports errors and latency percentiles. Without ``--db`` it builds a store in a temporary
 folder by ingesting ``--texts`` (default: examples/seed.txt).
 
+With ``--load SECONDS`` it runs the load test instead (issue 11): ``--clients`` clients
+(default 50) for that long, a fifth of them posting ``/analyze`` back to back (the
+analysis pool saturated) and the rest sending distinct ``GET`` queries; the server's
+resident memory is sampled every second. It reports errors, GET latency while /analyze
+is saturated, the memory after warm-up (the first quarter of the run), and then posts a
+URL that drips a byte every 0.2 s: /analyze must fail with a timeout (the server runs with
+``NEWSGRAPH_FETCH_SECONDS=--fetch-seconds``) and the next /analyze succeed.
+
     .venv/bin/python bench/bench_serve.py
     .venv/bin/python bench/bench_serve.py --db corpus.duckdb --texts ../shared/data/polnear/dev/text
+    .venv/bin/python bench/bench_serve.py --texts ../shared/data/polnear/dev/text --load 60
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import http.server
+import itertools
 import os
 import random
 import socket
@@ -26,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -68,9 +80,9 @@ def build_store(texts_spec: str, folder: str) -> str:
     return db
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
-    cmd = [str(Path(sys.executable).parent / "newsgraph"), "serve", "--db", db, "--port", str(port)]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def start_server(db: str, port: int, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    cmd = [str(Path(sys.executable).parent / "newsgraph"), "serve", "--db", db, "--port", str(port), *extra]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -147,6 +159,107 @@ def report(title: str, results: list[tuple[float, int, str]], wall: float) -> No
         print(f"  error {status}: {text}")
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, in MiB (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def load_run(base: str, pid: int, texts: list[str], actors: list[str], seconds: float, clients: int) -> None:
+    """``clients`` clients for ``seconds``: a fifth post /analyze back to back, the rest send distinct GETs."""
+    end = time.monotonic() + seconds
+    counter = itertools.count()
+    gets: list[tuple[float, float, int, str]] = []  # (when, seconds, status, text)
+    posts: list[tuple[float, float, int, str]] = []
+    memory: list[tuple[float, float]] = []
+    names = actors or ["USA"]
+    started = time.monotonic()
+
+    def next_get() -> tuple[str, dict]:
+        n = next(counter)  # every query distinct: the answer cache fills as it would under real use
+        kind = n % 4
+        if kind == 0:
+            return "/events", {"actor": names[n % len(names)], "limit": 1 + n % 500, "offset": n // 500}
+        if kind == 1:
+            return "/articles", {"limit": 1 + n % 100, "offset": n % 50}
+        if kind == 2:
+            return "/entities", {"limit": 1 + n % 200, "offset": n % 20}
+        return "/quotes", {"limit": 1 + n % 300, "from": f"20{10 + n % 10}-01-01"}
+
+    async def getter(client):
+        while time.monotonic() < end:
+            path, params = next_get()
+            took, status, text = await timed(client, "GET", f"{base}{path}", params=params)
+            gets.append((time.monotonic() - started, took, status, text))
+
+    async def poster(client, k):
+        n = k
+        while time.monotonic() < end:
+            body = {"text": texts[n % len(texts)], "date": "2018-07-20"}
+            took, status, text = await timed(client, "POST", f"{base}/analyze", json=body)
+            posts.append((time.monotonic() - started, took, status, text))
+            n += clients
+
+    async def sample():
+        while time.monotonic() < end:
+            memory.append((time.monotonic() - started, rss_mb(pid)))
+            await asyncio.sleep(1)
+
+    analyzers = max(1, clients // 5)
+    async with httpx.AsyncClient(timeout=120, limits=httpx.Limits(max_connections=clients + 5)) as client:
+        await asyncio.gather(sample(), *(poster(client, k) for k in range(analyzers)),
+                             *(getter(client) for _ in range(clients - analyzers)))
+    warm = seconds / 4
+    for title, results in ((f"GET (distinct, {clients - analyzers} clients)", gets),
+                           (f"POST /analyze ({analyzers} clients, pool saturated)", posts)):
+        errors = [(status, text) for _, _, status, text in results if status != 200]
+        print(f"{title}: {len(results) - len(errors)} ok, {len(errors)} errors, {len(results) / seconds:.1f} req/s")
+        print(f"  latency: {percentiles([took for _, took, _, _ in results])}")
+        for status, text in errors[:5]:
+            print(f"  error {status}: {text}")
+    after = [mb for when, mb in memory if when >= warm]
+    if after:
+        print(f"server memory: {memory[0][1]:.0f} MiB at start, after warm-up ({warm:.0f} s) "
+              f"{min(after):.0f}..{max(after):.0f} MiB (spread {max(after) - min(after):.0f} MiB), "
+              f"end {memory[-1][1]:.0f} MiB")
+
+
+class Drip(http.server.BaseHTTPRequestHandler):
+    """A page that arrives a byte every 0.2 s."""
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        try:
+            for _ in range(3000):
+                self.wfile.write(b"<")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+def drip_check(base: str, text: str) -> None:
+    drip = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    drip.daemon_threads = True
+    threading.Thread(target=drip.serve_forever, daemon=True).start()
+    try:
+        started = time.perf_counter()
+        r = httpx.post(f"{base}/analyze", json={"url": f"http://127.0.0.1:{drip.server_port}/slow"}, timeout=300)
+        print(f"dripping URL: {r.status_code} after {time.perf_counter() - started:.1f} s: {r.json()['error']}")
+        started = time.perf_counter()
+        r = httpx.post(f"{base}/analyze", json={"text": text}, timeout=300)
+        print(f"next /analyze: {r.status_code} after {time.perf_counter() - started:.1f} s")
+    finally:
+        drip.shutdown()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="an existing store (default: build one from --texts)")
@@ -154,16 +267,25 @@ def main() -> int:
     parser.add_argument("--analyze", type=int, default=50, help="concurrent POST /analyze requests")
     parser.add_argument("--events", type=int, default=500, help="GET /events requests")
     parser.add_argument("--concurrency", type=int, default=20, help="GET /events in flight at once")
+    parser.add_argument("--load", type=float, metavar="SECONDS", help="run the load test for this long instead")
+    parser.add_argument("--clients", type=int, default=50, help="load test: clients (a fifth post /analyze)")
+    parser.add_argument("--fetch-seconds", type=float, default=5, help="load test: the server's URL fetch deadline")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or build_store(args.texts, folder)
         port = free_port()
-        server = start_server(db, port)
+        extra = ("--allow-private",) if args.load else ()
+        server = start_server(db, port, *extra, env={"NEWSGRAPH_FETCH_SECONDS": str(args.fetch_seconds)})
         base = f"http://127.0.0.1:{port}"
         try:
             actors = [a["actor_id"] for a in httpx.get(f"{base}/entities", params={"limit": 10}).json()["items"]]
             print(f"server: pid {server.pid}, {base}, store {db}, {len(actors)} actors sampled", flush=True)
-            asyncio.run(analyze_burst(base, article_texts(args.texts, 50), args.analyze))
+            texts = article_texts(args.texts, 50)
+            if args.load:
+                asyncio.run(load_run(base, server.pid, texts, actors, args.load, args.clients))
+                drip_check(base, texts[0])
+                return 0
+            asyncio.run(analyze_burst(base, texts, args.analyze))
             asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=True))
             asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=False))
         finally:

@@ -85,7 +85,8 @@ def test_poison_jsonl_lines_are_stored_safely_and_the_batch_goes_on(tmp_path, ca
 
 @pytest.mark.parametrize("gz", [True, False])
 def test_a_record_cut_by_truncation_is_a_failure_not_half_a_page(tmp_path, gz):
-    pages = [("https://news.example/a", ARTICLE_HTML), ("https://news.example/b", ARTICLE_HTML.replace("ferry", "tram"))]
+    pages = [("https://news.example/a", ARTICLE_HTML),
+             ("https://news.example/b", ARTICLE_HTML.replace("ferry", "tram"))]
     whole = _warc_bytes(pages, gz)
     one = _warc_bytes(pages[:1], gz)
     first_record = len(one) - (len(_warc_bytes([], gz)))  # the first page's record, without the trailing image
@@ -243,8 +244,9 @@ def test_sql_reads_the_store_and_nothing_else(tmp_path, capsys):
 
 
 def test_ingest_tokens_need_the_bearer_scheme(tmp_path):
-    from newsgraph.serve.app import _check_token
     from starlette.exceptions import HTTPException
+
+    from newsgraph.serve.app import _check_token
 
     for header in ("s3cret", "Token s3cret", "Bearer", "Bearer wrong", "Bearers3cret", None):
         with pytest.raises(HTTPException) as caught:
