@@ -13,9 +13,10 @@ folder by ingesting ``--texts`` (default: examples/seed.txt).
 
 With ``--load SECONDS`` it runs the load test instead (issue 11): ``--clients`` clients
 (default 50) for that long, a fifth of them posting ``/analyze`` back to back (the
-analysis pool saturated) and the rest sending distinct ``GET`` queries; the server's
-resident memory is sampled every second. It reports errors, GET latency while /analyze
-is saturated, the memory after warm-up (the first quarter of the run), and then posts a
+analysis pool saturated) and the rest browsing: distinct ``GET`` queries, ``--think``
+seconds apart on average; a probe sends a distinct ``GET /events`` every 0.25 s, and the
+server's resident memory is sampled every second. It reports errors, GET latency while
+/analyze is saturated, the memory after warm-up (the first quarter of the run), then posts a
 URL that drips a byte every 0.2 s: /analyze must fail with a timeout (the server runs with
 ``NEWSGRAPH_FETCH_SECONDS=--fetch-seconds``) and the next /analyze succeed.
 
@@ -167,15 +168,20 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def load_run(base: str, pid: int, texts: list[str], actors: list[str], seconds: float, clients: int) -> None:
-    """``clients`` clients for ``seconds``: a fifth post /analyze back to back, the rest send distinct GETs."""
+async def load_run(base: str, pid: int, texts: list[str], actors: list[str], seconds: float, clients: int,
+                   think: float, analyzers: int) -> None:
+    """``clients`` clients for ``seconds``: a fifth post /analyze back to back (the pool saturated), the
+    rest browse (distinct GETs, ``think`` seconds apart on average, as a reader would); a probe sends a
+    distinct GET /events every 0.25 s and the server's memory is sampled every second."""
     end = time.monotonic() + seconds
     counter = itertools.count()
-    gets: list[tuple[float, float, int, str]] = []  # (when, seconds, status, text)
-    posts: list[tuple[float, float, int, str]] = []
+    gets: list[tuple[float, int, str]] = []  # (seconds, status, text)
+    probes: list[tuple[float, int, str]] = []
+    posts: list[tuple[float, int, str]] = []
     memory: list[tuple[float, float]] = []
     names = actors or ["USA"]
     started = time.monotonic()
+    rng = random.Random(11)
 
     def next_get() -> tuple[str, dict]:
         n = next(counter)  # every query distinct: the answer cache fills as it would under real use
@@ -183,23 +189,30 @@ async def load_run(base: str, pid: int, texts: list[str], actors: list[str], sec
         if kind == 0:
             return "/events", {"actor": names[n % len(names)], "limit": 1 + n % 500, "offset": n // 500}
         if kind == 1:
-            return "/articles", {"limit": 1 + n % 100, "offset": n % 50}
+            return "/articles", {"limit": 1 + n % 100, "offset": n // 100}
         if kind == 2:
-            return "/entities", {"limit": 1 + n % 200, "offset": n % 20}
-        return "/quotes", {"limit": 1 + n % 300, "from": f"20{10 + n % 10}-01-01"}
+            return "/entities", {"limit": 1 + n % 200, "offset": n // 200}
+        return "/quotes", {"limit": 1 + n % 300, "offset": n // 300}
 
-    async def getter(client):
+    async def browser(client):
+        await asyncio.sleep(rng.uniform(0, think))
         while time.monotonic() < end:
             path, params = next_get()
-            took, status, text = await timed(client, "GET", f"{base}{path}", params=params)
-            gets.append((time.monotonic() - started, took, status, text))
+            gets.append(await timed(client, "GET", f"{base}{path}", params=params))
+            await asyncio.sleep(rng.uniform(0, 2 * think))
+
+    async def probe(client):
+        n = 0
+        while time.monotonic() < end:
+            n += 1
+            probes.append(await timed(client, "GET", f"{base}/events", params={"limit": 20, "offset": n}))
+            await asyncio.sleep(0.25)
 
     async def poster(client, k):
         n = k
         while time.monotonic() < end:
             body = {"text": texts[n % len(texts)], "date": "2018-07-20"}
-            took, status, text = await timed(client, "POST", f"{base}/analyze", json=body)
-            posts.append((time.monotonic() - started, took, status, text))
+            posts.append(await timed(client, "POST", f"{base}/analyze", json=body))
             n += clients
 
     async def sample():
@@ -207,23 +220,26 @@ async def load_run(base: str, pid: int, texts: list[str], actors: list[str], sec
             memory.append((time.monotonic() - started, rss_mb(pid)))
             await asyncio.sleep(1)
 
-    analyzers = max(1, clients // 5)
     async with httpx.AsyncClient(timeout=120, limits=httpx.Limits(max_connections=clients + 5)) as client:
-        await asyncio.gather(sample(), *(poster(client, k) for k in range(analyzers)),
-                             *(getter(client) for _ in range(clients - analyzers)))
-    warm = seconds / 4
-    for title, results in ((f"GET (distinct, {clients - analyzers} clients)", gets),
-                           (f"POST /analyze ({analyzers} clients, pool saturated)", posts)):
-        errors = [(status, text) for _, _, status, text in results if status != 200]
+        await asyncio.gather(sample(), probe(client), *(poster(client, k) for k in range(analyzers)),
+                             *(browser(client) for _ in range(clients - analyzers)))
+    for title, results in ((f"GET, {clients - analyzers} browsing clients ({think:g} s apart on average)", gets),
+                           ("GET /events probe, every 0.25 s", probes),
+                           (f"POST /analyze, {analyzers} clients back to back (pool saturated)", posts)):
+        errors = [(status, text) for _, status, text in results if status != 200]
         print(f"{title}: {len(results) - len(errors)} ok, {len(errors)} errors, {len(results) / seconds:.1f} req/s")
-        print(f"  latency: {percentiles([took for _, took, _, _ in results])}")
+        print(f"  latency: {percentiles([took for took, _, _ in results])}")
         for status, text in errors[:5]:
             print(f"  error {status}: {text}")
+        if not results:
+            print("  (none)")
+    warm = seconds / 4
     after = [mb for when, mb in memory if when >= warm]
+    series = " ".join(f"{mb:.0f}" for when, mb in memory[::5])
+    print(f"server memory (MiB, every 5 s): {series}")
     if after:
-        print(f"server memory: {memory[0][1]:.0f} MiB at start, after warm-up ({warm:.0f} s) "
-              f"{min(after):.0f}..{max(after):.0f} MiB (spread {max(after) - min(after):.0f} MiB), "
-              f"end {memory[-1][1]:.0f} MiB")
+        print(f"  after warm-up ({warm:.0f} s): {min(after):.0f}..{max(after):.0f} MiB "
+              f"(spread {max(after) - min(after):.0f} MiB)")
 
 
 class Drip(http.server.BaseHTTPRequestHandler):
@@ -269,6 +285,8 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=20, help="GET /events in flight at once")
     parser.add_argument("--load", type=float, metavar="SECONDS", help="run the load test for this long instead")
     parser.add_argument("--clients", type=int, default=50, help="load test: clients (a fifth post /analyze)")
+    parser.add_argument("--analyzers", type=int, help="load test: clients posting /analyze (default: a fifth)")
+    parser.add_argument("--think", type=float, default=1.0, help="load test: mean seconds between a browser's GETs")
     parser.add_argument("--fetch-seconds", type=float, default=5, help="load test: the server's URL fetch deadline")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -282,7 +300,8 @@ def main() -> int:
             print(f"server: pid {server.pid}, {base}, store {db}, {len(actors)} actors sampled", flush=True)
             texts = article_texts(args.texts, 50)
             if args.load:
-                asyncio.run(load_run(base, server.pid, texts, actors, args.load, args.clients))
+                asyncio.run(load_run(base, server.pid, texts, actors, args.load, args.clients, args.think,
+                                     args.clients // 5 if args.analyzers is None else args.analyzers))
                 drip_check(base, texts[0])
                 return 0
             asyncio.run(analyze_burst(base, texts, args.analyze))

@@ -47,7 +47,9 @@ LIMITS: dict[str, Limit] = {limit.name: limit for limit in (
           "one POST /analyze or /ingest, waiting and fetching included; past it the answer is 504"),
     Limit("analyze_pending", 64, "requests", "analyses waiting for the pool; past it the answer is 503"),
     Limit("fetch_pending", 16, "requests", "URL fetches of /analyze in flight at once; past it 503"),
-    Limit("cache_bytes", 32 * MIB, "bytes", "the server's answer cache, counted as the JSON size of the answers"),
+    Limit("query_threads", 8, "threads",
+          "store queries answered at once (the corpus GETs); more wait their turn, which bounds their memory"),
+    Limit("cache_bytes", 8 * MIB, "bytes", "the server's answer cache, counted as the JSON size of the answers"),
 )}
 
 

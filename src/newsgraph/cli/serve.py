@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+KEEP_ALIVE_SECONDS = 75  # as nginx: longer than any client keeps an idle connection
+
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -52,5 +54,7 @@ def run(args) -> int:
     app = create_app(args.db, allow_ingest=args.allow_ingest, token=token, workers=args.workers,
                      allow_private=args.allow_private, allowed_hosts=allowed_hosts(args.host, args.allowed_host))
     print(f"newsgraph: serving {args.db or '(no store)'} at http://{args.host}:{args.port}/", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    # idle connections kept longer than clients keep theirs (httpx: 5 s, browsers: more), so a
+    # client never sends a request on a connection the server is closing at that moment
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS)
     return 0

@@ -91,6 +91,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        import anyio
+
+        # the threads FastAPI runs the (synchronous) store queries on: a few are as fast as many
+        # on DuckDB, which works on its own threads, and hold far less memory at once
+        anyio.to_thread.current_default_thread_limiter().total_tokens = limits.get("query_threads")
         if preload:
             pool.warm()
         yield
