@@ -14,13 +14,20 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 
 from newsgraph import limits
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, note
 from newsgraph.read.document import Document, Hints
 from newsgraph.read.html import read_html
 from newsgraph.read.text import decode
 from newsgraph.record import Source
 
 _CHUNK = 1 << 16
+
+
+class _Records(ArchiveIterator):
+    """warcio's iterator without its warning on standard error (several lines holding the raw
+    bytes that follow a record whose length is wrong): :func:`read_warc` says it in one note."""
+
+    INC_RECORD = ""
 
 
 class _Budget:
@@ -46,8 +53,9 @@ def read_warc(stream: BinaryIO, name: str) -> Iterator[Document | InputError]:
     count = 0
     budget = _Budget(name)
     number = 0
+    records = _Records(stream)
     try:
-        for number, rec in enumerate(ArchiveIterator(stream), 1):  # noqa: B007 - number is reported below
+        for number, rec in enumerate(records, 1):  # noqa: B007 - number is reported below
             if rec.rec_type != "response" or rec.http_headers is None:
                 _drain(rec, budget)
                 continue
@@ -73,9 +81,14 @@ def read_warc(stream: BinaryIO, name: str) -> Iterator[Document | InputError]:
         yield exc
         return
     except Exception as exc:  # warcio raises several kinds on damaged streams
+        detail = str(exc).partition(", first line")[0][:120]  # not the garbage it found there
         yield InputError(name, f"damaged WARC after record {number} ({count} pages): "
-                               f"{exc.__class__.__name__}: {exc}")
+                               f"{exc.__class__.__name__}: {detail}")
         return
+    finally:
+        if records.err_count:
+            note(name, f"{records.err_count} record(s) not followed by the blank line their Content-Length "
+                       "says (a wrong length, or damage)")
     if count == 0:
         yield InputError(name, "no HTML response records in the WARC file")
 
