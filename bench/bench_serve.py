@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import http.server
 import itertools
 import os
 import random
@@ -38,7 +37,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -242,38 +240,17 @@ async def load_run(base: str, pid: int, texts: list[str], actors: list[str], sec
               f"(spread {max(after) - min(after):.0f} MiB)")
 
 
-class Drip(http.server.BaseHTTPRequestHandler):
-    """A page that arrives a byte every 0.2 s."""
-
-    def do_GET(self):  # noqa: N802 - http.server's name
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.end_headers()
-        try:
-            for _ in range(3000):
-                self.wfile.write(b"<")
-                self.wfile.flush()
-                time.sleep(0.2)
-        except OSError:
-            pass
-
-    def log_message(self, *args):
-        pass
-
-
 def drip_check(base: str, text: str) -> None:
-    drip = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Drip)
-    drip.daemon_threads = True
-    threading.Thread(target=drip.serve_forever, daemon=True).start()
-    try:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from dripping import dripping_server
+
+    with dripping_server(pause=0.2) as url:
         started = time.perf_counter()
-        r = httpx.post(f"{base}/analyze", json={"url": f"http://127.0.0.1:{drip.server_port}/slow"}, timeout=300)
+        r = httpx.post(f"{base}/analyze", json={"url": url}, timeout=300)
         print(f"dripping URL: {r.status_code} after {time.perf_counter() - started:.1f} s: {r.json()['error']}")
         started = time.perf_counter()
         r = httpx.post(f"{base}/analyze", json={"text": text}, timeout=300)
         print(f"next /analyze: {r.status_code} after {time.perf_counter() - started:.1f} s")
-    finally:
-        drip.shutdown()
 
 
 def main() -> int:
@@ -287,6 +264,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50, help="load test: clients (a fifth post /analyze)")
     parser.add_argument("--analyzers", type=int, help="load test: clients posting /analyze (default: a fifth)")
     parser.add_argument("--think", type=float, default=1.0, help="load test: mean seconds between a browser's GETs")
+    parser.add_argument("--drip", action=argparse.BooleanOptionalAction, default=True,
+                        help="load test: end with the dripping-URL check")
     parser.add_argument("--fetch-seconds", type=float, default=5, help="load test: the server's URL fetch deadline")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -302,7 +281,8 @@ def main() -> int:
             if args.load:
                 asyncio.run(load_run(base, server.pid, texts, actors, args.load, args.clients, args.think,
                                      args.clients // 5 if args.analyzers is None else args.analyzers))
-                drip_check(base, texts[0])
+                if args.drip:
+                    drip_check(base, texts[0])
                 return 0
             asyncio.run(analyze_burst(base, texts, args.analyze))
             asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=True))

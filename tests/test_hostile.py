@@ -7,19 +7,18 @@ The hostile corpus is generated here, in tmp_path; nothing comes from outside th
 from __future__ import annotations
 
 import gzip
-import http.server
 import io
 import json
 import os
 import socket
 import sys
 import threading
-import time
 
 import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from dripping import dripping_server
 from newsgraph import limits
 from newsgraph.cli import main
 from newsgraph.errors import InputError, printable
@@ -304,30 +303,10 @@ def test_a_symlink_loop_is_named_as_such(tmp_path, caplog):
 # -- 9. a URL that drips: the total deadline, and /analyze goes on
 
 
-class _Drip(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's name
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.end_headers()
-        try:
-            for _ in range(600):
-                self.wfile.write(b"<p>")
-                self.wfile.flush()
-                time.sleep(0.1)
-        except OSError:
-            pass
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture()
 def dripping_url():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Drip)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/slow"
-    server.shutdown()
+    with dripping_server() as url:
+        yield url
 
 
 def test_a_dripping_url_hits_the_total_deadline(dripping_url):
