@@ -47,8 +47,8 @@ class SummaryWriter:
         table = Table("rejected", "code", "source", "target", "evidence", box=None, pad_edge=False)
         for e in record.rejected:
             evidence = record.text[e.evidence.start : e.evidence.end]
-            table.add_row(e.factuality, e.cameo, names.get(e.source, "-"), names.get(e.target, "-"),
-                          evidence[:90] + ("…" if len(evidence) > 90 else ""))
+            table.add_row(e.factuality, e.cameo, shown(names.get(e.source, "-")), shown(names.get(e.target, "-")),
+                          shown(evidence[:90] + ("…" if len(evidence) > 90 else "")))
         self.console.print(table)
 
     def _entities(self, record) -> None:
