@@ -11,14 +11,25 @@ Starts ``newsgraph serve`` as its own process on a free loopback port over a sto
 Reports errors and latency percentiles. Without ``--db`` it builds a store in a temporary
 folder by ingesting ``--texts`` (default: examples/seed.txt).
 
+With ``--load SECONDS`` it runs the load test instead (issue 11): ``--clients`` clients
+(default 50) for that long, a fifth of them posting ``/analyze`` back to back (the
+analysis pool saturated) and the rest browsing: distinct ``GET`` queries, ``--think``
+seconds apart on average; a probe sends a distinct ``GET /events`` every 0.25 s, and the
+server's resident memory is sampled every second. It reports errors, GET latency while
+/analyze is saturated, the memory after warm-up (the first quarter of the run), then posts a
+URL that drips a byte every 0.2 s: /analyze must fail with a timeout (the server runs with
+``NEWSGRAPH_FETCH_SECONDS=--fetch-seconds``) and the next /analyze succeed.
+
     .venv/bin/python bench/bench_serve.py
     .venv/bin/python bench/bench_serve.py --db corpus.duckdb --texts ../shared/data/polnear/dev/text
+    .venv/bin/python bench/bench_serve.py --texts ../shared/data/polnear/dev/text --load 60
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import random
 import socket
@@ -68,9 +79,9 @@ def build_store(texts_spec: str, folder: str) -> str:
     return db
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
-    cmd = [str(Path(sys.executable).parent / "newsgraph"), "serve", "--db", db, "--port", str(port)]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def start_server(db: str, port: int, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    cmd = [str(Path(sys.executable).parent / "newsgraph"), "serve", "--db", db, "--port", str(port), *extra]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -147,6 +158,101 @@ def report(title: str, results: list[tuple[float, int, str]], wall: float) -> No
         print(f"  error {status}: {text}")
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, in MiB (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def load_run(base: str, pid: int, texts: list[str], actors: list[str], seconds: float, clients: int,
+                   think: float, analyzers: int) -> None:
+    """``clients`` clients for ``seconds``: a fifth post /analyze back to back (the pool saturated), the
+    rest browse (distinct GETs, ``think`` seconds apart on average, as a reader would); a probe sends a
+    distinct GET /events every 0.25 s and the server's memory is sampled every second."""
+    end = time.monotonic() + seconds
+    counter = itertools.count()
+    gets: list[tuple[float, int, str]] = []  # (seconds, status, text)
+    probes: list[tuple[float, int, str]] = []
+    posts: list[tuple[float, int, str]] = []
+    memory: list[tuple[float, float]] = []
+    names = actors or ["USA"]
+    started = time.monotonic()
+    rng = random.Random(11)
+
+    def next_get() -> tuple[str, dict]:
+        n = next(counter)  # every query distinct: the answer cache fills as it would under real use
+        kind = n % 4
+        if kind == 0:
+            return "/events", {"actor": names[n % len(names)], "limit": 1 + n % 500, "offset": n // 500}
+        if kind == 1:
+            return "/articles", {"limit": 1 + n % 100, "offset": n // 100}
+        if kind == 2:
+            return "/entities", {"limit": 1 + n % 200, "offset": n // 200}
+        return "/quotes", {"limit": 1 + n % 300, "offset": n // 300}
+
+    async def browser(client):
+        await asyncio.sleep(rng.uniform(0, think))
+        while time.monotonic() < end:
+            path, params = next_get()
+            gets.append(await timed(client, "GET", f"{base}{path}", params=params))
+            await asyncio.sleep(rng.uniform(0, 2 * think))
+
+    async def probe(client):
+        n = 0
+        while time.monotonic() < end:
+            n += 1
+            probes.append(await timed(client, "GET", f"{base}/events", params={"limit": 20, "offset": n}))
+            await asyncio.sleep(0.25)
+
+    async def poster(client, k):
+        n = k
+        while time.monotonic() < end:
+            body = {"text": texts[n % len(texts)], "date": "2018-07-20"}
+            posts.append(await timed(client, "POST", f"{base}/analyze", json=body))
+            n += clients
+
+    async def sample():
+        while time.monotonic() < end:
+            memory.append((time.monotonic() - started, rss_mb(pid)))
+            await asyncio.sleep(1)
+
+    async with httpx.AsyncClient(timeout=120, limits=httpx.Limits(max_connections=clients + 5)) as client:
+        await asyncio.gather(sample(), probe(client), *(poster(client, k) for k in range(analyzers)),
+                             *(browser(client) for _ in range(clients - analyzers)))
+    for title, results in ((f"GET, {clients - analyzers} browsing clients ({think:g} s apart on average)", gets),
+                           ("GET /events probe, every 0.25 s", probes),
+                           (f"POST /analyze, {analyzers} clients back to back (pool saturated)", posts)):
+        errors = [(status, text) for _, status, text in results if status != 200]
+        print(f"{title}: {len(results) - len(errors)} ok, {len(errors)} errors, {len(results) / seconds:.1f} req/s")
+        print(f"  latency: {percentiles([took for took, _, _ in results])}")
+        for status, text in errors[:5]:
+            print(f"  error {status}: {text}")
+        if not results:
+            print("  (none)")
+    warm = seconds / 4
+    after = [mb for when, mb in memory if when >= warm]
+    series = " ".join(f"{mb:.0f}" for when, mb in memory[::5])
+    print(f"server memory (MiB, every 5 s): {series}")
+    if after:
+        print(f"  after warm-up ({warm:.0f} s): {min(after):.0f}..{max(after):.0f} MiB "
+              f"(spread {max(after) - min(after):.0f} MiB)")
+
+
+def drip_check(base: str, text: str) -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from dripping import dripping_server
+
+    with dripping_server(pause=0.2) as url:
+        started = time.perf_counter()
+        r = httpx.post(f"{base}/analyze", json={"url": url}, timeout=300)
+        print(f"dripping URL: {r.status_code} after {time.perf_counter() - started:.1f} s: {r.json()['error']}")
+        started = time.perf_counter()
+        r = httpx.post(f"{base}/analyze", json={"text": text}, timeout=300)
+        print(f"next /analyze: {r.status_code} after {time.perf_counter() - started:.1f} s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="an existing store (default: build one from --texts)")
@@ -154,16 +260,31 @@ def main() -> int:
     parser.add_argument("--analyze", type=int, default=50, help="concurrent POST /analyze requests")
     parser.add_argument("--events", type=int, default=500, help="GET /events requests")
     parser.add_argument("--concurrency", type=int, default=20, help="GET /events in flight at once")
+    parser.add_argument("--load", type=float, metavar="SECONDS", help="run the load test for this long instead")
+    parser.add_argument("--clients", type=int, default=50, help="load test: clients (a fifth post /analyze)")
+    parser.add_argument("--analyzers", type=int, help="load test: clients posting /analyze (default: a fifth)")
+    parser.add_argument("--think", type=float, default=1.0, help="load test: mean seconds between a browser's GETs")
+    parser.add_argument("--drip", action=argparse.BooleanOptionalAction, default=True,
+                        help="load test: end with the dripping-URL check")
+    parser.add_argument("--fetch-seconds", type=float, default=5, help="load test: the server's URL fetch deadline")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or build_store(args.texts, folder)
         port = free_port()
-        server = start_server(db, port)
+        extra = ("--allow-private",) if args.load else ()
+        server = start_server(db, port, *extra, env={"NEWSGRAPH_FETCH_SECONDS": str(args.fetch_seconds)})
         base = f"http://127.0.0.1:{port}"
         try:
             actors = [a["actor_id"] for a in httpx.get(f"{base}/entities", params={"limit": 10}).json()["items"]]
             print(f"server: pid {server.pid}, {base}, store {db}, {len(actors)} actors sampled", flush=True)
-            asyncio.run(analyze_burst(base, article_texts(args.texts, 50), args.analyze))
+            texts = article_texts(args.texts, 50)
+            if args.load:
+                asyncio.run(load_run(base, server.pid, texts, actors, args.load, args.clients, args.think,
+                                     args.clients // 5 if args.analyzers is None else args.analyzers))
+                if args.drip:
+                    drip_check(base, texts[0])
+                return 0
+            asyncio.run(analyze_burst(base, texts, args.analyze))
             asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=True))
             asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=False))
         finally:

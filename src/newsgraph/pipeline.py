@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from newsgraph import nlp
+from newsgraph import limits, nlp
 from newsgraph.actors import find_actors
 from newsgraph.article import Article
 from newsgraph.errors import InputError, NewsgraphError
@@ -104,13 +104,19 @@ class Pipeline:
 
     def analyze_stream(self, items: Iterable[Document | InputError], date: str | None = None
                        ) -> Iterator[Record | InputError]:
-        """Records (or the InputErrors of what could not be read or analysed), in input order."""
+        """Records (or the InputErrors of what could not be read or analysed), in input order.
+
+        A chunk is parsed together: it closes at ``batch_size`` articles or at the
+        ``max_batch_chars`` limit, whichever comes first, so memory stays bounded.
+        """
         chunk: list[Document | InputError] = []
+        chars, most = 0, limits.get("max_batch_chars")
         for item in items:
             chunk.append(item)
-            if len(chunk) >= self.batch_size:
+            chars += len(item.text) if isinstance(item, Document) else 0
+            if len(chunk) >= self.batch_size or chars >= most:
                 yield from self._chunk(chunk, date)
-                chunk = []
+                chunk, chars = [], 0
         if chunk:
             yield from self._chunk(chunk, date)
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from newsgraph.cli.analyze import add_analysis_options, iso_date
+from newsgraph.errors import printable
 from newsgraph.store.engines import ENGINES, IngestOptions, ingest
 
 
@@ -68,5 +69,5 @@ def run(args) -> int:
         print(f"newsgraph: failed: {failure}", file=sys.stderr)
     if len(report.failures) > 20:
         print(f"newsgraph: ... and {len(report.failures) - 20} more (SELECT * FROM failures)", file=sys.stderr)
-    print(f"newsgraph: {report.summary()} -> {args.db}", file=sys.stderr)
-    return 1 if report.failures else 0  # as analyze: the batch went on, but something was not stored
+    print(f"newsgraph: {report.summary()} -> {printable(args.db)}", file=sys.stderr)
+    return 1 if report.failures else 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+KEEP_ALIVE_SECONDS = 75  # as nginx: longer than any client keeps an idle connection
+
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -21,7 +23,21 @@ def register(sub) -> None:
     p.add_argument("--token", help="the bearer token ingest requests must carry (default: $NEWSGRAPH_TOKEN)")
     p.add_argument("--allow-private", action="store_true",
                    help="let /analyze fetch URLs on loopback and private addresses")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="a host name clients may use in the Host header (repeatable; '*' for any). Without it: "
+                        "the --host name, localhost, and IP addresses (the machine's names too on 0.0.0.0)")
     p.set_defaults(run=run)
+
+
+def allowed_hosts(host: str, extra: list[str]) -> list[str]:
+    """The Host header names the server answers to: the bound host, loopback names, and ``extra``;
+    on every interface (0.0.0.0, ::) also this machine's own names."""
+    import socket
+
+    names = [host, "localhost", *extra]
+    if host in ("0.0.0.0", "::", ""):
+        names += [socket.gethostname(), socket.getfqdn()]
+    return names
 
 
 def run(args) -> int:
@@ -36,7 +52,9 @@ def run(args) -> int:
     if args.allow_ingest and not token:
         raise NewsgraphError("--allow-ingest needs a token: --token TOKEN or the NEWSGRAPH_TOKEN variable")
     app = create_app(args.db, allow_ingest=args.allow_ingest, token=token, workers=args.workers,
-                     allow_private=args.allow_private)
+                     allow_private=args.allow_private, allowed_hosts=allowed_hosts(args.host, args.allowed_host))
     print(f"newsgraph: serving {args.db or '(no store)'} at http://{args.host}:{args.port}/", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    # idle connections kept longer than clients keep theirs (httpx: 5 s, browsers: more), so a
+    # client never sends a request on a connection the server is closing at that moment
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS)
     return 0

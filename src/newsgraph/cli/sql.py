@@ -9,7 +9,9 @@ from newsgraph.store.render import FORMATS
 
 def register(sub) -> None:
     p = sub.add_parser("sql", help="run SQL over a store (tables: docs/store.md)",
-                       description="Run a SQL statement over a store, read-only, and print the result.")
+                       description="Run a SQL statement over a store, read-only, and print the result. "
+                                   "The statement sees the store and nothing else: DuckDB's access to other "
+                                   "files (read_csv, read_text, COPY ... TO, ATTACH) is off.")
     p.add_argument("statement", metavar="SQL", help='e.g. "SELECT cameo, count(*) FROM events GROUP BY 1"')
     add_store_options(p)
     p.set_defaults(run=run)
@@ -29,11 +31,17 @@ def run(args) -> int:
 
     from newsgraph.errors import NewsgraphError
     from newsgraph.store import query
+    from newsgraph.store.db import STORE_FAILURES, open_store
     from newsgraph.store.render import render
 
-    con = query.connect(args.db)
+    con = open_store(args.db, read_only=True, sandboxed=True)
     try:
         columns, rows = query.sql(con, args.statement)
+    except duckdb.PermissionException as exc:
+        raise NewsgraphError(f"SQL: refused, the statement may read the store only ({str(exc).splitlines()[0]})") \
+            from None
+    except STORE_FAILURES:
+        raise
     except duckdb.Error as exc:
         raise NewsgraphError(f"SQL: {str(exc).splitlines()[0]}") from None
     finally:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+
+from newsgraph.errors import printable
+
+
+def shown(value: object) -> str:
+    """A value from an article or its name as the terminal shows it: no markup, no control codes."""
+    return escape(printable(value))
 
 
 class SummaryWriter:
@@ -15,14 +23,15 @@ class SummaryWriter:
     def write(self, record) -> None:
         c, m = self.console, record.meta
         where = record.source.path or record.source.url or "<text>"
-        c.rule(f"[bold]{m.headline or '(no headline)'}")
-        c.print(f"[dim]{where}[/]  id {record.id}")
+        c.rule(f"[bold]{shown(m.headline or '(no headline)')}")
+        c.print(f"[dim]{shown(where)}[/]  id {record.id}")
         c.print(
             f"published [bold]{m.published or 'unknown'}[/] ({m.published_source or '-'})"
-            f"  publisher {m.publisher or '-'}  byline {m.byline or '-'}  language {m.language or '-'}"
+            f"  publisher {shown(m.publisher or '-')}  byline {shown(m.byline or '-')}"
+            f"  language {shown(m.language or '-')}"
         )
         if m.standfirst:
-            c.print(f"[italic]{m.standfirst}[/]")
+            c.print(f"[italic]{shown(m.standfirst)}[/]")
         zones = Counter(z.kind for z in record.zones)
         c.print("zones: " + ", ".join(f"{k} {n}" for k, n in zones.items()))
         self._entities(record)
@@ -38,8 +47,8 @@ class SummaryWriter:
         table = Table("rejected", "code", "source", "target", "evidence", box=None, pad_edge=False)
         for e in record.rejected:
             evidence = record.text[e.evidence.start : e.evidence.end]
-            table.add_row(e.factuality, e.cameo, names.get(e.source, "-"), names.get(e.target, "-"),
-                          evidence[:90] + ("…" if len(evidence) > 90 else ""))
+            table.add_row(e.factuality, e.cameo, shown(names.get(e.source, "-")), shown(names.get(e.target, "-")),
+                          shown(evidence[:90] + ("…" if len(evidence) > 90 else "")))
         self.console.print(table)
 
     def _entities(self, record) -> None:
@@ -47,7 +56,7 @@ class SummaryWriter:
             return
         table = Table("entity", "type", "code", "titles", "mentions", box=None, pad_edge=False)
         for e in sorted(record.entities, key=lambda e: -len(e.mentions)):
-            table.add_row(e.name, e.type, e.code or "", "; ".join(e.titles), str(len(e.mentions)))
+            table.add_row(shown(e.name), e.type, e.code or "", shown("; ".join(e.titles)), str(len(e.mentions)))
         self.console.print(table)
 
     def close(self) -> None:

@@ -16,6 +16,7 @@ from newsgraph.english import english
 from newsgraph.errors import InputError
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.read.document import Document, Hints
+from newsgraph.read.text import check_text, make_safe
 from newsgraph.record import Source
 
 MIN_ARTICLE_WORDS = 15  # fewer words than this is navigation or a stub, not an article
@@ -25,6 +26,8 @@ _LANG_ATTR = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.I)
 def read_html(html: str | bytes, name: str, source: Source, hints: Hints | None = None) -> Document:
     """A Document from an HTML page; raises InputError when the page holds no article."""
     hints = hints or Hints()
+    if isinstance(html, str):
+        html = make_safe(html, name)
     try:
         extracted = trafilatura.bare_extraction(
             html,
@@ -47,7 +50,7 @@ def read_html(html: str | bytes, name: str, source: Source, hints: Hints | None 
     title = _headline(extracted.title, site)
     if len(body.split()) - len((title or "").split()) < MIN_ARTICLE_WORDS:
         raise InputError(name, "no article text found in the HTML page")
-    text = f"{title}\n\n{body}\n" if title and not body.startswith(title) else body + "\n"
+    text = check_text(f"{title}\n\n{body}\n" if title and not body.startswith(title) else body + "\n", name)
     hints.headline = hints.headline or title
     hints.headline_in_text = bool(title)
     hints.url = hints.url or source.url or _clean(extracted.url)

@@ -10,7 +10,7 @@ from newsgraph.errors import InputError
 from newsgraph.read.dates import normalise_date
 from newsgraph.read.document import Document, Hints
 from newsgraph.read.html import read_html
-from newsgraph.read.text import check_text
+from newsgraph.read.text import check_text, make_safe
 from newsgraph.record import Source
 
 
@@ -32,17 +32,22 @@ def _article(line: str, name: str, source: Source) -> Document:
         raise InputError(name, f"broken JSON line: {exc.msg} at column {exc.colno}") from None
     if not isinstance(obj, dict):
         raise InputError(name, "a JSONL line must be an object with 'text' or 'html'")
-    source.url = _str(obj.get("url"))
-    hints = Hints(
-        headline=_str(obj.get("title") or obj.get("headline")),
-        publisher=_str(obj.get("publisher")),
-        byline=_str(obj.get("byline") or obj.get("author")),
-        url=source.url,
-        language=_str(obj.get("language")),
-    )
-    date = _str(obj.get("date") or obj.get("published"))
+
+    def field(*keys: str) -> str | None:
+        value = next((obj[k] for k in keys if obj.get(k)), None)
+        return make_safe(value, name).strip() or None if isinstance(value, str) else None
+
+    source.url = field("url")
+    hints = Hints(headline=field("title", "headline"), publisher=field("publisher"),
+                  byline=field("byline", "author"), url=source.url, language=field("language"))
+    date = obj.get("date") or obj.get("published")
+    if isinstance(date, str):
+        date = date.strip()
     if date:
-        hints.published = normalise_date(date, name)
+        if isinstance(date, bool) or not isinstance(date, str | int):
+            raise InputError(name, f"the date must be a string YYYY-MM-DD, not {json.dumps(date)[:40]}")
+        # a whole number is read as ISO 8601's basic form, 20180720
+        hints.published = normalise_date(str(date), name)
         hints.published_source = "jsonl"
     if isinstance(obj.get("text"), str):
         text = check_text(obj["text"], name)
@@ -54,7 +59,3 @@ def _article(line: str, name: str, source: Source) -> Document:
     if isinstance(obj.get("html"), str):
         return read_html(obj["html"], name, source, hints)
     raise InputError(name, "a JSONL line needs a 'text' or 'html' string")
-
-
-def _str(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None

@@ -1,20 +1,25 @@
-"""Analysing one article for the HTTP API: reading the request's input, and a bounded
-pool of worker threads that runs the pipeline so the event loop stays free.
+"""Analysing one article for the HTTP API: reading the request's input, and bounded
+pools of worker threads that fetch URLs and run the pipeline so the event loop stays free.
 
 spaCy is loaded once per process (``nlp.load`` is cached); the pool's threads share it.
 One worker is the default because the parse is CPU-bound and holds the GIL for much of
 its time: more threads would only interleave, not speed up. Requests beyond
-``max_pending`` are refused at once (503) rather than queued without bound.
+``max_pending`` are refused at once (503) rather than queued without bound, and each
+call has a deadline: work still waiting when it passes never runs, and the caller gets
+:class:`TimedOut` (504) instead of waiting on. URLs are fetched on a pool of their own
+(each fetch within its own total deadline), so a slow site never holds the analysis worker.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph import limits
 from newsgraph.errors import InputError
 
 # a line that wakes every stage: names, a title, a quote, an event, a place and a date
@@ -23,6 +28,10 @@ WARM_UP = 'Prime Minister Ann Berg met the mayor of Oslo on Monday. "We agreed,"
 
 class Busy(Exception):
     """Too many analyses are already waiting."""
+
+
+class TimedOut(Exception):
+    """The request's deadline passed before its work was done."""
 
 
 @dataclass(slots=True)
@@ -72,22 +81,32 @@ def analyze_document(doc, date: str | None):
 
 
 class AnalysisPool:
-    """A fixed set of worker threads for the pipeline, with a cap on waiting work."""
+    """A fixed set of worker threads, with a cap on waiting work and a deadline per call."""
 
-    def __init__(self, workers: int = 1, max_pending: int = 64):
-        self.workers, self.max_pending = workers, max_pending
-        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newsgraph-analyze")
+    def __init__(self, workers: int = 1, max_pending: int | None = None, name: str = "analyze"):
+        self.workers, self.name = workers, name
+        self.max_pending = max_pending or limits.get("analyze_pending")
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"newsgraph-{name}")
         self._pending = 0
         self._lock = threading.Lock()
 
-    async def run(self, fn, *args) -> Any:
-        """``fn(*args)`` on a worker thread; Busy when ``max_pending`` calls already wait."""
+    async def run(self, fn, *args, timeout: float | None = None) -> Any:
+        """``fn(*args)`` on a worker thread; Busy when ``max_pending`` calls already wait,
+        TimedOut when it is not done within ``timeout`` seconds (a call that has not started
+        by then never starts; one running is left to finish, its answer dropped)."""
         with self._lock:
             if self._pending >= self.max_pending:
-                raise Busy(f"the server is busy: {self._pending} analyses are waiting; try again shortly")
+                raise Busy(f"the server is busy: {self._pending} {self.name} requests are waiting; "
+                           "try again shortly")
             self._pending += 1
         try:
-            return await asyncio.wrap_future(self._executor.submit(fn, *args))
+            expires = None if timeout is None else time.monotonic() + timeout
+            future = self._executor.submit(_unless_expired, expires, fn, *args)
+            try:
+                return await asyncio.wait_for(asyncio.wrap_future(future), timeout)
+            except TimeoutError:
+                future.cancel()
+                raise TimedOut(f"no answer within {timeout:g} s (the request's deadline)") from None
         finally:
             with self._lock:
                 self._pending -= 1
@@ -105,3 +124,10 @@ class AnalysisPool:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _unless_expired(expires: float | None, fn, *args) -> Any:
+    """``fn(*args)``, unless the caller's deadline passed while the call waited for a worker."""
+    if expires is not None and time.monotonic() > expires:
+        raise TimedOut("the request's deadline passed while it waited")
+    return fn(*args)

@@ -8,7 +8,9 @@ lists them). Errors are always JSON: ``{"error": message, "status": code}``.
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
+import time
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -22,13 +24,12 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsgraph import __version__
+from newsgraph import __version__, limits
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.knowledge import derived
 from newsgraph.record import Record
-from newsgraph.serve.analysis import AnalysisPool, ArticleInput, Busy, analyze_document, read_article
+from newsgraph.serve.analysis import AnalysisPool, ArticleInput, Busy, TimedOut, analyze_document, read_article
 
-MAX_BODY_BYTES = 5 * 1024 * 1024  # a request body past this is refused with 413
 # scripts only from this server: article text is shown with textContent, and this is the second fence
 CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'"
 
@@ -54,6 +55,7 @@ ANALYZE_ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorBody, "description": "the request body is over the size cap"},
     422: {"model": ErrorBody, "description": "the request is not the JSON object described"},
     503: {"model": ErrorBody, "description": "too many analyses are waiting; retry after a moment"},
+    504: {"model": ErrorBody, "description": "the analysis did not finish within the request's deadline"},
 }
 
 
@@ -67,8 +69,10 @@ def create_app(
     token: str | None = None,
     *,
     workers: int = 1,
-    max_pending: int = 64,
-    max_body_bytes: int = MAX_BODY_BYTES,
+    max_pending: int | None = None,
+    max_body_bytes: int | None = None,
+    analyze_seconds: float | None = None,
+    allowed_hosts: list[str] | None = None,
     allow_private: bool = False,
     preload: bool = True,
 ) -> FastAPI:
@@ -76,17 +80,27 @@ def create_app(
 
     Ingest over HTTP needs both ``allow_ingest`` and a ``token`` that clients send as
     ``Authorization: Bearer TOKEN``. ``preload`` loads the spaCy model at start-up.
+    ``allowed_hosts``: the names a request's Host header may give (besides IP addresses);
+    None checks nothing (``newsgraph serve`` always passes them). The other limits
+    default to newsgraph.limits.
     """
     if allow_ingest and not token:
         raise ValueError("ingest over HTTP needs a token")
     pool = AnalysisPool(workers=workers, max_pending=max_pending)
+    fetches = AnalysisPool(workers=limits.get("fetch_pending"), max_pending=limits.get("fetch_pending"), name="fetch")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        import anyio
+
+        # the threads FastAPI runs the (synchronous) store queries on: a few are as fast as many
+        # on DuckDB, which works on its own threads, and hold far less memory at once
+        anyio.to_thread.current_default_thread_limiter().total_tokens = limits.get("query_threads")
         if preload:
             pool.warm()
         yield
         pool.close()
+        fetches.close()
         app.state.corpus.close()
 
     app = FastAPI(
@@ -97,13 +111,16 @@ def create_app(
     )
     from newsgraph.serve.corpus import Corpus, corpus_router
 
-    app.state.pool, app.state.allow_private = pool, allow_private
+    app.state.pool, app.state.fetches, app.state.allow_private = pool, fetches, allow_private
     app.state.corpus = Corpus(db_path, writable=allow_ingest)
     app.state.ingest_token = token if allow_ingest else None
-    app.state.max_body_bytes = max_body_bytes
+    app.state.max_body_bytes = max_body_bytes = max_body_bytes or limits.get("analyze_body_bytes")
+    app.state.analyze_seconds = analyze_seconds or limits.get("analyze_seconds")
     _add_error_handlers(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=allowed_hosts)
     _add_analysis_routes(app)
     app.include_router(corpus_router)
     _add_pages(app)
@@ -160,15 +177,21 @@ def _add_analysis_routes(app: FastAPI) -> None:
 
 
 async def _analyze(request: Request, body: AnalyzeRequest, then: Callable[[Record], Any]) -> Any:
-    """Read and analyse the article on a worker thread, and ``then`` the record there too."""
+    """Read and analyse the article on a worker thread, and ``then`` the record there too,
+    all within the request's deadline. A URL is fetched first, on the fetch pool."""
     state = request.app.state
     item = ArticleInput(text=body.text, html=body.html, url=body.url, date=body.date)
+    end = time.monotonic() + state.analyze_seconds
+
+    def read() -> Any:
+        return read_article(item, max_bytes=state.max_body_bytes, allow_private=state.allow_private)
+
+    fetched = await state.fetches.run(read, timeout=state.analyze_seconds) if item.url is not None else None
 
     def work() -> Any:
-        doc = read_article(item, max_bytes=state.max_body_bytes, allow_private=state.allow_private)
-        return then(analyze_document(doc, item.date))
+        return then(analyze_document(fetched or read(), item.date))
 
-    return await state.pool.run(work)
+    return await state.pool.run(work, timeout=max(0.0, end - time.monotonic()))
 
 
 @derived
@@ -181,10 +204,12 @@ def cameo_codes() -> dict[str, dict[str, Any]]:
 
 
 def _check_token(expected: str | None, authorization: str | None) -> None:
+    """The standard ``Authorization: Bearer TOKEN`` (the scheme in any case), nothing looser."""
     if expected is None:
         raise HTTPException(403, "ingest over HTTP is off; start the server with --allow-ingest and a token")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), expected.encode()):
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    ok = scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), expected.encode())
+    if not ok:
         raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is needed to ingest")
 
 
@@ -220,6 +245,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         response.headers["Retry-After"] = "2"
         return response
 
+    @app.exception_handler(TimedOut)
+    async def timed_out(request: Request, exc: TimedOut) -> JSONResponse:
+        return error(504, f"{exc}; the limit is set by {limits.LIMITS['analyze_seconds'].variable}")
+
 
 
 class SecurityHeaders:
@@ -237,6 +266,42 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers if scope["type"] == "http" else send)
+
+
+class HostCheck:
+    """Answer 400 to a request whose Host header names a host the server was not told about.
+
+    A web page elsewhere can make a browser send requests to a local server under a name
+    of its own that resolves to 127.0.0.1 (DNS rebinding); such a request carries that
+    name in its Host header. IP addresses are always accepted (a page cannot borrow one),
+    as are the ``allowed`` names; ``*`` among them turns the check off.
+    """
+
+    def __init__(self, app, allowed: list[str]):
+        self.app = app
+        self.allowed = {name.strip().lower().strip("[]") for name in allowed}
+
+    def accepts(self, host: str) -> bool:
+        if "*" in self.allowed:
+            return True
+        name = host.strip().lower()
+        if name.startswith("["):  # [::1]:8000
+            name = name[1:].partition("]")[0]
+        elif name.count(":") == 1:  # example.org:8000 (more colons: a bare IPv6 address)
+            name = name.partition(":")[0]
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return name in self.allowed
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            if not self.accepts(host):
+                message = f"unknown host {host[:100]!r} in the Host header (start the server with --allowed-host NAME)"
+                return await JSONResponse({"error": message, "status": 400}, status_code=400)(scope, receive, send)
+        await self.app(scope, receive, send)
 
 
 class BodySizeLimit:

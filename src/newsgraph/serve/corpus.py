@@ -8,17 +8,18 @@ store open, hands each request its own cursor, and shapes results for the pages.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from collections import Counter, OrderedDict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 
+from newsgraph import limits
 from newsgraph.errors import NewsgraphError
 
 PAGE_MAX = 500  # the most rows one request may ask for
-CACHE_ANSWERS = 1024  # answers kept per store; a read-only store cannot change under the server
 ACTOR_ROWS = 500  # rows of each kind an actor page draws its lists and timeline from
 
 
@@ -35,7 +36,8 @@ class Corpus:
         self.path, self.writable = path, writable
         self._con = None
         self._lock = threading.Lock()
-        self._answers: OrderedDict = OrderedDict()
+        self._answers: OrderedDict = OrderedDict()  # key -> (answer, its size)
+        self._bytes, self._max_bytes = 0, limits.get("cache_bytes")
         self._generation = 0  # bumped by each ingest, so an answer computed across one is not kept
         if path is not None:
             self._con = self._open()
@@ -65,19 +67,21 @@ class Corpus:
         with self._lock:
             if key in self._answers:
                 self._answers.move_to_end(key)
-                return self._answers[key]
+                return self._answers[key][0]
             generation = self._generation
         cursor = self.cursor()
         try:
             found = fn(cursor, *args, **kwargs)
         finally:
             cursor.close()
+        size = len(json.dumps(found, default=str)) if key is not None else 0  # bounded in bytes, not answers
         with self._lock:
-            if key is None or generation != self._generation:
+            if key is None or generation != self._generation or size > self._max_bytes // 4 or key in self._answers:
                 return found
-            self._answers[key] = found
-            if len(self._answers) > CACHE_ANSWERS:
-                self._answers.popitem(last=False)
+            self._answers[key] = (found, size)
+            self._bytes += size
+            while self._bytes > self._max_bytes:
+                self._bytes -= self._answers.popitem(last=False)[1][1]
         return found
 
     def ingest_record(self, record) -> bool:
@@ -90,6 +94,7 @@ class Corpus:
             writer.flush()
             if writer.added:
                 self._answers.clear()
+                self._bytes = 0
                 self._generation += 1
             return writer.added > 0
 
@@ -105,8 +110,8 @@ def _query(request: Request, fn, *args, **kwargs):
 
     try:
         return request.app.state.corpus.answer(fn, *args, **kwargs)
-    except (duckdb.Error, ValueError, NewsgraphError) as exc:
-        raise HTTPException(400, f"cannot answer that query: {exc}") from None
+    except (duckdb.Error, ValueError, NewsgraphError) as exc:  # the first line: what is wrong, not the SQL
+        raise HTTPException(400, f"cannot answer that query: {str(exc).splitlines()[0]}") from None
 
 
 def _q():
@@ -118,8 +123,18 @@ def _q():
 Limit = Annotated[int, Query(ge=1, le=PAGE_MAX, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 _DAY = r"^\d{4}-\d{2}-\d{2}$"
-From = Annotated[str | None, Query(alias="from", pattern=_DAY, description="first day, YYYY-MM-DD")]
-To = Annotated[str | None, Query(alias="to", pattern=_DAY, description="last day, YYYY-MM-DD")]
+
+
+def _real_day(value: str | None) -> str | None:
+    """A YYYY-MM-DD that is a day of the calendar (not 2018-13-45)."""
+    if value is not None:
+        dt.date.fromisoformat(value)  # ValueError: the 422 answer says why
+    return value
+
+
+Day = AfterValidator(_real_day)
+From = Annotated[str | None, Query(alias="from", pattern=_DAY, description="first day, YYYY-MM-DD"), Day]
+To = Annotated[str | None, Query(alias="to", pattern=_DAY, description="last day, YYYY-MM-DD"), Day]
 By = Annotated[str, Query(pattern="^(week|month|year)$", description="period: week, month or year")]
 Actor = Annotated[str | None, Query(description="actor id, actor code prefix (USA), country, or part of a name")]
 
@@ -281,7 +296,7 @@ def _actor_name(request: Request, actor: str) -> dict[str, Any]:
 
 @corpus_router.get("/dyads/{a}/{b}/articles", summary="The events and articles behind one point of a dyad")
 def get_dyad_point(request: Request, a: str, b: str,
-                   start: Annotated[str, Query(pattern=_DAY, description="first day of the period")],
+                   start: Annotated[str, Query(pattern=_DAY, description="first day of the period"), Day],
                    by: By = "month") -> dict[str, Any]:
     q, end = _q(), period_end(start, by)
     found = []

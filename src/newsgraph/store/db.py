@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, store_error
 from newsgraph.store.rows import Rows
 from newsgraph.store.schema import ARTICLE_TABLES, TABLES, columns, ddl
 
@@ -24,17 +24,31 @@ _ARROW_TYPES = {
 }
 
 
-def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the store at ``path``, created with its tables when writable."""
+# Errors of the store itself, not of one article's rows: the run cannot go on past them
+STORE_FAILURES = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
+                  duckdb.TransactionException, duckdb.OutOfMemoryException, duckdb.PermissionException, OSError)
+
+# A sandboxed connection reads the store and nothing else: no file readers or writers
+# (read_text, read_csv, COPY ... TO, ATTACH), no extensions, and it cannot be turned back.
+SANDBOX = {"enable_external_access": False, "autoinstall_known_extensions": False,
+           "autoload_known_extensions": False, "lock_configuration": True}
+
+
+def open_store(path: str | Path, read_only: bool = False, *, sandboxed: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the store at ``path``, created with its tables when writable.
+
+    ``sandboxed`` (read-only stores only) shuts DuckDB's access to other files.
+    """
     if read_only and not Path(path).exists():
         raise NewsgraphError(f"{path}: no such store (run `newsgraph ingest ... --db {path}` first)")
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        raise NewsgraphError(f"{path}: cannot open the store ({exc})") from None
-    if not read_only:
-        for statement in ddl():
-            con.execute(statement)
+        con = duckdb.connect(str(path), read_only=read_only, config=SANDBOX if sandboxed and read_only else {})
+        if not read_only:
+            for statement in ddl():
+                con.execute(statement)
+    except (duckdb.IOException, duckdb.FatalException, duckdb.InternalException, duckdb.SerializationException,
+            duckdb.CatalogException, OSError) as exc:
+        raise store_error(path, exc) from None
     return con
 
 
@@ -76,7 +90,10 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table]) -> i
         _clear_failures(con, batch["articles"])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:  # a failed COMMIT has ended the transaction: the first error is the one to tell
+            pass
         raise
     return batch["articles"].num_rows
 

@@ -27,8 +27,9 @@ _EVENT_COLUMNS = """
     e.target_actor, ta.name AS target_name, ta.code AS target_code, e.cameo, e.root, e.plover,
     e.goldstein, e.quad_class, e.negated, e.n_mentions, e.n_articles, e.first_article"""
 
-_ACTOR_MATCH = """(actor_id = ? OR upper(code) LIKE upper(?) || '%' OR upper(country) = upper(?)
-                   OR name ILIKE '%' || ? || '%')"""
+# starts_with and contains, not LIKE: a filter's % and _ are characters to find, not wildcards
+_ACTOR_MATCH = """(actor_id = ? OR starts_with(upper(code), upper(?)) OR upper(country) = upper(?)
+                   OR contains(lower(name), lower(?)))"""
 
 
 def connect(db: str) -> duckdb.DuckDBPyConnection:
@@ -48,10 +49,11 @@ def articles(con, search: str | None = None, limit: int = 50, offset: int = 0, *
              publisher: str | None = None) -> list[dict[str, Any]]:
     """Articles, newest first; ``search`` looks in the headline and the text."""
     where, params = _where([
-        ("(headline ILIKE '%' || ? || '%' OR text ILIKE '%' || ? || '%')", [search, search] if search else None),
+        ("(contains(lower(headline), lower(?)) OR contains(lower(text), lower(?)))",
+         [search, search] if search else None),
         ("published >= ?", [date_from] if date_from else None),
         ("published <= ?", [date_to] if date_to else None),
-        ("publisher ILIKE ?", [publisher] if publisher else None),
+        ("lower(publisher) = lower(?)", [publisher] if publisher else None),
     ])
     sql = f"""SELECT article_id, headline, publisher, published, url, path, format, n_words,
                      n_entities, n_quotes, n_events FROM articles {where}
@@ -128,7 +130,7 @@ def events(con, *, actor: str | None = None, source: str | None = None, target: 
         (f"e.source_actor IN {_actors_sql()}", [source] * 4 if source else None),
         (f"e.target_actor IN {_actors_sql()}", [target] * 4 if target else None),
         ("e.root = ?", [str(root).zfill(2)] if root else None),
-        ("e.cameo LIKE ? || '%'", [cameo] if cameo else None),
+        ("starts_with(e.cameo, ?)", [cameo] if cameo else None),
         ("e.quad_class = ?", [quad_class] if quad_class else None),
         ("e.day >= ?", [date_from] if date_from else None),
         ("e.day <= ?", [date_to] if date_to else None),
@@ -164,7 +166,7 @@ def quotes(con, *, speaker: str | None = None, article_id: str | None = None, se
     where, params = _where([
         (f"q.speaker_actor IN {_actors_sql()}", [speaker] * 4 if speaker else None),
         ("q.article_id = ?", [article_id] if article_id else None),
-        ("q.content ILIKE '%' || ? || '%'", [search] if search else None),
+        ("contains(lower(q.content), lower(?))", [search] if search else None),
         ("a.published >= ?", [date_from] if date_from else None),
         ("a.published <= ?", [date_to] if date_to else None),
     ])

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 import duckdb
 import pyarrow as pa
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, store_error
 from newsgraph.read import Document
 from newsgraph.record import Record, record_id
-from newsgraph.store.db import is_stored, open_store, to_arrow, write_batch
+from newsgraph.store.db import STORE_FAILURES, is_stored, open_store, to_arrow, write_batch
 from newsgraph.store.engines.base import Engine, IngestOptions, IngestReport, input_name, merged_rows
 from newsgraph.store.rows import Rows, record_rows
 
@@ -60,6 +60,8 @@ class BatchWriter:
             return
         try:
             added = write_batch(self.con, to_arrow(merged_rows([rows for _, rows in self.items], self.failures)))
+        except STORE_FAILURES:  # the store itself failed (disk full, damaged): no article is to blame
+            raise
         except (duckdb.Error, pa.ArrowException, ValueError, TypeError, OverflowError):
             added = self._write_one_by_one()
         self.added += added
@@ -72,6 +74,8 @@ class BatchWriter:
         for name, rows in self.items:
             try:
                 added += write_batch(self.con, to_arrow(rows))
+            except STORE_FAILURES:
+                raise
             except (duckdb.Error, pa.ArrowException, ValueError, TypeError, OverflowError) as exc:
                 self._store_failure(name, exc)
         write_batch(self.con, to_arrow(merged_rows([], self.failures)))
@@ -137,6 +141,11 @@ class LocalEngine(Engine):
             report.added = writer.added
             report.failures += writer.store_failures
             report.failed += len(writer.store_failures)
+        except STORE_FAILURES as exc:
+            raise store_error(db, exc) from None
         finally:
-            con.close()
+            try:
+                con.close()
+            except STORE_FAILURES:  # closing a store whose disk is full fails too; the first error counts
+                pass
         return report
