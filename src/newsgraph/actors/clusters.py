@@ -102,7 +102,7 @@ class State:
         return cluster
 
 
-Rule = Callable[[State, Mention], "Cluster | None"]
+Rule = Callable[[State, Mention], Cluster | None]  # see the module docstring
 
 
 def surname(words: tuple[str, ...]) -> str:
