@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.actors.codes import to_entity
+from newsgraph.actors.coref import resolve
 from newsgraph.actors.mentions import (
     Zones,
     name_mentions,
@@ -19,7 +20,6 @@ from newsgraph.actors.mentions import (
     repeated_names,
     sentence_index,
 )
-from newsgraph.actors.references import resolve
 from newsgraph.english import strip_byline_prefix
 from newsgraph.record import Entity, Meta, Span
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsgraph.actors import knowledge
-from newsgraph.actors.coref import Cluster
+from newsgraph.actors.clusters import Cluster
 from newsgraph.actors.words import sector_of_words
 from newsgraph.record import Entity, Span
 

@@ -1,143 +1,185 @@
 """Coreference rules for pronouns, and for the first and second person in quotations,
-transcripts and the writer's own voice (see ``references.py`` for the order they run in).
+transcripts and the writer's own voice (``coref.PASSES`` gives their order).
 
-- he/she: the most salient person of that gender in the pronoun's sentence (the nearest
-  subject) or the three before (the main subject, then a subject, then the first named); farther
-  back, the latest person known to be of that gender;
-- it: an organisation or country ("it" as subject of *be*, *seem* ... is expletive); they: a
-  group or an organisation; an object pronoun never refers to its own verb's subject;
-- "I"/"we" inside quotation marks: the speaker; outside them: the writer (and the writer's
-  group); in an interview transcript, the turns decide.
+Each rule takes the shared :class:`~newsgraph.actors.clusters.State` and one mention, and
+returns the cluster it joins, ``NO_ACTOR``, or None to leave it to the next rule.
 """
 
 from __future__ import annotations
 
 import bisect
 
-from newsgraph.actors.coref import (
-    EXPLETIVE_VERBS,
-    GENDER_REACH,
-    PRONOUN_REACH,
-    SPEAKER_PARAGRAPHS,
-    SUBJECT_DEPS,
-    Cluster,
-    _gender_fits,
-)
+from newsgraph.actors.clusters import NO_ACTOR, PRONOUN_REACH, Cluster, State, gender_fits
 from newsgraph.actors.mentions import Mention
 
+GENDER_REACH = 12  # sentences back "he"/"she" look for a person of known gender
+SPEAKER_PARAGRAPHS = 2  # paragraphs back a quotation looks for its speaker
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "happen", "remain", "become", "matter", "take"})
 
-class PronounRules:
-    """The pronoun rules of the resolver (mixed into ``references.MentionResolver``)."""
 
-    def _in_transcript(self, m: Mention) -> None:
-        """In an interview, "A", "I" in an answer and "you" in a question are the one interviewed
-        (the person the article names most); "Q" and "I" in a question are the writer."""
-        asks = (m.turn == "Q") == (m.kind == "turn" or m.person == 1)
-        if asks:
-            self._join(m, self._writer(m.number if m.kind != "turn" else "sg"))
-            return
-        people = [c for c in self.clusters if c.type == "PERSON" and c.names and c.label is None]
-        if people:
-            self._join(m, max(people, key=lambda c: sum(x.kind == "name" for x in c.mentions)))
-
-    def _writer(self, number: str) -> Cluster:
-        """Outside quotation marks "I" is the writer of the article (named by its byline when
-        known), and "we" the writer's group."""
-        cluster = self.writers.get(number)
-        if cluster is None:
-            cluster = self.writers[number] = Cluster("PERSON" if number == "sg" else "GROUP")
-            cluster.label = self.author if number == "sg" else "we"
-            self.clusters.append(cluster)
-        return cluster
-
-    def _expletive(self, m: Mention) -> bool:
-        """ "it" as the subject of "be", "seem" ... ("it is clear that") names no actor."""
-        tok = self.doc[m.head]
-        return m.words[0] == "it" and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ in EXPLETIVE_VERBS
-
-    def _antecedent(self, m: Mention, seen: list[Mention]) -> Cluster | None:
-        """The most salient compatible actor in the pronoun's sentence or the few before it."""
-        blocked = {id(self.of[id(x)]) for i in self._coarguments(m) if (x := self.at_token.get(i)) and id(x) in self.of}
-        pools: dict[int, list[Mention]] = {}
-        for p in reversed(seen):  # one pass back over the reach, sentence by sentence
-            distance = m.sent - p.sent
-            if distance > PRONOUN_REACH:
-                break
-            if p.end <= m.start and (m.in_quote or not p.in_quote):
-                c = self.of[id(p)]
-                if id(c) not in blocked and _fits(m, c, p):
-                    pools.setdefault(distance, []).append(p)
-        if pools:
-            distance = min(pools)
-            return self.of[id(max(pools[distance], key=lambda p: self._salience(p, m, distance)))]
-        return self._same_gender_before(m, seen, blocked)
-
-    def _same_gender_before(self, m: Mention, seen: list[Mention], blocked: set[int]) -> Cluster | None:
-        """Farther back, "he"/"she" still find the latest person known to be of that gender."""
-        if m.gender not in ("m", "f"):
-            return None
-        for p in reversed(seen):
-            c = self.of[id(p)]
-            if m.sent - p.sent > GENDER_REACH:
-                return None
-            if c.type == "PERSON" and c.gender == m.gender and id(c) not in blocked and p.end <= m.start:
-                if m.in_quote or not p.in_quote:
-                    return c
+def interviewer(state: State, m: Mention) -> Cluster | None:
+    """In an interview transcript (paragraphs opening "Q:"/"A:"), "Q", "I"/"we" in a question and
+    "you" in an answer are the writer."""
+    if not _in_transcript(m) or not _asks(m):
         return None
+    return _writer(state, m.number if m.kind != "turn" else "sg")
 
-    def _salience(self, p: Mention, m: Mention, distance: int) -> tuple:
-        tok = self.doc[p.head]
-        subject = tok.dep_ in SUBJECT_DEPS
-        main = subject and tok.head.dep_ == "ROOT"
-        named = p.kind in ("name", "nominal")
-        # in the pronoun's own sentence the nearest subject wins; earlier, the main subject, then the first
-        if distance == 0:
-            return (subject, p.start)
-        return (main, subject, named, -p.start)
 
-    def _coarguments(self, m: Mention) -> set[int]:
-        """Tokens a non-reflexive object pronoun cannot refer to: the subject of its own verb."""
-        tok = self.doc[m.head]
-        if tok.dep_ not in ("dobj", "iobj", "pobj") or m.words[0].endswith("self"):
-            return set()
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        return {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+def interviewee(state: State, m: Mention) -> Cluster | None:
+    """In an interview transcript, "A", "I"/"we" in an answer and "you" in a question are the one
+    interviewed: the person the article names most (no one when it names none)."""
+    if not _in_transcript(m):
+        return None
+    people = [c for c in state.clusters if c.type == "PERSON" and c.names and c.label is None]
+    if not people:
+        return NO_ACTOR
+    return max(people, key=lambda c: sum(x.kind == "name" for x in c.mentions))
 
-    def _speaker(self, m: Mention, seen: list[Mention]) -> Cluster | None:
-        """Who says "I" or "we" in a quotation: the nearest actor outside quotation marks in the
-        paragraph, else the last person speaking outside them in the two paragraphs before."""
-        para = self._para(m.start)
-        best, best_key = None, None
-        for p in self.mentions:
-            if p.in_quote or id(p) not in self.of or self._para(p.start) != para:
-                continue
-            c = self.of[id(p)]
-            if c.type in ("GPE", "LOC") or (m.number == "sg" and c.type != "PERSON"):
-                continue
-            # a person speaks for "we" too; a subject ("..., the President said") over a mere neighbour
-            key = (c.type == "PERSON", self.doc[p.head].dep_ in SUBJECT_DEPS, -abs(p.start - m.start))
-            if best_key is None or key > best_key:
-                best, best_key = c, key
-        return best if best is not None else self._earlier_speaker(m, seen, para)
 
-    def _earlier_speaker(self, m: Mention, seen: list[Mention], para: int) -> Cluster | None:
-        for p in reversed(seen):
-            if para - self._para(p.start) > SPEAKER_PARAGRAPHS:
-                return None
-            c = self.of[id(p)]
-            if not p.in_quote and c.type == "PERSON" and self.doc[p.head].dep_ in SUBJECT_DEPS:
+def expletive_it(state: State, m: Mention) -> Cluster | None:
+    """ "it" as the subject of "be", "seem" ... ("it is clear that") names no actor."""
+    tok = state.doc[m.head]
+    if m.person == 3 and m.words[0] == "it" and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ in EXPLETIVE_VERBS:
+        return NO_ACTOR
+    return None
+
+
+def antecedent(state: State, m: Mention) -> Cluster | None:
+    """A third-person pronoun joins the most salient actor it fits (he/she: a person of that
+    gender; it: an organisation or country; they: a group or organisation) in its own sentence,
+    the nearest subject first, or else in the nearest of the three before, the main subject
+    first, then a subject, then the first named. An object pronoun never refers to its own
+    verb's subject ("Brandt thanked him"); outside a quotation, nothing inside one counts."""
+    if m.person != 3:
+        return None
+    blocked = _blocked(state, m)
+    pools: dict[int, list[Mention]] = {}
+    for p in reversed(state.seen):  # one pass back over the reach, sentence by sentence
+        distance = m.sent - p.sent
+        if distance > PRONOUN_REACH:
+            break
+        if p.end <= m.start and (m.in_quote or not p.in_quote):
+            c = state.of[id(p)]
+            if id(c) not in blocked and _fits(m, c, p):
+                pools.setdefault(distance, []).append(p)
+    if not pools:
+        return None
+    distance = min(pools)
+    return state.of[id(max(pools[distance], key=lambda p: _salience(state, p, distance)))]
+
+
+def same_gender_before(state: State, m: Mention) -> Cluster | None:
+    """Farther back (twelve sentences), "he"/"she" join the latest person known to be of that
+    gender; a third-person pronoun still without antecedent names no actor."""
+    if m.person != 3:
+        return None
+    if m.gender not in ("m", "f"):
+        return NO_ACTOR
+    blocked = _blocked(state, m)
+    for p in reversed(state.seen):
+        c = state.of[id(p)]
+        if m.sent - p.sent > GENDER_REACH:
+            return NO_ACTOR
+        if c.type == "PERSON" and c.gender == m.gender and id(c) not in blocked and p.end <= m.start:
+            if m.in_quote or not p.in_quote:
                 return c
-        return None
+    return NO_ACTOR
 
-    def _para(self, offset: int) -> int:
-        return bisect.bisect_right(self.newlines, offset)
+
+def speaker_in_paragraph(state: State, m: Mention) -> Cluster | None:
+    """"I"/"we" inside quotation marks join the nearest actor outside them in the paragraph: a
+    person (who speaks for "we" too) before a group, a subject ("..., the President said") before
+    a mere neighbour; never a place, and for "I" only a person."""
+    if not (m.in_quote and m.person == 1):
+        return None
+    para = _para(state, m.start)
+    best, best_key = None, None
+    for p in state.mentions:
+        if p.in_quote or id(p) not in state.of or _para(state, p.start) != para:
+            continue
+        c = state.of[id(p)]
+        if c.type in ("GPE", "LOC") or (m.number == "sg" and c.type != "PERSON"):
+            continue
+        key = (c.type == "PERSON", state.doc[p.head].dep_ in SUBJECT_DEPS, -abs(p.start - m.start))
+        if best_key is None or key > best_key:
+            best, best_key = c, key
+    return best
+
+
+def earlier_speaker(state: State, m: Mention) -> Cluster | None:
+    """Else "I"/"we" inside quotation marks join the last person speaking (a subject outside
+    quotation marks) in the two paragraphs before; with none, no actor."""
+    if not (m.in_quote and m.person == 1):
+        return None
+    para = _para(state, m.start)
+    for p in reversed(state.seen):
+        if para - _para(state, p.start) > SPEAKER_PARAGRAPHS:
+            return NO_ACTOR
+        c = state.of[id(p)]
+        if not p.in_quote and c.type == "PERSON" and state.doc[p.head].dep_ in SUBJECT_DEPS:
+            return c
+    return NO_ACTOR
+
+
+def writer(state: State, m: Mention) -> Cluster | None:
+    """Outside quotation marks "I" is the writer of the article (named by its byline when known),
+    and "we" the writer's group."""
+    return _writer(state, m.number) if m.person == 1 else None
+
+
+# helpers --------------------------------------------------------------------------------------
+
+def _in_transcript(m: Mention) -> bool:
+    """A turn label, or a first- or second-person pronoun outside quotation marks in a turn."""
+    return m.turn is not None and not m.in_quote and (m.kind == "turn" or m.person in (1, 2))
+
+
+def _asks(m: Mention) -> bool:
+    """The interviewer's voice: "Q", and "I" in a question ("A", and "I" in an answer, "you" in
+    a question, are the one interviewed)."""
+    return (m.turn == "Q") == (m.kind == "turn" or m.person == 1)
+
+
+def _writer(state: State, number: str) -> Cluster:
+    cluster = state.writers.get(number)
+    if cluster is None:
+        cluster = state.writers[number] = Cluster("PERSON" if number == "sg" else "GROUP")
+        cluster.label = state.author if number == "sg" else "we"
+        state.clusters.append(cluster)
+    return cluster
+
+
+def _blocked(state: State, m: Mention) -> set[int]:
+    """The clusters (by id) a non-reflexive object pronoun cannot refer to: its verb's subject's."""
+    tok = state.doc[m.head]
+    if tok.dep_ not in ("dobj", "iobj", "pobj") or m.words[0].endswith("self"):
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subjects = (state.at_token.get(c.i) for c in verb.children if c.dep_ in SUBJECT_DEPS)
+    return {id(state.of[id(x)]) for x in subjects if x is not None and id(x) in state.of}
+
+
+def _salience(state: State, p: Mention, distance: int) -> tuple:
+    """In the pronoun's own sentence the nearest subject wins; earlier, the main subject, then a
+    subject, then the first named."""
+    tok = state.doc[p.head]
+    subject = tok.dep_ in SUBJECT_DEPS
+    if distance == 0:
+        return (subject, p.start)
+    main = subject and tok.head.dep_ == "ROOT"
+    return (main, subject, p.kind in ("name", "nominal"), -p.start)
+
+
+def _para(state: State, offset: int) -> int:
+    return bisect.bisect_right(state.newlines, offset)
 
 
 def _fits(pronoun: Mention, cluster: Cluster, mention: Mention) -> bool:
     """Whether a third-person pronoun can stand for the cluster (number, gender, animacy)."""
     gender = pronoun.gender
     if gender in ("m", "f"):
-        return cluster.type == "PERSON" and _gender_fits(gender, cluster.gender) and mention.kind != "quantifier"
+        return cluster.type == "PERSON" and gender_fits(gender, cluster.gender) and mention.kind != "quantifier"
     if gender == "n":
         return cluster.type in ("ORG", "GPE") or (cluster.type == "GROUP" and mention.number == "sg")
     return cluster.type in ("GROUP", "ORG")
