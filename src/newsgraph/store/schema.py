@@ -92,7 +92,17 @@ VIEWS = {
         FROM (SELECT *, count(*) OVER (PARTITION BY actor_id, name) AS n_name FROM entities
               WHERE actor_id IS NOT NULL)
         GROUP BY actor_id""",
+    # an event's place, as GDELT's ActionGeo: the place of its first mention (by article id, then order)
+    "event_places": """
+        SELECT m.event_id, p.name, p.kind, p.country, p.lat, p.lon
+        FROM (SELECT event_id, article_id, place FROM event_mentions
+              QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY article_id, seq) = 1) m
+        JOIN places p ON p.article_id = m.article_id AND p.place_id = m.place""",
 }
+
+# views a server reads on every request, so it copies them into memory when it opens a store
+# (newsgraph.serve.corpus): aggregating the entities table per request is the slow part
+SERVED_VIEWS = ("actors", "event_places")
 
 
 def columns(table: str) -> list[str]:
