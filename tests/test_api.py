@@ -385,3 +385,25 @@ def test_pages_load_nothing_from_elsewhere():
         assert "@import" not in text and "url(http" not in text, name
     for library in ("echarts", "cytoscape"):
         assert (static_dir() / "vendor" / f"{library}.LICENSE").exists()
+
+
+def test_dyadic_keeps_events_with_both_actors(tmp_path):
+    from test_store_records import write_store
+
+    lonely = make_record(2)
+    lonely.events[0].target = None  # the coder found no target
+    write_store(tmp_path / "lonely.duckdb", [make_record(0), lonely])
+    with TestClient(create_app(str(tmp_path / "lonely.duckdb"), preload=False)) as c:
+        assert c.get("/events").json()["total"] == 2
+        assert [e["cameo"] for e in c.get("/events", params={"dyadic": "true"}).json()["items"]] == ["040"]
+        assert c.get("/events", params={"dyadic": "0"}).json()["total"] == 2
+
+
+def test_static_files_are_compressed_and_cached(client):
+    library = client.get("/static/vendor/echarts.min.js", headers={"Accept-Encoding": "gzip"})
+    assert library.headers["content-encoding"] == "gzip" and "max-age" in library.headers["cache-control"]
+    script = client.get("/static/app.js", headers={"Accept-Encoding": "gzip"})
+    assert script.headers["content-encoding"] == "gzip" and script.headers["cache-control"] == "no-cache"
+    again = client.get("/static/app.js", headers={"If-None-Match": script.headers["etag"]})
+    assert again.status_code == 304
+    assert "content-encoding" not in client.get("/static/app.js", headers={"Accept-Encoding": "identity"}).headers

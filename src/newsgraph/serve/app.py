@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Header, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
+from fastapi.middleware.gzip import GZipMiddleware
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -104,6 +104,7 @@ def create_app(
     _add_error_handlers(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages, libraries and answers, when the client accepts
     _add_analysis_routes(app)
     app.include_router(corpus_router)
     _add_pages(app)
@@ -270,8 +271,10 @@ class BodySizeLimit:
 
 
 def _add_pages(app: FastAPI) -> None:
+    from newsgraph.serve.statics import CachedStatic
+
     static = static_dir()
-    app.mount("/static", StaticFiles(directory=static), name="static")
+    app.mount("/static", CachedStatic(directory=static), name="static")
 
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:

@@ -318,13 +318,16 @@ def event_filters(actor: Actor = None, source: Actor = None, target: Actor = Non
                   quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
                   plover: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
                   month: Month = None, place: Annotated[str | None, Query(description="an event place's name")] = None,
-                  date_from: From = None, date_to: To = None, article: str | None = None) -> dict[str, Any]:
+                  date_from: From = None, date_to: To = None, article: str | None = None,
+                  dyadic: Annotated[bool, Query(description="only events whose source and target are known")] = False,
+                  ) -> dict[str, Any]:
     """The event filters of the query string (the same on the list, the timeline and the map)."""
     return _given(actor=actor, source=source, target=target, actor_name=actor_name, source_name=source_name,
                   target_name=target_name, country=country, source_country=source_country,
                   target_country=target_country, sector=sector, source_sector=source_sector,
                   target_sector=target_sector, root=root, cameo=cameo, quad_class=quad_class, plover=plover,
-                  month=month, place=place, date_from=date_from, date_to=date_to, article_id=article)
+                  month=month, place=place, date_from=date_from, date_to=date_to, article_id=article,
+                  dyadic=dyadic or None)
 
 
 EventFilters = Annotated[dict, Depends(event_filters)]

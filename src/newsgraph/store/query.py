@@ -212,14 +212,16 @@ def event_where(*, actor=None, source=None, target=None, exact: bool = False,
                 country=None, source_country=None, target_country=None,
                 sector=None, source_sector=None, target_sector=None,
                 root=None, cameo=None, quad_class=None, plover=None, month=None, place=None,
-                date_from=None, date_to=None, article_id=None, dated: bool = False) -> tuple[str, list]:
+                date_from=None, date_to=None, article_id=None, dated: bool = False,
+                dyadic: bool = False) -> tuple[str, list]:
     """The WHERE clause (over ``events e`` joined to ``actors sa`` and ``ta``) of the event filters.
 
     ``actor`` (either side), ``source`` and ``target`` match as the module says, or, with
     ``exact``, only the actor whose id or whose whole code is the value (``RUS`` matches
     actors coded RUS, not RUSGOV nor a name holding "rus"). ``*_name`` look for part of a
     name; ``*country`` and ``*sector`` match those parts of the code exactly; ``month`` is
-    YYYY-MM; ``place`` an event place's name; ``dated`` keeps events with a day.
+    YYYY-MM; ``place`` an event place's name; ``dated`` keeps events with a day, ``dyadic``
+    events whose source and target are both known.
     """
     pick = _exact_actor_sql if exact else _actors_sql
     n = 2 if exact else 4
@@ -250,6 +252,7 @@ def event_where(*, actor=None, source=None, target=None, exact: bool = False,
         ("e.day >= ?", [date_from] if date_from else None),
         ("e.day <= ?", [date_to] if date_to else None),
         ("e.day IS NOT NULL", [] if dated else None),
+        ("e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL", [] if dyadic else None),
         ("e.event_id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)",
          [article_id] if article_id else None),
     ])
