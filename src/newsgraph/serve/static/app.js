@@ -925,7 +925,7 @@ function mapPage(query) {
 // a search that highlights an actor, and a note when pairs were left out.
 async function networkPage(query) {
   const from = query.get("from") || "", to = query.get("to") || "";
-  const least = Math.max(1, Number(query.get("min_events") || 2));
+  const least = Math.max(1, Number(query.get("min_events") || 1));
   const most = [25, 50, 100, 200, 500].includes(Number(query.get("limit"))) ? Number(query.get("limit")) : 50;
   const fromIn = el("input", { id: "net-from", type: "date", value: from });
   const toIn = el("input", { id: "net-to", type: "date", value: to });
