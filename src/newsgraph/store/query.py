@@ -359,14 +359,24 @@ def facets(con, listing: str, names: list[str] | None = None, top: int = 30,
     """Facet counts of ``listing`` under ``filters``: per facet, its ``top`` values with their row counts
     (commonest first; rows without a value are counted under null)."""
     source, where_of, known = _LISTINGS[listing]
-    where, params = where_of(**filters)
-    out = {}
-    for name in names or list(known):
+    names = names or list(known)
+    for name in names:
         if name not in known:
             raise ValueError(f"no facet {name!r}; the facets are {', '.join(known)}")
-        out[name] = [{"value": _plain(v), "count": n} for v, n in con.execute(
-            f"""SELECT {known[name]} AS value, count(*) AS n FROM {source} {where}
-                GROUP BY value ORDER BY n DESC, value NULLS LAST LIMIT ?""", [*params, top]).fetchall()]
+    where, params = where_of(**filters)
+    # one pass over the filtered rows: a grouping set per facet; GROUPING() tells the sets apart
+    cols = ", ".join(f"{known[name]} AS f{i}" for i, name in enumerate(names))
+    aliases = ", ".join(f"f{i}" for i in range(len(names)))
+    rows = con.execute(f"""SELECT {cols}, count(*) AS n, grouping({aliases}) AS g FROM {source} {where}
+                           GROUP BY GROUPING SETS ({", ".join(f"(f{i})" for i in range(len(names)))})""",
+                       params).fetchall()
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    for row in rows:
+        i = len(names) - (~row[-1] & ((1 << len(names)) - 1)).bit_length()  # the one 0 bit: facet i's set
+        out[names[i]].append({"value": _plain(row[i]), "count": row[-2]})
+    for name, values in out.items():
+        values.sort(key=lambda v: (-v["count"], v["value"] is None, str(v["value"])))
+        del values[top:]
     return out
 
 

@@ -9,6 +9,22 @@ const QUAD_BADGES = { 1: "#2f6f4c", 2: "#1f6f43", 3: "#9a4a00", 4: "#a93226" };
 const view = () => document.getElementById("view");
 let CAMEO = {}; // code -> {name, goldstein, quad_class, plover}, loaded once from /cameo
 
+// The chart libraries (static/vendor) load when a page first draws with them, so that pages
+// without charts do not wait for 1.5 MB of script.
+const LIBRARIES = {};
+
+function library(name) {
+  const global = { echarts: "echarts", cytoscape: "cytoscape", "topojson-client": "topojson" }[name];
+  if (window[global]) return Promise.resolve(window[global]);
+  LIBRARIES[name] ||= new Promise((resolve, reject) => {
+    const script = el("script", { src: `/static/vendor/${name}.min.js` });
+    script.onload = () => resolve(window[global]);
+    script.onerror = () => { delete LIBRARIES[name]; reject(new Error(`the ${name} library could not be loaded`)); };
+    document.head.append(script);
+  });
+  return LIBRARIES[name];
+}
+
 function cameoLabel(code) {
   const known = CAMEO[code];
   return known ? `${code} ${known.name}` : code;
@@ -712,7 +728,7 @@ async function actorPage(id) {
       el("h2", { text: `Articles (${num(data.articles.total)})` }),
       el("ul", {}, data.articles.items.map((r) => el("li", {}, r.published || "", " ", articleCell(r.article_id, r.headline)))),
       cutNote(data.articles.items.length, data.articles.total, `#/search?actor=${own}`, "articles"));
-    if (data.timeline.length) drawTimeline(chart, data.timeline);
+    if (data.timeline.length) drawTimeline(chart, data.timeline).catch((error) => showError(chart, error));
     else chart.replaceWith(el("p", { class: "empty", text: "No dated articles, events or quotes to draw." }));
   } catch (error) { showError(container, error); }
 }
@@ -722,8 +738,8 @@ function timeAxis(points) {
   return { type: "category", data: points.map((p) => p.period), axisLabel: { hideOverlap: true } };
 }
 
-function drawTimeline(node, timeline) {
-  if (!window.echarts) return;
+async function drawTimeline(node, timeline) {
+  const echarts = await library("echarts");
   const chart = echarts.init(node);
   chart.setOption({
     animation: false,
@@ -762,13 +778,14 @@ async function dyadPage(a, b, query) {
       detail,
       ...(data.undated.length ? [el("h2", { text: `Undated events (${data.undated.length}), not charted` }),
         eventTable(data.undated, a)] : []));
-    if (data.points.length) drawDyad(chart, data, detail);
+    if (data.points.length) drawDyad(chart, data, detail).catch((error) => showError(chart, error));
     else detail.replaceChildren();
   } catch (error) { showError(container, error); }
 }
 
 // Stacked bars per quad class and the mean Goldstein line, over a true time axis.
-function quadChart(node, points, extra = {}) {
+async function quadChart(node, points, extra = {}) {
+  const echarts = await library("echarts");
   const series = [1, 2, 3, 4].map((q) => ({
     name: QUADS[q], type: "bar", stack: "quads", color: QUAD_COLORS[q], data: points.map((p) => p.quads[q] || 0),
   }));
@@ -791,9 +808,8 @@ function quadChart(node, points, extra = {}) {
   return chart;
 }
 
-function drawDyad(node, data, detail) {
-  if (!window.echarts) return;
-  const chart = quadChart(node, data.points);
+async function drawDyad(node, data, detail) {
+  const chart = await quadChart(node, data.points);
   const show = async (index) => {
     const point = data.points[index];
     if (!point || !point.count) return;
@@ -841,10 +857,9 @@ function timelinePage(query) {
       here.set("by", p);
       return p === by ? el("strong", { text: p }) : el("a", { href: `#/timeline?${here}`, text: p });
     }), " · ", el("a", { id: "timeline-csv", href: `/events/timeline?${filters}&by=${by}&format=csv`, download: "timeline.csv", text: "CSV" })), chart);
-    api(`/events/timeline?${filters}&by=${by}`).then((data) => {
+    api(`/events/timeline?${filters}&by=${by}`).then(async (data) => {
       if (!data.points.length) { chart.replaceWith(el("p", { class: "empty", text: "No dated events match these filters." })); return; }
-      if (!window.echarts) return;
-      const drawn = quadChart(chart, data.points);
+      const drawn = await quadChart(chart, data.points);
       drawn.on("click", (p) => {
         const start = data.points[p.dataIndex].period;
         const next = new URLSearchParams(filters);
@@ -875,7 +890,8 @@ function uncrossed(geometry) {
 
 async function worldMap() {
   if (!WORLD) {
-    const topology = await api("/static/vendor/world-atlas.countries-110m.json");
+    const [topology, topojson, echarts] = await Promise.all([api("/static/vendor/world-atlas.countries-110m.json"),
+      library("topojson-client"), library("echarts")]);
     WORLD = topojson.feature(topology, topology.objects.countries);
     WORLD.features = WORLD.features.filter((f) => f.properties.name !== "Antarctica"); // room for the rest
     WORLD.features.forEach((f) => { f.geometry.coordinates = uncrossed(f.geometry); });
@@ -893,9 +909,8 @@ function mapPage(query) {
     const box = el("section", {}, el("p", { class: "muted" }, "Dots: event places, sized by events, coloured by mean Goldstein score " +
       "(red conflict, green cooperation). Click a dot for its events. ",
     el("a", { id: "map-csv", href: `/events/map?${filters}&format=csv`, download: "places.csv", text: "Download the places (CSV)" })), chart);
-    Promise.all([api(`/events/map?${filters}`), window.echarts && window.topojson ? worldMap() : null]).then(([data]) => {
+    Promise.all([api(`/events/map?${filters}`), worldMap()]).then(([data]) => {
       if (!data.places.length) { chart.replaceWith(el("p", { class: "empty", text: "No event with a known place matches these filters." })); return; }
-      if (!window.echarts || !window.topojson) return;
       const most = Math.max(...data.places.map((p) => p.n_events));
       const drawn = echarts.init(chart);
       drawn.setOption({
@@ -957,7 +972,7 @@ async function networkPage(query) {
     info.replaceChildren(`${num(data.nodes.length)} actors, ${num(data.edges.length)} directed pairs` +
       (data.cut ? ` — the busiest ${num(data.edges.length)} of ${num(data.n_edges)} pairs; raise the number of pairs or the minimum to see others.` : ".") +
       " Edge colour: mean Goldstein (red conflict, green cooperation); width: events. Click an actor to open it, a link to open the dyad.");
-    const cy = drawNetwork(graph, data);
+    const cy = await drawNetwork(graph, data);
     find.addEventListener("input", () => {
       const words = find.value.trim().toLowerCase();
       cy.elements().removeClass("found faded");
@@ -972,8 +987,8 @@ async function networkPage(query) {
   } catch (error) { showError(info, error); }
 }
 
-function drawNetwork(node, data) {
-  if (!window.cytoscape) return null;
+async function drawNetwork(node, data) {
+  const cytoscape = await library("cytoscape");
   const maxEvents = Math.max(1, ...data.edges.map((e) => e.n_events));
   const degree = new Map();
   for (const e of data.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) || 0) + e.n_events);
@@ -998,7 +1013,7 @@ function drawNetwork(node, data) {
     ],
     layout: data.nodes.length > 3
       ? { name: "cose", animate: false, padding: 30, idealEdgeLength: () => 110, nodeRepulsion: () => 900000,
-        componentSpacing: 80, nestingFactor: 1.2, gravity: 30, numIter: 1500, randomize: false }
+        componentSpacing: 80, nestingFactor: 1.2, gravity: 30, numIter: 1000, randomize: false }
       : { name: "circle", animate: false, padding: 80, radius: 140 }, // a few actors: no tiny dots far apart
     maxZoom: 1.6, // a graph of two or three actors should not fill the screen with one label
   });
