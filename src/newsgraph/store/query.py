@@ -374,7 +374,7 @@ def facets(con, listing: str, names: list[str] | None = None, top: int = 30,
     for row in rows:
         i = len(names) - (~row[-1] & ((1 << len(names)) - 1)).bit_length()  # the one 0 bit: facet i's set
         out[names[i]].append({"value": _plain(row[i]), "count": row[-2]})
-    for name, values in out.items():
+    for values in out.values():
         values.sort(key=lambda v: (-v["count"], v["value"] is None, str(v["value"])))
         del values[top:]
     return out
