@@ -149,10 +149,12 @@ def endpoint_requests(base: str, n: int) -> dict[str, list[str]]:
     articles = [a["article_id"] for a in get("/articles", limit=n)["items"]]
     events = [e["event_key"] for e in get("/events", limit=n, sort="-mentions")["items"]]
     edges = get("/network", limit=n)["edges"]
-    points = []
-    for edge in edges:
+    points = []  # dated points of dyads, for the articles behind them
+    for edge in get("/network", limit=500)["edges"]:
         dyad = get(f"/dyads/{edge['source']}/{edge['target']}")
         points += [(edge["source"], edge["target"], p["period"]) for p in dyad["points"] if p["count"]][:2]
+        if len(points) >= n:
+            break
     months = [f["value"] for f in get("/events", facets="true", limit=1)["facets"]["month"] if f["value"]]
     k = range(n)
     return {

@@ -278,6 +278,7 @@ def test_dyad_point_lists_its_articles(client):
     assert body["end"] == "2023-01-31"
     assert sorted(a["headline"] for a in body["articles"]) == sorted(
         [make_record(0).meta.headline, make_record(1).meta.headline])
+    assert all(a["seqs"] == [0] for a in body["articles"])  # each article's first (and only) event
 
 
 def test_network_in_a_date_range(client):

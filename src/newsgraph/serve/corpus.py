@@ -427,8 +427,9 @@ def get_dyad_point(request: Request, a: str, b: str,
     articles: dict[str, dict[str, Any]] = {}
     for m in _query(request, q.event_mentions, tuple(e["event_id"] for e in events)):
         entry = articles.setdefault(m["article_id"], {k: m[k] for k in ("article_id", "headline", "published")}
-                                    | {"evidence": []})
+                                    | {"evidence": [], "seqs": []})
         entry["evidence"].append(m["evidence"])
+        entry["seqs"].append(m["seq"])  # each sentence's event number in the article, for a deep link
     return {"start": start, "end": end, "events": events, "articles": list(articles.values())}
 
 

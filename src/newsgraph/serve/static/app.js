@@ -820,7 +820,7 @@ async function drawDyad(node, data, detail) {
       const behind = await api(url);
       detail.replaceChildren(el("h2", { text: `${point.period} to ${behind.end}: ${point.count} events, mean Goldstein ${point.mean_goldstein}` }),
         el("ul", { class: "point-articles" }, behind.articles.map((r) => el("li", {}, r.published || "", " ",
-          articleCell(r.article_id, r.headline),
+          articleCell(r.article_id, r.headline, `?event=${r.seqs[0]}`),
           el("div", { class: "evidence", text: r.evidence.map((e) => short(e, 200)).join(" … ") })))));
     } catch (error) { showError(detail, error); }
   };
