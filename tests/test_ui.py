@@ -310,6 +310,12 @@ def test_pages_fit_a_phone(server, browser):
             phone.wait_for_selector(ready)
             assert phone.evaluate("document.documentElement.scrollWidth") <= 390, view
         shot(phone, "ui_phone_quotes")
+        phone.goto(f"{server}#/events")  # no table header on a phone: the sorts are a menu
+        phone.wait_for_selector('#events-results[data-count="3"]')
+        phone.select_option("#events-sort", "-goldstein")
+        phone.wait_for_selector('th[aria-sort="descending"]', state="attached")
+        assert phone.locator("tr.event-row .gold").first.inner_text() == "+3.4"
+        shot(phone, "ui_phone_events")
     finally:
         phone.close()
 

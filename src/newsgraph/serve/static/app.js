@@ -499,6 +499,12 @@ async function tablePage(spec, query) {
     const cells = shown.map((c) => el("td", { "data-label": c.label }, c.cell(item)));
     return spec.row ? spec.row(item, cells, shown.length) : [el("tr", {}, cells)];
   });
+  // the same sorts as a menu, for screens too narrow for a table header
+  const sorter = el("select", { id: `${spec.id}-sort`, onchange: (e) => { location.hash = href({ sort: e.target.value }); } },
+    el("option", { value: "", text: "default" }),
+    shown.filter((c) => c.sort).flatMap((c) => [[c.sort, `${c.label} ↑`], [`-${c.sort}`, `${c.label} ↓`]])
+      .map(([v, t]) => el("option", { value: v, text: t, selected: v === sort })));
+  summary.append(el("label", { class: "sort-menu" }, "Sort by ", sorter));
   const pager = el("nav", { class: "row pager", "aria-label": "pages" },
     page > 0 ? el("a", { href: href({ page: page - 1 }), rel: "prev", text: "← previous" }) : null,
     el("span", { class: "muted", text: `page ${num(page + 1)} of ${num(pages)}` }),
