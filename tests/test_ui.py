@@ -177,6 +177,9 @@ def test_nothing_found_is_said_in_words(server, page):
     page.wait_for_selector('#search-results[data-total="0"]')
     assert "Nothing matches these filters" in page.inner_text("#search-results")
     assert page.locator("table.grid").count() == 0 and "null" not in page.inner_text("#view")
+    page.goto(f"{server}#/events?root=abc")  # a hand-edited address: said in words, not as a pattern
+    page.wait_for_selector("#events-results .error")
+    assert "“root” filter does not take that value" in page.inner_text("#events-results .error")
 
 
 def test_actor_page(server, page):
@@ -294,10 +297,14 @@ def test_deep_link_to_an_event_flashes_its_sentence(server, page):
     flashed = highlighted_text(page, ".ev.flash")
     evidence = stored.events[0].evidence
     assert flashed == stored.text[evidence.start : evidence.end]
+    assert page.locator("#event-0.flash").count() == 1  # its list item too
     label = page.locator('.ev[data-ev~="0"]').first.get_attribute("title")
     assert "Mara Lind → Ostmark Trade Council: 163" in label and "2023-03-02" in label
     page.click("#tab-quotes")
     assert page.locator("#panel-quotes").is_visible() and not page.locator("#panel-events").is_visible()
+    page.goto(f"{server}#/article/{stored.id}?quote=0")  # a quote's link opens the quotes tab
+    page.wait_for_selector("#quote-0.flash")
+    assert page.locator("#panel-quotes").is_visible() and page.locator('.q.flash[data-q~="0"]').count() >= 1
     shot(page, "ui_deep_link")
 
 

@@ -62,7 +62,9 @@ async function api(path, options = {}) {
 
 function showError(container, error) {
   const message = String(error.message || error);
-  const hint = /Failed to fetch|NetworkError/.test(message) ? "The server could not be reached; is it still running?" : message;
+  const invalid = message.match(/query\.(\w+): (String should match pattern|Input should be)/);
+  const hint = /Failed to fetch|NetworkError/.test(message) ? "The server could not be reached; is it still running?"
+    : invalid ? `The “${invalid[1].replace(/_/g, " ")}” filter does not take that value; change or clear it.` : message;
   container.replaceChildren(el("p", { class: "error", role: "alert" }, el("strong", { text: "Sorry, that did not work. " }), hint));
 }
 
@@ -397,8 +399,8 @@ async function articlePage(id, query) {
     for (const [kind, sel] of [["event", "ev"], ["quote", "q"]]) {
       const n = query.get(kind);
       if (n === null || !document.getElementById(`${kind}-${n}`)) continue;
-      flash(`#${kind}-${CSS.escape(n)}`);
-      flash(`.${sel}[data-${sel}~="${CSS.escape(n)}"]`);
+      showTab(`${kind}s`); // the list item, in its tab, and the sentence flash together; the page scrolls to the sentence
+      flash(`.${sel}[data-${sel}~="${CSS.escape(n)}"], #${kind}-${CSS.escape(n)}`);
     }
   } catch (error) { showError(container, error); }
 }
@@ -531,6 +533,15 @@ function facetSections(facets, state, href) {
   });
 }
 
+// A column showing a row's value as text (left out of a page where no row has one), and a count.
+function textColumn(label, key, sort = key) {
+  return { label, sort, key, cell: (row) => row[key] || "" };
+}
+
+function countColumn(sort, key) {
+  return { label: sort[0].toUpperCase() + sort.slice(1), sort, cell: (row) => num(row[key]) };
+}
+
 function articleCell(id, headline, extra = "") {
   return el("a", { href: `#/article/${encodeURIComponent(id)}${extra}`, text: headline || id });
 }
@@ -555,13 +566,10 @@ function searchPage(query) {
       return box;
     },
     columns: [
-      { label: "Published", sort: "published", key: "published", cell: (a) => a.published || "" },
+      textColumn("Published", "published"),
       { label: "Headline", sort: "headline", cell: (a) => articleCell(a.article_id, a.headline) },
-      { label: "Publisher", sort: "publisher", key: "publisher", cell: (a) => a.publisher || "" },
-      { label: "Words", sort: "words", cell: (a) => num(a.n_words) },
-      { label: "Entities", sort: "entities", cell: (a) => num(a.n_entities) },
-      { label: "Quotes", sort: "quotes", cell: (a) => num(a.n_quotes) },
-      { label: "Events", sort: "events", cell: (a) => num(a.n_events) },
+      textColumn("Publisher", "publisher"),
+      ...["words", "entities", "quotes", "events"].map((k) => countColumn(k, `n_${k}`)),
     ],
   }, query);
 }
@@ -573,11 +581,8 @@ function actorsPage(query) {
       ["code", "Exact code", { placeholder: "e.g. USAGOV", size: 8 }]],
     columns: [
       { label: "Name", sort: "name", cell: (a) => actorLink(a.actor_id, a.name) },
-      { label: "Type", sort: "type", cell: (a) => a.type || "" },
-      { label: "Code", sort: "code", key: "code", cell: (a) => a.code || "" },
-      { label: "Country", sort: "country", key: "country", cell: (a) => a.country || "" },
-      { label: "Articles", sort: "articles", cell: (a) => num(a.n_articles) },
-      { label: "Mentions", sort: "mentions", cell: (a) => num(a.n_mentions) },
+      textColumn("Type", "type"), textColumn("Code", "code"), textColumn("Country", "country"),
+      countColumn("articles", "n_articles"), countColumn("mentions", "n_mentions"),
     ],
   }, query);
 }
@@ -588,11 +593,9 @@ function placesPage(query) {
     fields: [["search", "Name", { type: "search", placeholder: "e.g. Moscow" }]],
     columns: [
       { label: "Place", sort: "name", cell: (p) => el("a", { href: `#/events?place=${encodeURIComponent(p.name)}`, title: "the events that took place here", text: p.name }) },
-      { label: "Kind", sort: "kind", cell: (p) => p.kind || "" },
-      { label: "Country", sort: "country", key: "country", cell: (p) => p.country || "" },
+      textColumn("Kind", "kind"), textColumn("Country", "country"),
       { label: "Lat, lon", cell: (p) => (p.lat === null ? "" : `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`) },
-      { label: "Articles", sort: "articles", cell: (p) => num(p.n_articles) },
-      { label: "Mentions", sort: "mentions", cell: (p) => num(p.n_mentions) },
+      countColumn("articles", "n_articles"), countColumn("mentions", "n_mentions"),
     ],
   }, query);
 }
@@ -617,6 +620,8 @@ const EVENT_FIELDS = () => [
   ["actor", "Actor", { placeholder: "id or whole code (RUS)", size: 14 }],
   ["actor_name", "Name", { placeholder: "part of a name", size: 12 }],
   ["root", "CAMEO root", { options: [["", "any"], ...Object.keys(CAMEO).filter((c) => c.length === 2).sort().map((c) => [c, cameoLabel(c)])] }],
+  ["cameo", "CAMEO code", { placeholder: "e.g. 112", size: 6, inputmode: "numeric", pattern: "\\d{1,4}",
+    title: "a CAMEO code or its first digits" }],
   ["quad_class", "Quad class", { options: [["", "any"], ...Object.entries(QUADS)] }],
   ["from", "From", { type: "date" }], ["to", "to", { type: "date" }],
   ["dyadic", "Both actors known", { type: "checkbox", value: "1" }],
@@ -720,7 +725,9 @@ async function actorPage(id) {
     fill(container,
       el("h1", { id: "actor-name", text: a.name }),
       el("p", { class: "muted", text: [a.type, a.code, a.country, a.sector, `${num(a.n_articles)} articles`, `${num(a.n_mentions)} mentions`].filter(Boolean).join(" · ") }),
-      data.titles.length ? el("p", {}, el("strong", { text: "Titles: " }), data.titles.join("; ")) : null,
+      data.titles.length ? el("p", {}, el("strong", { text: "Titles: " }), data.titles.slice(0, 12).join("; ")) : null,
+      data.titles.length > 12 ? el("details", {}, el("summary", { text: `all ${num(data.titles.length)} titles, commonest first` }),
+        el("p", { text: data.titles.join("; ") })) : null,
       el("h2", { text: "Timeline" }), chart,
       el("h2", { text: `What they said (${num(data.quotes.total)})` }),
       data.quotes.items.length ? el("ol", { class: "quotes", id: "actor-quotes" }, data.quotes.items.map((q) => el("li", {},
