@@ -104,7 +104,8 @@ def create_app(
     _add_error_handlers(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages, libraries and answers, when the client accepts
+    # pages, libraries and answers, when the client accepts; level 6: near the best ratio at half the time of 9
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     _add_analysis_routes(app)
     app.include_router(corpus_router)
     _add_pages(app)

@@ -8,6 +8,8 @@ const QUAD_COLORS = { 1: "#4e9a6f", 2: "#1f6f43", 3: "#e08a2c", 4: "#c0392b" };
 const QUAD_BADGES = { 1: "#2f6f4c", 2: "#1f6f43", 3: "#9a4a00", 4: "#a93226" };
 const view = () => document.getElementById("view");
 let CAMEO = {}; // code -> {name, goldstein, quad_class, plover}, loaded once from /cameo
+// asked at once, beside the page's own first request; api() answers only once it is in, so labels are ready
+const CAMEO_LOADED = fetch("/cameo").then((r) => (r.ok ? r.json() : {})).catch(() => ({})).then((codes) => { CAMEO = codes; });
 
 // The chart libraries (static/vendor) load when a page first draws with them, so that pages
 // without charts do not wait for 1.5 MB of script.
@@ -50,7 +52,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 async function api(path, options = {}) {
-  const response = await fetch(path, options);
+  const [response] = await Promise.all([fetch(path, options), CAMEO_LOADED]);
   let body = null;
   try { body = await response.json(); } catch (_) { /* not JSON: reported below */ }
   if (!response.ok) {
@@ -635,7 +637,8 @@ function eventViews(current, asked) {
 }
 
 // Events across the corpus: exact actor filters, facets, sortable columns; each row opens onto its evidence.
-function eventsPage(query, current = "events", above = null) {
+async function eventsPage(query, current = "events", above = null) {
+  await CAMEO_LOADED; // the form lists the CAMEO roots by name
   const headings = { events: "Events", timeline: "Events over time", map: "Where events took place" };
   return tablePage({
     id: "events", title: "Events", heading: headings[current], path: `/${current}`, endpoint: "/events", size: 50,
@@ -1057,6 +1060,9 @@ function route() {
     if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
   });
   window.scrollTo(0, 0);
+  // a page that draws starts loading its library beside its first request, not after it
+  for (const name of { actor: ["echarts"], dyad: ["echarts"], timeline: ["echarts"], map: ["echarts", "topojson-client"],
+    network: ["cytoscape"] }[page] || []) library(name).catch(() => {});
   if (page === "search") return searchPage(query);
   if (page === "article" && parts[1]) return articlePage(parts[1], query);
   if (page === "actor" && parts[1]) return actorPage(parts[1]);
@@ -1073,4 +1079,4 @@ function route() {
 
 window.addEventListener("hashchange", route);
 document.querySelector(".skip").addEventListener("click", (e) => { e.preventDefault(); view().focus(); });
-fetch("/cameo").then((r) => (r.ok ? r.json() : {})).catch(() => ({})).then((codes) => { CAMEO = codes; route(); });
+route();
