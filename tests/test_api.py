@@ -147,6 +147,7 @@ def test_actor_filters_are_exact_and_apart_from_name_search(client):
     assert cameos(source_sector="GOV") == ["040", "163"] and cameos(sector="BUS") == ["040", "051", "163"]
     assert cameos(source_name="lind") == ["040", "163"] and cameos(actor_name="trade") == ["040", "051", "163"]
     assert cameos(source_name="Ostmark Lind") == []
+    assert cameos(actor_name="%") == [] and cameos(actor_name="_") == []  # characters to find, not wildcards
     assert client.get("/events", params={"country": "NORWAY"}).status_code == 422
 
 

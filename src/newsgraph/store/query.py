@@ -34,8 +34,9 @@ _EVENT_COLUMNS = """
     e.target_actor, ta.name AS target_name, ta.code AS target_code, e.cameo, e.root, e.plover,
     e.goldstein, e.quad_class, e.negated, e.n_mentions, e.n_articles, e.first_article"""
 
-_ACTOR_MATCH = """(actor_id = ? OR upper(code) LIKE upper(?) || '%' OR upper(country) = upper(?)
-                   OR name ILIKE '%' || ? || '%')"""
+# starts_with and contains, not LIKE: a filter's % and _ are characters to find, not wildcards
+_ACTOR_MATCH = """(actor_id = ? OR starts_with(upper(code), upper(?)) OR upper(country) = upper(?)
+                   OR contains(lower(name), lower(?)))"""
 
 
 def connect(db: str) -> duckdb.DuckDBPyConnection:
@@ -87,10 +88,11 @@ def articles(con, search: str | None = None, limit: int | None = 50, offset: int
 def _article_where(search=None, date_from=None, date_to=None, publisher=None, month=None, actor=None):
     return _where([
         ("article_id IN (SELECT article_id FROM entities WHERE actor_id = ?)", [actor] if actor else None),
-        ("(headline ILIKE '%' || ? || '%' OR text ILIKE '%' || ? || '%')", [search, search] if search else None),
+        ("(contains(lower(headline), lower(?)) OR contains(lower(text), lower(?)))",
+         [search, search] if search else None),
         ("published >= ?", [date_from] if date_from else None),
         ("published <= ?", [date_to] if date_to else None),
-        ("publisher ILIKE ?", [publisher] if publisher else None),
+        ("lower(publisher) = lower(?)", [publisher] if publisher else None),
         (f"{ARTICLE_FACETS['month']} = ?", [month] if month else None),
     ])
 
@@ -229,7 +231,7 @@ def event_where(*, actor=None, source=None, target=None, exact: bool = False,
     def either(sql_in: str, value, k: int) -> tuple[str, list | None]:
         return (f"(e.source_actor IN {sql_in} OR e.target_actor IN {sql_in})", [value] * (2 * k) if value else None)
 
-    name_in = "(SELECT actor_id FROM entities WHERE name ILIKE '%' || ? || '%')"
+    name_in = "(SELECT actor_id FROM entities WHERE contains(lower(name), lower(?)))"
     return _where([
         either(pick(), actor, n),
         (f"e.source_actor IN {pick()}", [source] * n if source else None),
@@ -244,7 +246,7 @@ def event_where(*, actor=None, source=None, target=None, exact: bool = False,
         ("sa.sector = upper(?)", [source_sector] if source_sector else None),
         ("ta.sector = upper(?)", [target_sector] if target_sector else None),
         ("e.root = ?", [str(root).zfill(2)] if root else None),
-        ("e.cameo LIKE ? || '%'", [cameo] if cameo else None),
+        ("starts_with(e.cameo, ?)", [cameo] if cameo else None),
         ("e.quad_class = ?", [quad_class] if quad_class else None),
         ("e.plover = upper(?)", [plover] if plover else None),
         (f"{EVENT_FACETS['month']} = ?", [month] if month else None),
@@ -306,9 +308,9 @@ def quote_where(*, speaker=None, exact: bool = False, speaker_name=None, article
     pick, n = (_exact_actor_sql, 2) if exact else (_actors_sql, 4)
     return _where([
         (f"q.speaker_actor IN {pick()}", [speaker] * n if speaker else None),
-        ("q.speaker_name ILIKE '%' || ? || '%'", [speaker_name] if speaker_name else None),
+        ("contains(lower(q.speaker_name), lower(?))", [speaker_name] if speaker_name else None),
         ("q.article_id = ?", [article_id] if article_id else None),
-        ("q.content ILIKE '%' || ? || '%'", [search] if search else None),
+        ("contains(lower(q.content), lower(?))", [search] if search else None),
         ("q.kind = ?", [kind] if kind else None),
         ("q.medium = ?", [medium] if medium else None),
         ("a.publisher = ?", [publisher] if publisher else None),
@@ -332,7 +334,7 @@ _PLACES = """(SELECT name, kind, country, lat, lon, count(DISTINCT article_id) A
 
 
 def _place_where(search=None, kind=None, country=None):
-    return _where([("name ILIKE '%' || ? || '%'", [search] if search else None),
+    return _where([("contains(lower(name), lower(?))", [search] if search else None),
                    ("kind = ?", [kind] if kind else None),
                    ("country = upper(?)", [country] if country else None)])
 
