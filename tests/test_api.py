@@ -206,6 +206,16 @@ def test_every_list_downloads_as_csv(client, path):
     assert len(rows) == len(listed)
 
 
+@pytest.mark.parametrize("path", ["/events", "/quotes", "/articles", "/entities", "/places", "/network",
+                                  "/events/timeline", "/events/map"])
+def test_a_suffix_asks_for_the_format(client, path):
+    as_csv = client.get(f"{path}.csv")
+    assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
+    assert as_csv.text == client.get(path, params={"format": "csv"}).text
+    assert client.get(f"{path}.json").json() == client.get(path).json()
+    assert client.get(f"{path}.csv", params={"format": "json"}).headers["content-type"] == "application/json"
+
+
 def test_csv_has_every_row_and_a_header_when_empty(client):
     import csv
     import io

@@ -142,7 +142,13 @@ Limit = Annotated[int | None, Query(ge=1, le=PAGE_MAX, description=f"rows per pa
                                     "CSV without a limit: every row")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 Sort = Annotated[str | None, Query(pattern=r"^-?[a-z_]+$", description="a column to sort by; - first: descending")]
-Format = Annotated[str, Query(pattern="^(json|csv)$", description="json (default) or csv (a download)")]
+def output_format(request: Request, format: Annotated[str | None, Query(
+        pattern="^(json|csv)$", description="json (default) or csv (a download); or ask PATH.csv")] = None) -> str:
+    """The answer's format: ``format=``, else the path's suffix (``/events.csv``), else JSON."""
+    return format or ("csv" if request.url.path.endswith(".csv") else "json")
+
+
+Format = Annotated[str, Depends(output_format)]
 Facets = Annotated[bool, Query(description="add facet counts (values and how many rows hold each)")]
 _DAY = r"^\d{4}-\d{2}-\d{2}$"
 From = Annotated[str | None, Query(alias="from", pattern=_DAY, description="first day, YYYY-MM-DD")]
@@ -197,11 +203,13 @@ def _given(**filters: Any) -> dict[str, Any]:
     return {k: v for k, v in filters.items() if v is not None and v != ""}
 
 
+@corpus_router.get("/articles.csv", include_in_schema=False)
+@corpus_router.get("/articles.json", include_in_schema=False)
 @corpus_router.get("/articles", summary="Articles, newest first; search looks in headline and text")
-def list_articles(request: Request, search: str | None = None, date_from: From = None, date_to: To = None,
-                  publisher: str | None = None, month: Month = None,
+def list_articles(request: Request, format: Format, search: str | None = None, date_from: From = None,
+                  date_to: To = None, publisher: str | None = None, month: Month = None,
                   actor: Annotated[str | None, Query(description="an actor id: the articles mentioning it")] = None,
-                  sort: Sort = None, limit: Limit = None, offset: Offset = 0, format: Format = "json",
+                  sort: Sort = None, limit: Limit = None, offset: Offset = 0,
                   facets: Facets = False):
     filters = _given(search=search, date_from=date_from, date_to=date_to, publisher=publisher, month=month,
                      actor=actor)
@@ -217,23 +225,27 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     return {"record": record, "actors": {e["id"]: e.get("actor_id") for e in record.get("entities", [])}}
 
 
+@corpus_router.get("/entities.csv", include_in_schema=False)
+@corpus_router.get("/entities.json", include_in_schema=False)
 @corpus_router.get("/entities", summary="Actors across articles, most widely reported first")
-def list_actors(request: Request, search: str | None = None,
+def list_actors(request: Request, format: Format, search: str | None = None,
                 type: Annotated[str | None, Query(description="entity type: PERSON, ORG, GPE …")] = None,
                 country: Code = None, sector: Code = None,
                 code: Annotated[str | None, Query(description="a whole actor code")] = None,
-                sort: Sort = None, limit: Limit = None, offset: Offset = 0, format: Format = "json",
+                sort: Sort = None, limit: Limit = None, offset: Offset = 0,
                 facets: Facets = False):
     filters = _given(search=search, type=type, country=country, sector=sector, code=code)
     return _listing(request, "actors", _q().actors, filters, limit=limit, offset=offset, sort=sort,
                     fmt=format, facets=facets, default_limit=50)
 
 
+@corpus_router.get("/places.csv", include_in_schema=False)
+@corpus_router.get("/places.json", include_in_schema=False)
 @corpus_router.get("/places", summary="Places across articles, most widely reported first")
-def list_places(request: Request, search: str | None = None,
+def list_places(request: Request, format: Format, search: str | None = None,
                 kind: Annotated[str | None, Query(description="country, city, region, admin, landmark")] = None,
                 country: Code = None, sort: Sort = None, limit: Limit = None, offset: Offset = 0,
-                format: Format = "json", facets: Facets = False):
+                facets: Facets = False):
     filters = _given(search=search, kind=kind, country=country)
     return _listing(request, "places", _q().places, filters, limit=limit, offset=offset, sort=sort,
                     fmt=format, facets=facets, default_limit=50)
@@ -302,9 +314,11 @@ def speaker_filters(speaker: Actor = None, speaker_name: Name = None, article: s
                   medium=medium, publisher=publisher, month=month, date_from=date_from, date_to=date_to)
 
 
+@corpus_router.get("/quotes.csv", include_in_schema=False)
+@corpus_router.get("/quotes.json", include_in_schema=False)
 @corpus_router.get("/quotes", summary="Quotes with their speaker's actor and their article")
-def list_quotes(request: Request, filters: Annotated[dict, Depends(speaker_filters)], sort: Sort = None,
-                limit: Limit = None, offset: Offset = 0, format: Format = "json", facets: Facets = False):
+def list_quotes(request: Request, format: Format, filters: Annotated[dict, Depends(speaker_filters)], sort: Sort = None,
+                limit: Limit = None, offset: Offset = 0, facets: Facets = False):
     return _listing(request, "quotes", _q().quotes, filters, limit=limit, offset=offset, sort=sort, fmt=format,
                     facets=facets, default_limit=100, exact=True)
 
@@ -333,9 +347,11 @@ def event_filters(actor: Actor = None, source: Actor = None, target: Actor = Non
 EventFilters = Annotated[dict, Depends(event_filters)]
 
 
+@corpus_router.get("/events.csv", include_in_schema=False)
+@corpus_router.get("/events.json", include_in_schema=False)
 @corpus_router.get("/events", summary="Events across articles: filtered, sorted, paged, faceted")
-def list_events(request: Request, filters: EventFilters, sort: Sort = None, limit: Limit = None,
-                offset: Offset = 0, format: Format = "json", facets: Facets = False):
+def list_events(request: Request, format: Format, filters: EventFilters, sort: Sort = None, limit: Limit = None,
+                offset: Offset = 0, facets: Facets = False):
     return _listing(request, "events", _q().events, filters, limit=limit, offset=offset, sort=sort, fmt=format,
                     facets=facets, default_limit=100, shape=keyed, exact=True)
 
@@ -344,9 +360,11 @@ QUAD_COLUMNS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_c
 _EMPTY_POINT = {"count": 0, "mentions": 0, "quads": {q: 0 for q in QUAD_COLUMNS}, "mean_goldstein": None}
 
 
+@corpus_router.get("/events/timeline.csv", include_in_schema=False)
+@corpus_router.get("/events/timeline.json", include_in_schema=False)
 @corpus_router.get("/events/timeline", summary="Events per period by quad class, with the mean Goldstein score")
-def event_timeline(request: Request, filters: EventFilters,
-                   by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month", format: Format = "json"):
+def event_timeline(request: Request, format: Format, filters: EventFilters,
+                   by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month"):
     rows = _query(request, _q().event_timeline, by, exact=True, **filters)
     points = fill_periods([_point(row) for row in rows], by, _EMPTY_POINT)
     if format == "csv":
@@ -354,8 +372,10 @@ def event_timeline(request: Request, filters: EventFilters,
     return {"by": by, "total": sum(p["count"] for p in points), "points": points}
 
 
+@corpus_router.get("/events/map.csv", include_in_schema=False)
+@corpus_router.get("/events/map.json", include_in_schema=False)
 @corpus_router.get("/events/map", summary="Event places with coordinates: events per place by quad class")
-def event_map(request: Request, filters: EventFilters, format: Format = "json"):
+def event_map(request: Request, format: Format, filters: EventFilters):
     rows = _query(request, _q().event_map, exact=True, **filters)
     if format == "csv":
         return csv_response(rows, "places", columns=rows.columns)
@@ -380,8 +400,8 @@ def get_event(request: Request, event_id: int) -> dict[str, Any]:
 
 
 @corpus_router.get("/dyads/{a}/{b}", summary="Events between two actors per week or month, by quad class")
-def get_dyad(request: Request, a: str, b: str, by: By = "month",
-             date_from: From = None, date_to: To = None, format: Format = "json"):
+def get_dyad(request: Request, format: Format, a: str, b: str, by: By = "month",
+             date_from: From = None, date_to: To = None):
     rows = _query(request, _q().dyad, a, b, by, exact=True, date_from=date_from, date_to=date_to)
     points = fill_periods([_point(row) for row in rows], by, _EMPTY_POINT)
     if format == "csv":
@@ -433,9 +453,11 @@ def get_dyad_point(request: Request, a: str, b: str,
     return {"start": start, "end": end, "events": events, "articles": list(articles.values())}
 
 
+@corpus_router.get("/network.csv", include_in_schema=False)
+@corpus_router.get("/network.json", include_in_schema=False)
 @corpus_router.get("/network", summary="The actor network: who acted on whom in a date range")
-def get_network(request: Request, date_from: From = None, date_to: To = None,
-                min_events: Annotated[int, Query(ge=1)] = 1, limit: Limit = 200, format: Format = "json"):
+def get_network(request: Request, format: Format, date_from: From = None, date_to: To = None,
+                min_events: Annotated[int, Query(ge=1)] = 1, limit: Limit = 200):
     found = _query(request, _q().network, date_from, date_to, min_events=min_events, limit=limit)
     if format == "csv":
         return csv_response(found["edges"], "network")
