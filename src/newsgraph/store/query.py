@@ -250,7 +250,7 @@ def event_where(*, actor=None, source=None, target=None, exact: bool = False,
         ("e.quad_class = ?", [quad_class] if quad_class else None),
         ("e.plover = upper(?)", [plover] if plover else None),
         (f"{EVENT_FACETS['month']} = ?", [month] if month else None),
-        ("e.event_id IN (SELECT event_id FROM event_places WHERE name = ?)", [place] if place else None),
+        ("e.event_id IN (SELECT event_id FROM action_places WHERE name = ?)", [place] if place else None),
         ("e.day >= ?", [date_from] if date_from else None),
         ("e.day <= ?", [date_to] if date_to else None),
         ("e.day IS NOT NULL", [] if dated else None),
@@ -399,7 +399,7 @@ def event_map(con, **filters: Any) -> list[dict[str, Any]]:
     where = f"{where} AND {cond}" if where else f"WHERE {cond}"
     return _dicts(con.execute(f"""
         SELECT p.name, p.kind, p.country, p.lat, p.lon, {_QUAD_COUNTS}
-        FROM {_EVENT_FROM} JOIN event_places p ON p.event_id = e.event_id {where}
+        FROM {_EVENT_FROM} JOIN action_places p ON p.event_id = e.event_id {where}
         GROUP BY p.name, p.kind, p.country, p.lat, p.lon ORDER BY n_events DESC, p.name""", params))
 
 
