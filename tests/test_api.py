@@ -419,3 +419,14 @@ def test_static_files_are_compressed_and_cached(client):
     again = client.get("/static/app.js", headers={"If-None-Match": script.headers["etag"]})
     assert again.status_code == 304
     assert "content-encoding" not in client.get("/static/app.js", headers={"Accept-Encoding": "identity"}).headers
+
+
+def test_actor_lists_say_how_many_there_are_beyond_the_first(tmp_path, monkeypatch):
+    import newsgraph.serve.corpus as corpus
+
+    monkeypatch.setattr(corpus, "ACTOR_ROWS", 1)  # the first row of each list, and the totals
+    with TestClient(create_app(str(build_store(tmp_path / "c.duckdb")), preload=False)) as c:
+        body = c.get(f"/entities/{LIND}").json()
+    assert len(body["events_from"]["items"]) == 1 and body["events_from"]["total"] == 2
+    assert len(body["articles"]["items"]) == 1 and body["articles"]["total"] == 3
+    assert len(body["quotes"]["items"]) == 1 and body["quotes"]["total"] == 2

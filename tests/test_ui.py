@@ -335,3 +335,16 @@ def test_quotes_page_finds_who_said_what(server, page):
     page.wait_for_selector('#quotes-results[data-total="2"]')
     assert "wait forever" in page.inner_text("#quotes-results")
     shot(page, "ui_quotes")
+
+
+def test_a_cut_actor_list_says_so_and_links_to_the_rest(server, page, monkeypatch):
+    import newsgraph.serve.corpus as corpus
+
+    monkeypatch.setattr(corpus, "ACTOR_ROWS", 1)  # the server runs in this process: its lists now hold one row
+    page.goto(f"{server}#/actor/{LIND}")
+    page.wait_for_selector("#actor-name")
+    notes = page.locator(".cut")
+    assert "Showing the first 1 of 2 events" in notes.nth(1).inner_text()
+    notes.nth(1).locator("a").click()
+    page.wait_for_selector('#events-results[data-total="2"]')
+    assert "Mara Lind" in page.inner_text("#events-results tbody")

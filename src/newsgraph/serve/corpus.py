@@ -23,7 +23,7 @@ from newsgraph.errors import NewsgraphError
 
 PAGE_MAX = 500  # the most rows one request may ask for
 CACHE_ANSWERS = 1024  # answers kept per store; a read-only store cannot change under the server
-ACTOR_ROWS = 100  # rows of each kind an actor page lists (with the total, and a link to the rest)
+ACTOR_ROWS = 50  # rows of each kind an actor page lists (with the total, and a link to the rest)
 
 
 class Corpus:
