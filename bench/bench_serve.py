@@ -6,10 +6,13 @@ Starts ``newsgraph serve`` as its own process on a free loopback port over a sto
 1. fires N concurrent ``POST /analyze`` requests (default 50) while probing ``GET /health``
    every 100 ms, to show the server stays responsive while the analysis pool is busy;
 2. fires M ``GET /events`` queries (default 500), C at a time, with varied filters: once
-   all distinct (each goes to DuckDB), once with filters repeating (the answer cache helps).
+   all distinct (each goes to DuckDB), once with filters repeating (the answer cache helps);
+3. asks every corpus endpoint the pages use, one request at a time, each request distinct
+   (so the answer cache cannot help): p50 and p95 per endpoint.
 
-Reports errors and latency percentiles. Without ``--db`` it builds a store in a temporary
-folder by ingesting ``--texts`` (default: examples/seed.txt).
+Reports errors and latency percentiles; ``--only endpoints`` runs the third part alone.
+Without ``--db`` it builds a store in a temporary folder by ingesting ``--texts``
+(default: examples/seed.txt).
 
 With ``--load SECONDS`` it runs the load test instead (issue 11): ``--clients`` clients
 (default 50) for that long, a fifth of them posting ``/analyze`` back to back (the
@@ -21,6 +24,7 @@ URL that drips a byte every 0.2 s: /analyze must fail with a timeout (the server
 ``NEWSGRAPH_FETCH_SECONDS=--fetch-seconds``) and the next /analyze succeed.
 
     .venv/bin/python bench/bench_serve.py
+    .venv/bin/python bench/bench_serve.py --db /tmp/train.duckdb --only endpoints
     .venv/bin/python bench/bench_serve.py --db corpus.duckdb --texts ../shared/data/polnear/dev/text
     .venv/bin/python bench/bench_serve.py --texts ../shared/data/polnear/dev/text --load 60
 """
@@ -149,6 +153,63 @@ async def events_burst(base: str, n: int, concurrency: int, actors: list[str], d
     report(f"GET /events x{n} ({concurrency} at a time, {kind})", results, wall)
 
 
+def endpoint_requests(base: str, n: int) -> dict[str, list[str]]:
+    """Per endpoint, ``n`` distinct requests built from what the store holds."""
+    get = lambda path, **params: httpx.get(f"{base}{path}", params=params, timeout=60).json()  # noqa: E731
+    actors = [a["actor_id"] for a in get("/entities", limit=n, sort="-articles")["items"]]
+    articles = [a["article_id"] for a in get("/articles", limit=n)["items"]]
+    events = [e["event_key"] for e in get("/events", limit=n, sort="-mentions")["items"]]
+    edges = get("/network", limit=n)["edges"]
+    points = []  # dated points of dyads, for the articles behind them
+    for edge in get("/network", limit=500)["edges"]:
+        dyad = get(f"/dyads/{edge['source']}/{edge['target']}")
+        points += [(edge["source"], edge["target"], p["period"]) for p in dyad["points"] if p["count"]][:2]
+        if len(points) >= n:
+            break
+    months = [f["value"] for f in get("/events", facets="true", limit=1)["facets"]["month"] if f["value"]]
+    k = range(n)
+    return {
+        "/articles (facets)": [f"/articles?facets=true&offset={i * 20}" for i in k],
+        "/articles/{id}": [f"/articles/{a}" for a in articles],
+        "/entities (facets)": [f"/entities?facets=true&offset={i * 50}" for i in k],
+        "/entities/{id}": [f"/entities/{a}" for a in actors],
+        "/quotes (facets)": [f"/quotes?facets=true&offset={i * 100}" for i in k],
+        "/events (facets)": [f"/events?facets=true&offset={i * 100}" for i in k],
+        "/events?actor=": [f"/events?actor={a}&facets=true" for a in actors],
+        "/events?sort=": [f"/events?sort={s}&offset={i}" for i, s in enumerate(
+            ["-goldstein", "source", "-mentions", "cameo", "target"] * n)][:n],
+        "/events/{id}": [f"/events/{e}" for e in events],
+        "/events/timeline": [f"/events/timeline?actor={a}" for a in actors[: n // 2]] +
+                            [f"/events/timeline?month={m}&by=week" for m in months][: n - n // 2],
+        "/events/map": [f"/events/map?actor={a}" for a in actors],
+        "/places": [f"/places?facets=true&offset={i * 50}" for i in k],
+        "/dyads/{a}/{b}": [f"/dyads/{e['source']}/{e['target']}?by=week" for e in edges],
+        "/dyads/{a}/{b}/articles": [f"/dyads/{a}/{b}/articles?start={p}&by=month" for a, b, p in points][:n],
+        "/network": [f"/network?min_events={1 + i % 3}&limit={100 + i}" for i in k],
+        "/events?format=csv (all rows)": [f"/events?format=csv&sort=-goldstein&offset={i}" for i in range(3)],
+    }
+
+
+def endpoint_latencies(base: str, n: int) -> None:
+    """One request at a time, each distinct: p50 and p95 per endpoint, in milliseconds."""
+    print(f"corpus endpoints, {n} distinct requests each, one at a time:")
+    print(f"  {'endpoint':32} {'n':>3} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}  errors")
+    with httpx.Client(timeout=60) as client:
+        for name, urls in endpoint_requests(base, n).items():
+            times, errors = [], 0
+            for url in urls:
+                started = time.perf_counter()
+                r = client.get(f"{base}{url}")
+                times.append((time.perf_counter() - started) * 1000)
+                errors += r.status_code != 200
+            if not times:
+                continue
+            ordered = sorted(times)
+            p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+            print(f"  {name:32} {len(times):>3} {statistics.median(times):>7.0f} {p95:>7.0f} {ordered[-1]:>7.0f}"
+                  f"  {errors}", flush=True)
+
+
 def report(title: str, results: list[tuple[float, int, str]], wall: float) -> None:
     errors = [(status, text) for _, status, text in results if status != 200]
     print(f"{title}: {len(results) - len(errors)} ok, {len(errors)} errors, {wall:.1f} s wall, "
@@ -267,6 +328,8 @@ def main() -> int:
     parser.add_argument("--drip", action=argparse.BooleanOptionalAction, default=True,
                         help="load test: end with the dripping-URL check")
     parser.add_argument("--fetch-seconds", type=float, default=5, help="load test: the server's URL fetch deadline")
+    parser.add_argument("--requests", type=int, default=20, help="distinct requests per corpus endpoint")
+    parser.add_argument("--only", choices=["endpoints"], help="run only the per-endpoint latencies")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or build_store(args.texts, folder)
@@ -284,9 +347,11 @@ def main() -> int:
                 if args.drip:
                     drip_check(base, texts[0])
                 return 0
-            asyncio.run(analyze_burst(base, texts, args.analyze))
-            asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=True))
-            asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=False))
+            if args.only is None:
+                asyncio.run(analyze_burst(base, texts, args.analyze))
+                asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=True))
+                asyncio.run(events_burst(base, args.events, args.concurrency, actors, distinct=False))
+            endpoint_latencies(base, args.requests)
         finally:
             server.terminate()
             server.wait(timeout=30)

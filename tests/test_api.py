@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsgraph.serve import create_app
-from test_serve_records import COUNCIL, LIND, build_store, make_record
+from test_serve_records import ARTICLES, COUNCIL, LIND, build_store, make_record
 
 ARTICLE = (
     "Harbour workers end strike\n\n"
@@ -129,8 +129,125 @@ def test_events_filters(client):
     assert [e["cameo"] for e in client.get("/events", params={"root": "16"}).json()["items"]] == ["163"]
     january = client.get("/events", params={"from": "2023-01-01", "to": "2023-01-31"}).json()["items"]
     assert {e["cameo"] for e in january} == {"040", "051"}
-    assert client.get("/events", params={"actor": "NOR"}).json()["items"]  # a country matches its actors
     assert client.get("/events", params={"from": "January"}).status_code == 422
+
+
+def test_actor_filters_are_exact_and_apart_from_name_search(client):
+    def cameos(**params):
+        return sorted(e["cameo"] for e in client.get("/events", params=params).json()["items"])
+
+    assert cameos(actor="NORGOV") == ["040", "051", "163"]  # the whole code
+    assert cameos(actor="BUS") == ["040", "051", "163"]
+    assert cameos(source="BUS") == ["051"] and cameos(target="bus") == ["040", "163"]
+    assert cameos(actor="NOR") == []  # a code's first part is not the code
+    assert cameos(actor="Lind") == [] and cameos(actor="ind") == []  # nor is a name
+    assert cameos(actor=LIND) == ["040", "051", "163"]  # an actor id
+    assert cameos(country="NOR") == ["040", "051", "163"]  # the country part, either side
+    assert cameos(source_country="NOR") == ["040", "163"] and cameos(target_country="NOR") == ["051"]
+    assert cameos(source_sector="GOV") == ["040", "163"] and cameos(sector="BUS") == ["040", "051", "163"]
+    assert cameos(source_name="lind") == ["040", "163"] and cameos(actor_name="trade") == ["040", "051", "163"]
+    assert cameos(source_name="Ostmark Lind") == []
+    assert cameos(actor_name="%") == [] and cameos(actor_name="_") == []  # characters to find, not wildcards
+    assert client.get("/events", params={"country": "NORWAY"}).status_code == 422
+
+
+def test_lists_carry_totals_and_page_without_a_silent_cap(client):
+    first = client.get("/events", params={"limit": 2}).json()
+    assert (first["total"], len(first["items"]), first["more"]) == (3, 2, True)
+    rest = client.get("/events", params={"limit": 2, "offset": 2}).json()
+    assert (rest["total"], len(rest["items"]), rest["more"]) == (3, 1, False)
+    assert client.get("/events", params={"limit": 501}).status_code == 422
+    quotes = client.get("/quotes", params={"limit": 1}).json()
+    assert quotes["total"] == 3 and quotes["more"] is True
+    assert client.get("/entities").json()["total"] == 2
+
+
+def test_lists_sort_by_a_column_either_way(client):
+    def order(path, sort, key):
+        return [row[key] for row in client.get(path, params={"sort": sort}).json()["items"]]
+
+    assert order("/events", "goldstein", "goldstein") == [-8.0, 1.0, 3.4]
+    assert order("/events", "-goldstein", "goldstein") == [3.4, 1.0, -8.0]
+    assert order("/events", "date", "day") == ["2023-01-10", "2023-01-24", "2023-03-02"]
+    assert order("/articles", "headline", "headline") == sorted(a[1] for a in ARTICLES)
+    assert order("/entities", "name", "name") == ["Mara Lind", "Ostmark Trade Council"]
+    bad = client.get("/events", params={"sort": "mood"})
+    assert bad.status_code == 400 and "sort by one of" in bad.json()["error"]
+
+
+def test_facets_count_the_filtered_rows(client):
+    facets = client.get("/events", params={"facets": "true"}).json()["facets"]
+    assert {f["value"]: f["count"] for f in facets["quad_class"]} == {1: 2, 4: 1}
+    assert {f["value"]: f["count"] for f in facets["month"]} == {"2023-01": 2, "2023-03": 1}
+    assert {f["value"]: f["count"] for f in facets["source_country"]} == {"NOR": 2, None: 1}
+    narrowed = client.get("/events", params={"facets": "true", "quad_class": 1}).json()["facets"]
+    assert narrowed["root"] == [{"value": "04", "count": 1}, {"value": "05", "count": 1}]
+    by_month = client.get("/events", params={"month": "2023-01"}).json()
+    assert by_month["total"] == 2
+    articles = client.get("/articles", params={"facets": "true"}).json()["facets"]
+    assert articles["publisher"] == [{"value": "Test Wire", "count": 3}]
+    quotes = client.get("/quotes", params={"facets": "true"}).json()["facets"]
+    assert {f["value"] for f in quotes["kind"]} == {"direct"}
+
+
+@pytest.mark.parametrize("path", ["/events", "/quotes", "/articles", "/entities", "/places", "/network",
+                                  "/events/timeline", "/events/map", f"/dyads/{LIND}/{COUNCIL}"])
+def test_every_list_downloads_as_csv(client, path):
+    import csv
+    import io
+
+    r = client.get(path, params={"format": "csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert rows, path
+    as_json = client.get(path).json()
+    listed = as_json.get("items") or as_json.get("edges") or as_json.get("points") or as_json.get("places")
+    assert len(rows) == len(listed)
+
+
+@pytest.mark.parametrize("path", ["/events", "/quotes", "/articles", "/entities", "/places", "/network",
+                                  "/events/timeline", "/events/map"])
+def test_a_suffix_asks_for_the_format(client, path):
+    as_csv = client.get(f"{path}.csv")
+    assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
+    assert as_csv.text == client.get(path, params={"format": "csv"}).text
+    assert client.get(f"{path}.json").json() == client.get(path).json()
+    assert client.get(f"{path}.csv", params={"format": "json"}).headers["content-type"] == "application/json"
+
+
+def test_csv_has_every_row_and_a_header_when_empty(client):
+    import csv
+    import io
+
+    everything = list(csv.DictReader(io.StringIO(client.get("/events", params={"format": "csv"}).text)))
+    assert sorted(r["cameo"] for r in everything) == ["040", "051", "163"]
+    assert {"event_id", "source_name", "target_name", "goldstein"} <= set(everything[0])
+    none = client.get("/events", params={"format": "csv", "root": "19"}).text
+    assert none.splitlines()[0].startswith("event_id,") and len(none.splitlines()) == 1
+    paged = client.get("/events", params={"format": "csv", "limit": 1, "sort": "goldstein"}).text.splitlines()
+    assert len(paged) == 2 and ",163," in paged[1]
+
+
+def test_event_timeline_keeps_empty_periods(client):
+    body = client.get("/events/timeline", params={"by": "month"}).json()
+    assert [p["period"] for p in body["points"]] == ["2023-01-01", "2023-02-01", "2023-03-01"]
+    assert body["points"][1]["count"] == 0 and body["points"][1]["mean_goldstein"] is None
+    assert body["points"][0]["quads"]["1"] == 2 and body["total"] == 3
+    conflict = client.get("/events/timeline", params={"quad_class": 4}).json()
+    assert [(p["period"], p["count"]) for p in conflict["points"]] == [("2023-03-01", 1)]
+    weeks = client.get("/events/timeline", params={"by": "week"}).json()["points"]
+    assert len(weeks) == 8 and sum(p["count"] for p in weeks) == 3  # 2023-01-09 to 2023-02-27
+
+
+def test_event_map_places_events_by_their_place(client):
+    body = client.get("/events/map").json()
+    assert [(p["name"], p["country"], p["lat"], p["n_events"]) for p in body["places"]] == [("Halvik", "NOR", 62.5, 1)]
+    assert client.get("/events/map", params={"quad_class": 4}).json()["places"] == []
+    behind = client.get("/events", params={"place": "Halvik"}).json()["items"]
+    assert [e["cameo"] for e in behind] == ["040"]
+    places = client.get("/places").json()
+    assert places["total"] == 1 and places["items"][0]["n_articles"] == 1
 
 
 def test_quotes_by_speaker(client):
@@ -141,11 +258,15 @@ def test_quotes_by_speaker(client):
 def test_actor_page_data(client):
     body = client.get(f"/entities/{LIND}").json()
     assert body["actor"]["name"] == "Mara Lind" and body["titles"] == ["Premier"]
-    assert {e["cameo"] for e in body["events_from"]} == {"040", "163"}
-    assert [e["cameo"] for e in body["events_to"]] == ["051"]
-    assert len(body["quotes"]) == 2 and len(body["articles"]) == 3
+    assert {e["cameo"] for e in body["events_from"]["items"]} == {"040", "163"}
+    assert body["events_from"]["total"] == 2
+    assert [e["cameo"] for e in body["events_to"]["items"]] == ["051"]
+    assert body["quotes"]["total"] == len(body["quotes"]["items"]) == 2
+    assert body["articles"]["total"] == len(body["articles"]["items"]) == 3
     months = {t["period"]: t for t in body["timeline"]}
     assert months["2023-01-01"]["articles"] == 2 and months["2023-03-01"]["events_from"] == 1
+    assert months["2023-02-01"] == {"period": "2023-02-01", "articles": 0, "events_from": 0, "events_to": 0,
+                                    "quotes": 0}  # a quiet month stays on the axis
 
 
 def test_actor_search(client):
@@ -156,7 +277,8 @@ def test_actor_search(client):
 def test_dyad_per_month_by_quad_class(client):
     body = client.get(f"/dyads/{LIND}/{COUNCIL}", params={"by": "month"}).json()
     assert body["a"]["name"] == "Mara Lind" and body["total"] == 3
-    january, march = body["points"]
+    january, february, march = body["points"]
+    assert february["count"] == 0 and february["mean_goldstein"] is None
     assert january["period"] == "2023-01-01" and january["quads"]["1"] == 2
     assert january["mean_goldstein"] == pytest.approx((1.0 + 3.4) / 2)
     assert march["quads"]["4"] == 1 and march["mean_goldstein"] == -8.0
@@ -167,6 +289,7 @@ def test_dyad_point_lists_its_articles(client):
     assert body["end"] == "2023-01-31"
     assert sorted(a["headline"] for a in body["articles"]) == sorted(
         [make_record(0).meta.headline, make_record(1).meta.headline])
+    assert all(a["seqs"] == [0] for a in body["articles"])  # each article's first (and only) event
 
 
 def test_network_in_a_date_range(client):
@@ -174,6 +297,10 @@ def test_network_in_a_date_range(client):
     assert {n["actor_id"] for n in whole["nodes"]} == {LIND, COUNCIL} and len(whole["edges"]) == 2
     march = client.get("/network", params={"from": "2023-03-01", "to": "2023-03-31"}).json()
     assert [(e["source"], e["target"]) for e in march["edges"]] == [(LIND, COUNCIL)]
+    assert (whole["n_edges"], whole["cut"]) == (2, False)
+    busiest = client.get("/network", params={"limit": 1}).json()
+    assert len(busiest["edges"]) == 1 and (busiest["n_edges"], busiest["cut"]) == (2, True)
+    assert client.get("/network", params={"min_events": 2}).json()["edges"][0]["source"] == LIND
 
 
 def test_ingest_is_off_by_default(client):
@@ -231,7 +358,7 @@ def test_an_unexpected_failure_is_a_json_500(store, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(corpus, "timeline", broken)
+    monkeypatch.setattr(corpus, "fill_periods", broken)
     with TestClient(create_app(store, preload=False), raise_server_exceptions=False) as c:
         r = c.get(f"/entities/{LIND}")
     assert r.status_code == 500 and r.json() == {"error": "internal error: RuntimeError; see the server log",
@@ -270,3 +397,36 @@ def test_pages_load_nothing_from_elsewhere():
         assert "@import" not in text and "url(http" not in text, name
     for library in ("echarts", "cytoscape"):
         assert (static_dir() / "vendor" / f"{library}.LICENSE").exists()
+
+
+def test_dyadic_keeps_events_with_both_actors(tmp_path):
+    from test_store_records import write_store
+
+    lonely = make_record(2)
+    lonely.events[0].target = None  # the coder found no target
+    write_store(tmp_path / "lonely.duckdb", [make_record(0), lonely])
+    with TestClient(create_app(str(tmp_path / "lonely.duckdb"), preload=False)) as c:
+        assert c.get("/events").json()["total"] == 2
+        assert [e["cameo"] for e in c.get("/events", params={"dyadic": "true"}).json()["items"]] == ["040"]
+        assert c.get("/events", params={"dyadic": "0"}).json()["total"] == 2
+
+
+def test_static_files_are_compressed_and_cached(client):
+    library = client.get("/static/vendor/echarts.min.js", headers={"Accept-Encoding": "gzip"})
+    assert library.headers["content-encoding"] == "gzip" and "max-age" in library.headers["cache-control"]
+    script = client.get("/static/app.js", headers={"Accept-Encoding": "gzip"})
+    assert script.headers["content-encoding"] == "gzip" and script.headers["cache-control"] == "no-cache"
+    again = client.get("/static/app.js", headers={"If-None-Match": script.headers["etag"]})
+    assert again.status_code == 304
+    assert "content-encoding" not in client.get("/static/app.js", headers={"Accept-Encoding": "identity"}).headers
+
+
+def test_actor_lists_say_how_many_there_are_beyond_the_first(tmp_path, monkeypatch):
+    import newsgraph.serve.corpus as corpus
+
+    monkeypatch.setattr(corpus, "ACTOR_ROWS", 1)  # the first row of each list, and the totals
+    with TestClient(create_app(str(build_store(tmp_path / "c.duckdb")), preload=False)) as c:
+        body = c.get(f"/entities/{LIND}").json()
+    assert len(body["events_from"]["items"]) == 1 and body["events_from"]["total"] == 2
+    assert len(body["articles"]["items"]) == 1 and body["articles"]["total"] == 3
+    assert len(body["quotes"]["items"]) == 1 and body["quotes"]["total"] == 2

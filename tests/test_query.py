@@ -95,7 +95,7 @@ def test_network_edges_and_nodes(con):
     graph = query.network(con)
     assert len(graph["edges"]) == 1 and graph["edges"][0]["n_events"] == 2
     assert {n["name"] for n in graph["nodes"]} == {"Freedonia Foreign Ministry", "Sylvania"}
-    assert query.network(con, date_from="2025-01-01") == {"nodes": [], "edges": []}
+    assert query.network(con, date_from="2025-01-01") == {"nodes": [], "edges": [], "n_edges": 0, "cut": False}
 
 
 def test_sql_gives_columns_and_rows(con):
@@ -109,3 +109,40 @@ def test_known_actors_picks_the_stored_ids(con):
     stored = actor_id("Sylvania", "SYL", "GPE")
     assert query.known_actors(con, [actor_id("Nowhere", None, "GPE"), stored, stored]) == [stored]
     assert query.known_actors(con, []) == []
+
+
+def test_exact_actor_filters_match_the_whole_code_or_the_id(con):
+    assert len(query.events(con, source="FREGOV", exact=True)) == 2
+    assert query.events(con, source="FRE", exact=True) == []  # loose, FRE is a prefix and a country
+    assert query.events(con, source="foreign", exact=True) == []  # loose, a part of a name
+    assert len(query.events(con, source_name="foreign", exact=True)) == 2
+    assert len(query.events(con, source_country="FRE")) == 2 and query.events(con, target_country="FRE") == []
+    assert len(query.quotes(con, speaker="FREGOV", exact=True)) == 3
+    assert len(query.dyad(con, "FREGOV", "SYL", exact=True)) == 2 and query.dyad(con, "FRE", "SYL", exact=True) == []
+
+
+def test_totals_and_facets_follow_the_filters(con):
+    assert query.total(con, "events") == 2 and query.total(con, "events", root="17") == 1
+    assert query.total(con, "quotes", speaker="firefly") == 3 and query.total(con, "places") == 1
+    found = query.facets(con, "events", ["quad_class", "month"])
+    assert found == {"quad_class": [{"value": 1, "count": 1}, {"value": 4, "count": 1}],
+                     "month": [{"value": "2024-03", "count": 1}, {"value": "2024-04", "count": 1}]}
+    with pytest.raises(ValueError):
+        query.facets(con, "events", ["mood"])
+
+
+def test_sort_and_every_row(con):
+    assert [e["goldstein"] for e in query.events(con, sort="goldstein")] == [-5.0, 1.9]
+    assert [e["goldstein"] for e in query.events(con, sort="-goldstein")] == [1.9, -5.0]
+    assert len(query.articles(con, limit=None)) == 3 and len(query.articles(con, limit=None, offset=2)) == 1
+    with pytest.raises(ValueError):
+        query.articles(con, sort="colour")
+    empty = query.events(con, root="19")
+    assert empty == [] and "cameo" in empty.columns  # an empty answer still names its columns
+
+
+def test_event_timeline_and_map(con):
+    months = query.event_timeline(con, "month")
+    assert [(m["period"], m["n_events"]) for m in months] == [("2024-03-01", 1), ("2024-04-01", 1)]
+    assert [p["name"] for p in query.event_map(con)] == ["Sylvania"]
+    assert query.event_map(con, date_from="2030-01-01") == []

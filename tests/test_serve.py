@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from newsgraph.serve.analysis import AnalysisPool, ArticleInput, Busy, read_article
-from newsgraph.serve.corpus import period, period_end, timeline
+from newsgraph.serve.corpus import fill_periods, next_period, period_end
 from test_serve_records import build_store
 
 
@@ -64,25 +64,25 @@ def test_read_article_wants_exactly_one_input():
             read_article(item, max_bytes=1000)
 
 
-@pytest.mark.parametrize("day, by, start, end", [
-    ("2024-02-14", "month", "2024-02-01", "2024-02-29"),  # a leap February
-    ("2023-12-31", "month", "2023-12-01", "2023-12-31"),
-    ("2024-05-09", "week", "2024-05-06", "2024-05-12"),  # weeks start on Monday
-    ("2024-05-09", "year", "2024-01-01", "2024-12-31"),
+@pytest.mark.parametrize("start, by, end, following", [
+    ("2024-02-01", "month", "2024-02-29", "2024-03-01"),  # a leap February
+    ("2023-12-01", "month", "2023-12-31", "2024-01-01"),
+    ("2024-05-06", "week", "2024-05-12", "2024-05-13"),  # weeks start on Monday
+    ("2024-01-01", "year", "2024-12-31", "2025-01-01"),
+    ("2024-02-28", "day", "2024-02-28", "2024-02-29"),
 ])
-def test_periods(day, by, start, end):
-    assert period(day, by) == start and period_end(start, by) == end
+def test_periods(start, by, end, following):
+    assert period_end(start, by) == end and next_period(start, by) == following
 
 
-def test_timeline_counts_per_period_and_skips_undated():
-    articles = [{"published": "2024-01-03"}, {"published": "2024-01-20"}, {"published": None}]
-    events_from = [{"day": "2024-02-02"}]
-    quotes = [{"published": "2024-01-20"}]
-    rows = timeline(articles, events_from, [], quotes, "month")
-    assert rows == [
-        {"period": "2024-01-01", "articles": 2, "events_from": 0, "events_to": 0, "quotes": 1},
-        {"period": "2024-02-01", "articles": 0, "events_from": 1, "events_to": 0, "quotes": 0},
-    ]
+def test_fill_periods_keeps_quiet_periods_on_the_axis():
+    points = [{"period": "2023-11-01", "n": 2}, {"period": "2024-02-01", "n": 1}]
+    filled = fill_periods(points, "month", {"n": 0})
+    assert filled == [{"period": "2023-11-01", "n": 2}, {"period": "2023-12-01", "n": 0},
+                      {"period": "2024-01-01", "n": 0}, {"period": "2024-02-01", "n": 1}]
+    assert fill_periods([], "month", {"n": 0}) == []
+    weeks = fill_periods([{"period": "2024-05-06"}, {"period": "2024-05-27"}], "week", {})
+    assert [w["period"] for w in weeks] == ["2024-05-06", "2024-05-13", "2024-05-20", "2024-05-27"]
 
 
 def test_serve_command_answers_on_loopback(tmp_path):

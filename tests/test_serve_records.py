@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsgraph.record import Entity, Event, Meta, Quote, Record, Source, Span, Zone, record_id
+from newsgraph.record import Entity, Event, Meta, Place, Quote, Record, Source, Span, Zone, record_id
 from newsgraph.store import actor_id, query
 from test_store_records import write_store
 
@@ -65,11 +65,15 @@ def make_record(n: int) -> Record:
             entities.append(Entity(f"e{k}", name, type_, country, sector, code, titles, sorted(mentions)))
     ids = {e.name: e.id for e in entities}
     quotes = [_quote(text, ids) for _ in [0] if '"' in text]
+    # Halvik, an invented Norland port, at invented coordinates: where the first meeting took place
+    places = [Place("p1", "Halvik", "city", "NOR", 62.5, 6.1, [span_of(text, "Halvik")])] if "Halvik" in text else []
     events = [Event(cameo, sentence_at(text, words), gold, quad, source=ids[src], target=ids[tgt],
-                    date=published) for i, src, tgt, cameo, gold, quad, words in EVENTS if i == n]
+                    date=published, place=places[0].id if places else None)
+              for i, src, tgt, cameo, gold, quad, words in EVENTS if i == n]
     zones = [Zone("headline", 0, len(headline)), Zone("body", len(headline) + 2, len(text) - 1)]
     meta = Meta(headline=headline, published=published, published_source="given", publisher="Test Wire")
-    return Record(record_id(text), Source(path=f"article{n}.txt"), text, meta, zones, entities, quotes, events)
+    return Record(record_id(text), Source(path=f"article{n}.txt"), text, meta, zones, entities, quotes, events,
+                  places)
 
 
 def _quote(text: str, ids: dict[str, str]) -> Quote:

@@ -9,6 +9,11 @@ const files = [
   ["echarts/NOTICE", "echarts.NOTICE"],
   ["cytoscape/dist/cytoscape.min.js", "cytoscape.min.js"],
   ["cytoscape/LICENSE", "cytoscape.LICENSE"],
+  // Natural Earth country outlines (1:110m) as TopoJSON, turned into GeoJSON in the browser
+  ["world-atlas/countries-110m.json", "world-atlas.countries-110m.json"],
+  ["world-atlas/LICENSE", "world-atlas.LICENSE"],
+  ["topojson-client/dist/topojson-client.min.js", "topojson-client.min.js"],
+  ["topojson-client/LICENSE", "topojson-client.LICENSE"],
 ];
 mkdirSync(out, { recursive: true });
 const versions = {};

@@ -7,29 +7,34 @@ store open, hands each request its own cursor, and shapes results for the pages.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
 from pydantic import AfterValidator, BaseModel
 
 from newsgraph import limits
 from newsgraph.errors import NewsgraphError
 
 PAGE_MAX = 500  # the most rows one request may ask for
-ACTOR_ROWS = 500  # rows of each kind an actor page draws its lists and timeline from
+ACTOR_ROWS = 50  # rows of each kind an actor page lists (with the total, and a link to the rest)
 
 
 class Corpus:
     """The store behind the API: one DuckDB connection, a cursor per request.
 
-    The connection is read-only unless ingest over HTTP is on. DuckDB lets one process
+    The store is attached read-only unless ingest over HTTP is on. DuckDB lets one process
     hold a file open for writing, so a server that may ingest is the only writer. Either
     way no one else changes the store while it is open, so answers are cached (and the
-    cache emptied when this server ingests): the views behind actor names are costly.
+    cache emptied when this server ingests). The views every request reads (the actors,
+    aggregated over the entities table; the events' places) are copied into memory at
+    open and after each ingest (``newsgraph.store.schema.SERVED_VIEWS``).
     """
 
     def __init__(self, path: str | None, writable: bool = False):
@@ -43,16 +48,32 @@ class Corpus:
             self._con = self._open()
 
     def _open(self):
+        import duckdb
+
         from newsgraph.store import open_store
 
-        return open_store(self.path, read_only=not self.writable)
+        open_store(self.path, read_only=not self.writable).close()  # a clear error, or a new store's tables
+        con = duckdb.connect()  # in memory: the served copies live here, the store is attached beside
+        con.execute(f"ATTACH ? AS store {'' if self.writable else '(READ_ONLY)'}", [str(self.path)])
+        con.execute("USE store")  # writes (ingest) and the copies' sources go to the store
+        self._serve_copies(con)
+        return con
+
+    @staticmethod
+    def _serve_copies(con) -> None:
+        from newsgraph.store.schema import SERVED_VIEWS, VIEWS
+
+        for name in SERVED_VIEWS:
+            con.execute(f"CREATE OR REPLACE TABLE memory.main.{name} AS {VIEWS[name]}")
 
     def cursor(self):
         """A cursor of its own for the calling thread (DuckDB cursors are not shared)."""
         if self._con is None:
             raise HTTPException(404, "no store is open: start the server with --db FILE")
         with self._lock:
-            return self._con.cursor()
+            cursor = self._con.cursor()
+        cursor.execute("SET search_path = 'memory.main,store.main'")  # the served copies first
+        return cursor
 
     def answer(self, fn, *args, **kwargs):
         """``fn(cursor, *args, **kwargs)``, from the cache when it was asked before.
@@ -93,6 +114,7 @@ class Corpus:
             writer.add_record(record)
             writer.flush()
             if writer.added:
+                self._serve_copies(self._con)
                 self._answers.clear()
                 self._bytes = 0
                 self._generation += 1
@@ -120,8 +142,18 @@ def _q():
     return query
 
 
-Limit = Annotated[int, Query(ge=1, le=PAGE_MAX, description="rows per page")]
+Limit = Annotated[int | None, Query(ge=1, le=PAGE_MAX, description=f"rows per page (at most {PAGE_MAX}); "
+                                    "CSV without a limit: every row")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Sort = Annotated[str | None, Query(pattern=r"^-?[a-z_]+$", description="a column to sort by; - first: descending")]
+def output_format(request: Request, format: Annotated[str | None, Query(
+        pattern="^(json|csv)$", description="json (default) or csv (a download); or ask PATH.csv")] = None) -> str:
+    """The answer's format: ``format=``, else the path's suffix (``/events.csv``), else JSON."""
+    return format or ("csv" if request.url.path.endswith(".csv") else "json")
+
+
+Format = Annotated[str, Depends(output_format)]
+Facets = Annotated[bool, Query(description="add facet counts (values and how many rows hold each)")]
 _DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -135,24 +167,68 @@ def _real_day(value: str | None) -> str | None:
 Day = AfterValidator(_real_day)
 From = Annotated[str | None, Query(alias="from", pattern=_DAY, description="first day, YYYY-MM-DD"), Day]
 To = Annotated[str | None, Query(alias="to", pattern=_DAY, description="last day, YYYY-MM-DD"), Day]
+Month = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$", description="a month, YYYY-MM")]
 By = Annotated[str, Query(pattern="^(week|month|year)$", description="period: week, month or year")]
-Actor = Annotated[str | None, Query(description="actor id, actor code prefix (USA), country, or part of a name")]
+Actor = Annotated[str | None, Query(description="an actor id, or a whole actor code (RUS: actors coded RUS only)")]
+Name = Annotated[str | None, Query(description="part of an actor's name (case-insensitive)")]
+Code = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="a country or sector code (3 letters)")]
 
 corpus_router = APIRouter(tags=["corpus"])
 
 
-def _page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
-    """A page of rows; ``more`` says whether another page follows (one extra row was fetched)."""
-    return {"items": rows[:limit], "limit": limit, "offset": offset, "more": len(rows) > limit}
+def _listing(request: Request, name: str, fn, filters: dict[str, Any], *, limit: int | None, offset: int,
+             sort: str | None, fmt: str, facets: bool, default_limit: int, shape=None, **extra: Any):
+    """A page of ``fn``'s rows as JSON — ``items``, ``total``, ``limit``, ``offset``, ``more`` and,
+    when asked, ``facets`` — or every row (or the page asked for) as a CSV download."""
+    q = _q()
+    if fmt == "csv":
+        rows = _query(request, fn, limit=limit, offset=offset, sort=sort, **extra, **filters)
+        return csv_response(shape(rows) if shape else rows, name, columns=getattr(rows, "columns", None))
+    limit = limit or default_limit
+    rows = _query(request, fn, limit=limit, offset=offset, sort=sort, **extra, **filters)
+    total = _query(request, q.total, name, **extra, **filters)
+    out = {"items": shape(rows) if shape else rows, "total": total, "limit": limit, "offset": offset,
+           "more": offset + len(rows) < total, "sort": sort}
+    if facets:
+        out["facets"] = _query(request, q.facets, name, **extra, **filters)
+    return out
 
 
+def csv_response(rows: list[dict[str, Any]], name: str, columns: list[str] | None = None) -> Response:
+    """Rows as a CSV download with a header (the column names, even when there is no row)."""
+    out = io.StringIO()
+    header = list(columns or (rows[0].keys() if rows else []))
+    for row in rows:  # shaped rows may carry more keys than the query's columns
+        header += [k for k in row if k not in header]
+    writer = csv.DictWriter(out, fieldnames=header, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: _csv_value(v) for k, v in row.items()} for row in rows)
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _given(**filters: Any) -> dict[str, Any]:
+    return {k: v for k, v in filters.items() if v is not None and v != ""}
+
+
+@corpus_router.get("/articles.csv", include_in_schema=False)
+@corpus_router.get("/articles.json", include_in_schema=False)
 @corpus_router.get("/articles", summary="Articles, newest first; search looks in headline and text")
-def list_articles(request: Request, search: str | None = None, limit: Limit = 20, offset: Offset = 0,
-                  date_from: From = None, date_to: To = None,
-                  publisher: str | None = None) -> dict[str, Any]:
-    rows = _query(request, _q().articles, search or None, limit + 1, offset,
-                  date_from=date_from, date_to=date_to, publisher=publisher)
-    return _page(rows, limit, offset)
+def list_articles(request: Request, format: Format, search: str | None = None, date_from: From = None,
+                  date_to: To = None, publisher: str | None = None, month: Month = None,
+                  actor: Annotated[str | None, Query(description="an actor id: the articles mentioning it")] = None,
+                  sort: Sort = None, limit: Limit = None, offset: Offset = 0,
+                  facets: Facets = False):
+    filters = _given(search=search, date_from=date_from, date_to=date_to, publisher=publisher, month=month,
+                     actor=actor)
+    return _listing(request, "articles", _q().articles, filters, limit=limit, offset=offset, sort=sort,
+                    fmt=format, facets=facets, default_limit=20)
 
 
 @corpus_router.get("/articles/{article_id}", summary="An article's full record (entities carry actor_id)")
@@ -163,9 +239,30 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     return {"record": record, "actors": {e["id"]: e.get("actor_id") for e in record.get("entities", [])}}
 
 
+@corpus_router.get("/entities.csv", include_in_schema=False)
+@corpus_router.get("/entities.json", include_in_schema=False)
 @corpus_router.get("/entities", summary="Actors across articles, most widely reported first")
-def list_actors(request: Request, search: str | None = None, limit: Limit = 50, offset: Offset = 0):
-    return _page(_query(request, _q().actors, search or None, limit + 1, offset), limit, offset)
+def list_actors(request: Request, format: Format, search: str | None = None,
+                type: Annotated[str | None, Query(description="entity type: PERSON, ORG, GPE …")] = None,
+                country: Code = None, sector: Code = None,
+                code: Annotated[str | None, Query(description="a whole actor code")] = None,
+                sort: Sort = None, limit: Limit = None, offset: Offset = 0,
+                facets: Facets = False):
+    filters = _given(search=search, type=type, country=country, sector=sector, code=code)
+    return _listing(request, "actors", _q().actors, filters, limit=limit, offset=offset, sort=sort,
+                    fmt=format, facets=facets, default_limit=50)
+
+
+@corpus_router.get("/places.csv", include_in_schema=False)
+@corpus_router.get("/places.json", include_in_schema=False)
+@corpus_router.get("/places", summary="Places across articles, most widely reported first")
+def list_places(request: Request, format: Format, search: str | None = None,
+                kind: Annotated[str | None, Query(description="country, city, region, admin, landmark")] = None,
+                country: Code = None, sort: Sort = None, limit: Limit = None, offset: Offset = 0,
+                facets: Facets = False):
+    filters = _given(search=search, kind=kind, country=country)
+    return _listing(request, "places", _q().places, filters, limit=limit, offset=offset, sort=sort,
+                    fmt=format, facets=facets, default_limit=50)
 
 
 @corpus_router.get("/entities/{actor_id}", summary="One actor: titles, quotes, events from and to it, timeline")
@@ -174,48 +271,46 @@ def get_actor(request: Request, actor_id: str, by: By = "month"):
     actor = _query(request, q.entity, actor_id, limit=ACTOR_ROWS)
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id!r} in the store")
-    events = keyed(_query(request, q.events, actor=actor["actor_id"], limit=ACTOR_ROWS))
-    quotes = _query(request, q.quotes, speaker=actor["actor_id"], limit=ACTOR_ROWS)
-    own = actor["actor_id"]
-    events_from = [e for e in events if e["source_actor"] == own]
-    events_to = [e for e in events if e["target_actor"] == own]
+
+    def first(fn, name: str, total: int, **filters: Any) -> dict[str, Any]:
+        rows = _query(request, fn, limit=ACTOR_ROWS, **filters)
+        return {"items": keyed(rows) if name == "events" else rows, "total": total}
+
     return {
         "actor": {k: v for k, v in actor.items() if k not in ("articles", "titles")},
-        "titles": actor["titles"], "articles": actor["articles"], "quotes": quotes,
-        "events_from": events_from, "events_to": events_to,
-        "timeline": timeline(actor["articles"], events_from, events_to, quotes, by),
+        "titles": actor["titles"],
+        "articles": {"items": actor["articles"], "total": actor["n_articles"]},
+        "quotes": first(q.quotes, "quotes", actor["n_quotes"], speaker=actor_id, exact=True),
+        "events_from": first(q.events, "events", actor["n_events_as_source"], source=actor_id, exact=True),
+        "events_to": first(q.events, "events", actor["n_events_as_target"], target=actor_id, exact=True),
+        "timeline": fill_periods(_query(request, q.actor_timeline, actor_id, by), by,
+                                 {"articles": 0, "events_from": 0, "events_to": 0, "quotes": 0}),
     }
 
 
-def timeline(articles, events_from, events_to, quotes, by: str = "month") -> list[dict[str, Any]]:
-    """Per period: articles mentioning the actor, its events as source and target, its quotes."""
-    series = {
-        "articles": Counter(period(a["published"], by) for a in articles),
-        "events_from": Counter(period(e["day"], by) for e in events_from),
-        "events_to": Counter(period(e["day"], by) for e in events_to),
-        "quotes": Counter(period(x["published"], by) for x in quotes),
-    }
-    periods = sorted({p for counts in series.values() for p in counts if p is not None})
-    return [{"period": p, **{name: counts.get(p, 0) for name, counts in series.items()}} for p in periods]
+def fill_periods(points: list[dict[str, Any]], by: str, empty: dict[str, Any]) -> list[dict[str, Any]]:
+    """``points`` (sorted by ``period``) with every period between the first and the last, the
+    missing ones as copies of ``empty``: a true time axis, where a quiet month shows as quiet."""
+    if not points:
+        return []
+    have = {p["period"]: p for p in points}
+    out, at, last = [], points[0]["period"], points[-1]["period"]
+    while at <= last:
+        out.append(have.get(at) or {"period": at, **empty})
+        at = next_period(at, by)
+    return out
 
 
-def period(day: str | None, by: str) -> str | None:
-    """The first day of the week, month or year holding ``day`` (ISO), None when undated."""
-    if not day:
-        return None
-    date = dt.date.fromisoformat(day[:10])
-    if by == "week":
-        date -= dt.timedelta(days=date.weekday())
-    elif by == "year":
-        date = date.replace(month=1, day=1)
-    else:
-        date = date.replace(day=1)
-    return date.isoformat()
+def next_period(start: str, by: str) -> str:
+    """The first day of the period after the one that begins on ``start``."""
+    return (dt.date.fromisoformat(period_end(start, by)) + dt.timedelta(days=1)).isoformat()
 
 
 def period_end(start: str, by: str) -> str:
     """The last day of the period that begins on ``start``."""
     date = dt.date.fromisoformat(start)
+    if by == "day":
+        return start
     if by == "week":
         return (date + dt.timedelta(days=6)).isoformat()
     if by == "year":
@@ -224,26 +319,81 @@ def period_end(start: str, by: str) -> str:
     return (following - dt.timedelta(days=1)).isoformat()
 
 
+def speaker_filters(speaker: Actor = None, speaker_name: Name = None, article: str | None = None,
+                    search: Annotated[str | None, Query(description="words in the quote")] = None,
+                    kind: str | None = None, medium: str | None = None, publisher: str | None = None,
+                    month: Month = None, date_from: From = None, date_to: To = None) -> dict[str, Any]:
+    """The quote filters of the query string."""
+    return _given(speaker=speaker, speaker_name=speaker_name, article_id=article, search=search, kind=kind,
+                  medium=medium, publisher=publisher, month=month, date_from=date_from, date_to=date_to)
+
+
+@corpus_router.get("/quotes.csv", include_in_schema=False)
+@corpus_router.get("/quotes.json", include_in_schema=False)
 @corpus_router.get("/quotes", summary="Quotes with their speaker's actor and their article")
-def list_quotes(request: Request, speaker: Actor = None, article: str | None = None, search: str | None = None,
-                date_from: From = None, date_to: To = None,
-                limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    rows = _query(request, _q().quotes, speaker=speaker, article_id=article, search=search,
-                  date_from=date_from, date_to=date_to, limit=limit + 1, offset=offset)
-    return _page(rows, limit, offset)
+def list_quotes(request: Request, format: Format, filters: Annotated[dict, Depends(speaker_filters)], sort: Sort = None,
+                limit: Limit = None, offset: Offset = 0, facets: Facets = False):
+    return _listing(request, "quotes", _q().quotes, filters, limit=limit, offset=offset, sort=sort, fmt=format,
+                    facets=facets, default_limit=100, exact=True)
 
 
-@corpus_router.get("/events", summary="Events across articles, filtered as `newsgraph events` filters")
-def list_events(request: Request, actor: Actor = None, source: Actor = None, target: Actor = None,
-                root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root, e.g. 11")] = None,
-                cameo: Annotated[str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO code prefix")] = None,
-                quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-                date_from: From = None, date_to: To = None,
-                article: str | None = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    rows = _query(request, _q().events, actor=actor, source=source, target=target, root=root, cameo=cameo,
-                  quad_class=quad_class, date_from=date_from, date_to=date_to, article_id=article,
-                  limit=limit + 1, offset=offset)
-    return _page(keyed(rows), limit, offset)
+def event_filters(actor: Actor = None, source: Actor = None, target: Actor = None,
+                  actor_name: Name = None, source_name: Name = None, target_name: Name = None,
+                  country: Code = None, source_country: Code = None, target_country: Code = None,
+                  sector: Code = None, source_sector: Code = None, target_sector: Code = None,
+                  root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root, e.g. 11")] = None,
+                  cameo: Annotated[str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO code prefix")] = None,
+                  quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+                  plover: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
+                  month: Month = None, place: Annotated[str | None, Query(description="an event place's name")] = None,
+                  date_from: From = None, date_to: To = None, article: str | None = None,
+                  dyadic: Annotated[bool, Query(description="only events whose source and target are known")] = False,
+                  ) -> dict[str, Any]:
+    """The event filters of the query string (the same on the list, the timeline and the map)."""
+    return _given(actor=actor, source=source, target=target, actor_name=actor_name, source_name=source_name,
+                  target_name=target_name, country=country, source_country=source_country,
+                  target_country=target_country, sector=sector, source_sector=source_sector,
+                  target_sector=target_sector, root=root, cameo=cameo, quad_class=quad_class, plover=plover,
+                  month=month, place=place, date_from=date_from, date_to=date_to, article_id=article,
+                  dyadic=dyadic or None)
+
+
+EventFilters = Annotated[dict, Depends(event_filters)]
+
+
+@corpus_router.get("/events.csv", include_in_schema=False)
+@corpus_router.get("/events.json", include_in_schema=False)
+@corpus_router.get("/events", summary="Events across articles: filtered, sorted, paged, faceted")
+def list_events(request: Request, format: Format, filters: EventFilters, sort: Sort = None, limit: Limit = None,
+                offset: Offset = 0, facets: Facets = False):
+    return _listing(request, "events", _q().events, filters, limit=limit, offset=offset, sort=sort, fmt=format,
+                    facets=facets, default_limit=100, shape=keyed, exact=True)
+
+
+QUAD_COLUMNS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
+_EMPTY_POINT = {"count": 0, "mentions": 0, "quads": {q: 0 for q in QUAD_COLUMNS}, "mean_goldstein": None}
+
+
+@corpus_router.get("/events/timeline.csv", include_in_schema=False)
+@corpus_router.get("/events/timeline.json", include_in_schema=False)
+@corpus_router.get("/events/timeline", summary="Events per period by quad class, with the mean Goldstein score")
+def event_timeline(request: Request, format: Format, filters: EventFilters,
+                   by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month"):
+    rows = _query(request, _q().event_timeline, by, exact=True, **filters)
+    points = fill_periods([_point(row) for row in rows], by, _EMPTY_POINT)
+    if format == "csv":
+        return csv_response([_flat_point(p) for p in points], "timeline")
+    return {"by": by, "total": sum(p["count"] for p in points), "points": points}
+
+
+@corpus_router.get("/events/map.csv", include_in_schema=False)
+@corpus_router.get("/events/map.json", include_in_schema=False)
+@corpus_router.get("/events/map", summary="Event places with coordinates: events per place by quad class")
+def event_map(request: Request, format: Format, filters: EventFilters):
+    rows = _query(request, _q().event_map, exact=True, **filters)
+    if format == "csv":
+        return csv_response(rows, "places", columns=rows.columns)
+    return {"places": rows, "total": sum(r["n_events"] for r in rows)}
 
 
 def keyed(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -264,10 +414,12 @@ def get_event(request: Request, event_id: int) -> dict[str, Any]:
 
 
 @corpus_router.get("/dyads/{a}/{b}", summary="Events between two actors per week or month, by quad class")
-def get_dyad(request: Request, a: str, b: str, by: By = "month",
+def get_dyad(request: Request, format: Format, a: str, b: str, by: By = "month",
              date_from: From = None, date_to: To = None):
-    rows = _query(request, _q().dyad, a, b, by, date_from=date_from, date_to=date_to)
-    points = [_dyad_point(row) for row in rows]
+    rows = _query(request, _q().dyad, a, b, by, exact=True, date_from=date_from, date_to=date_to)
+    points = fill_periods([_point(row) for row in rows], by, _EMPTY_POINT)
+    if format == "csv":
+        return csv_response([_flat_point(p) for p in points], "dyad")
     undated = [] if date_from or date_to else _undated_between(request, a, b)
     return {"a": _actor_name(request, a), "b": _actor_name(request, b), "by": by,
             "total": sum(p["count"] for p in points), "points": points, "undated": undated}
@@ -277,16 +429,18 @@ def _undated_between(request: Request, a: str, b: str) -> list[dict[str, Any]]:
     """Events between ``a`` and ``b`` (either way) that have no date, so no point in a chart."""
     found = []
     for src, tgt in ((a, b), (b, a)):
-        found += _query(request, _q().events, source=src, target=tgt, limit=PAGE_MAX)
+        found += _query(request, _q().events, source=src, target=tgt, exact=True, limit=None)
     return keyed([e for e in {e["event_id"]: e for e in found}.values() if e["day"] is None and not e["negated"]])
 
 
-QUAD_COLUMNS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
-
-
-def _dyad_point(row: dict[str, Any]) -> dict[str, Any]:
+def _point(row: dict[str, Any]) -> dict[str, Any]:
     return {"period": row["period"], "count": row["n_events"], "mentions": row["n_mentions"],
             "quads": {q: row[col] for q, col in QUAD_COLUMNS.items()}, "mean_goldstein": row["mean_goldstein"]}
+
+
+def _flat_point(point: dict[str, Any]) -> dict[str, Any]:
+    return {"period": point["period"], "n_events": point["count"], "n_mentions": point["mentions"],
+            **{col: point["quads"][q] for q, col in QUAD_COLUMNS.items()}, "mean_goldstein": point["mean_goldstein"]}
 
 
 def _actor_name(request: Request, actor: str) -> dict[str, Any]:
@@ -301,21 +455,27 @@ def get_dyad_point(request: Request, a: str, b: str,
     q, end = _q(), period_end(start, by)
     found = []
     for src, tgt in ((a, b), (b, a)):
-        found += _query(request, q.events, source=src, target=tgt, date_from=start, date_to=end, limit=PAGE_MAX)
+        found += _query(request, q.events, source=src, target=tgt, exact=True, date_from=start, date_to=end,
+                        limit=None)
     events = keyed([e for e in {e["event_id"]: e for e in found}.values() if not e["negated"]])
     articles: dict[str, dict[str, Any]] = {}
-    for e in events:
-        for m in (_query(request, q.event, e["event_id"]) or {}).get("mentions", []):
-            entry = articles.setdefault(m["article_id"], {k: m[k] for k in ("article_id", "headline", "published")}
-                                        | {"evidence": []})
-            entry["evidence"].append(m["evidence"])
+    for m in _query(request, q.event_mentions, tuple(e["event_id"] for e in events)):
+        entry = articles.setdefault(m["article_id"], {k: m[k] for k in ("article_id", "headline", "published")}
+                                    | {"evidence": [], "seqs": []})
+        entry["evidence"].append(m["evidence"])
+        entry["seqs"].append(m["seq"])  # each sentence's event number in the article, for a deep link
     return {"start": start, "end": end, "events": events, "articles": list(articles.values())}
 
 
+@corpus_router.get("/network.csv", include_in_schema=False)
+@corpus_router.get("/network.json", include_in_schema=False)
 @corpus_router.get("/network", summary="The actor network: who acted on whom in a date range")
-def get_network(request: Request, date_from: From = None, date_to: To = None,
-                min_events: Annotated[int, Query(ge=1)] = 1, limit: Limit = 200) -> dict[str, Any]:
-    return _query(request, _q().network, date_from, date_to, min_events=min_events, limit=limit)
+def get_network(request: Request, format: Format, date_from: From = None, date_to: To = None,
+                min_events: Annotated[int, Query(ge=1)] = 1, limit: Limit = 200):
+    found = _query(request, _q().network, date_from, date_to, min_events=min_events, limit=limit)
+    if format == "csv":
+        return csv_response(found["edges"], "network")
+    return found
 
 
 class EntityKey(BaseModel):

@@ -9,6 +9,8 @@ tables carry the article id and a sequence number. Two keys join articles togeth
 
 from __future__ import annotations
 
+from newsgraph.export.places import EVENT_PLACES
+
 SCHEMA_VERSION = 1
 
 # table -> (columns with types, primary key); the order of columns is the order of rows
@@ -92,7 +94,19 @@ VIEWS = {
         FROM (SELECT *, count(*) OVER (PARTITION BY actor_id, name) AS n_name FROM entities
               WHERE actor_id IS NOT NULL)
         GROUP BY actor_id""",
+    # an event's place, as the GDELT export's ActionGeo: the action place (newsgraph.export.places)
+    # of the event's first report in the article that reported it first
+    "action_places": f"""
+        WITH {EVENT_PLACES}
+        SELECT e.event_id, p.name, p.kind, p.country, p.lat, p.lon FROM events e
+        JOIN (SELECT event_id, article_id, min(seq) AS seq FROM event_mentions GROUP BY ALL) m
+          ON m.event_id = e.event_id AND m.article_id = e.first_article
+        JOIN event_places p ON p.article_id = m.article_id AND p.seq = m.seq AND p.role = 'action'""",
 }
+
+# views a server reads on every request, so it copies them into memory when it opens a store
+# (newsgraph.serve.corpus): aggregating the entities table per request is the slow part
+SERVED_VIEWS = ("actors", "action_places")
 
 
 def columns(table: str) -> list[str]:
