@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from newsgraph.cli.analyze import iso_date
+from newsgraph.cli.analyze import confidence_value, iso_date
 from newsgraph.cli.sql import add_store_options
 
 COLUMNS = ["event_id", "date", "source_name", "target_name", "cameo", "plover", "goldstein", "quad_class",
@@ -23,6 +23,8 @@ def register(sub) -> None:
     p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
     p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="from this day on")
     p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="up to this day")
+    p.add_argument("--min-confidence", type=confidence_value, metavar="P",
+                   help="only events at least this confident (0-1; docs/events.md)")
     p.add_argument("--all-columns", action="store_true", help="every column (ids and codes too)")
     add_store_options(p, limit=100)
     p.set_defaults(run=run)
@@ -36,7 +38,8 @@ def run(args) -> int:
     try:
         found = query.events(con, actor=args.actor, source=args.source, target=args.target, root=args.root,
                              cameo=args.cameo, quad_class=args.quad, date_from=args.date_from,
-                             date_to=args.date_to, limit=args.limit, offset=args.offset)
+                             date_to=args.date_to, min_confidence=args.min_confidence, limit=args.limit,
+                             offset=args.offset)
     finally:
         con.close()
     render_dicts(found, args.format, sys.stdout, None if args.all_columns or args.format != "table" else COLUMNS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from newsgraph.cli.analyze import confidence_value
 from newsgraph.export import FORMATS
 
 
@@ -18,6 +19,8 @@ def register(sub) -> None:
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("-o", "--output", required=True, metavar="PATH",
                    help="file (jsonl, gdelt, plover; - for standard output) or folder (parquet, csv)")
+    p.add_argument("--min-confidence", type=confidence_value, metavar="P",
+                   help="gdelt, plover: only events at least this confident (0-1; docs/events.md)")
     p.set_defaults(run=run)
 
 
@@ -27,7 +30,7 @@ def run(args) -> int:
 
     con = query.connect(args.db)
     try:
-        count = export(con, args.format, args.output)
+        count = export(con, args.format, args.output, args.min_confidence)
         if args.format == "plover" and (missing := plover.left_out(con)):
             print(f"newsgraph: {missing} event report(s) left out: no date or no actor, both of which PLOVER "
                   "requires", file=sys.stderr)

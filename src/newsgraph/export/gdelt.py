@@ -45,11 +45,11 @@ _EVENTS_SQL = """
                JOIN (SELECT article_id, min(end_char) FILTER (WHERE kind = 'body') AS lead_end FROM zones
                      GROUP BY article_id) lead USING (article_id)
                GROUP BY m.event_id) root ON root.event_id = e.event_id
-    WHERE NOT e.negated
+    WHERE NOT e.negated AND coalesce(e.confidence, 0) >= {min_confidence}
     ORDER BY e.day NULLS LAST, e.event_id"""
 
 
-def events_sql(con) -> str:
+def events_sql(con, min_confidence: float | None = None) -> str:
     """The query of every event with what its GDELT row needs (DATEADDED null in stores too old to
     have kept when their articles were added)."""
     has_added = con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'articles' "
@@ -59,7 +59,7 @@ def events_sql(con) -> str:
     joins = "\n    ".join(f"LEFT JOIN event_places {role} ON {role}.article_id = fm.article_id "
                           f"AND {role}.seq = fm.seq AND {role}.role = '{role}'" for role in ROLES)
     return _EVENTS_SQL.format(places=EVENT_PLACES, added="a.added" if has_added else "NULL::TIMESTAMPTZ",
-                              geo=geo, geo_joins=joins)
+                              geo=geo, geo_joins=joins, min_confidence=float(min_confidence or 0.0))
 
 
 @derived
@@ -68,10 +68,11 @@ def gdelt_columns() -> tuple[tuple[str, str], ...]:
     return tuple((name, field) for name, field in load_yaml("export/gdelt.yaml")["columns"])
 
 
-def write_gdelt(con, out: IO[str]) -> int:
-    """Write every event (negated ones are not events in GDELT's sense) as a GDELT row."""
+def write_gdelt(con, out: IO[str], min_confidence: float | None = None) -> int:
+    """Write every event (negated ones are not events in GDELT's sense) at least ``min_confidence``
+    confident as a GDELT row."""
     columns = gdelt_columns()
-    cursor = con.execute(events_sql(con))
+    cursor = con.execute(events_sql(con, min_confidence))
     names = [d[0] for d in cursor.description]
     count = 0
     while rows := cursor.fetchmany(10_000):

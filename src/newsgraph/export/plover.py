@@ -38,17 +38,18 @@ _MENTIONS_SQL = """
     {from_}
     LEFT JOIN entities te ON te.article_id = m.article_id AND te.entity_id = m.target
     LEFT JOIN event_places p ON p.article_id = m.article_id AND p.seq = m.seq AND p.role = 'action'
-    WHERE {coded} AND {kept}
+    WHERE {coded} AND {kept} AND coalesce(m.confidence, 0) >= {min_confidence}
     ORDER BY m.article_id, m.seq"""
 
 
-def write_plover(con, out: IO[str]) -> int:
-    """Write the PLOVER record of every event report with a PLOVER type, a date and an actor."""
+def write_plover(con, out: IO[str], min_confidence: float | None = None) -> int:
+    """Write the PLOVER record of every event report with a PLOVER type, a date and an actor (and at
+    least ``min_confidence`` confident)."""
     has_added = con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'articles' "
                             "AND column_name = 'added'").fetchone()[0]
     added = "strftime(a.added AT TIME ZONE 'UTC', '%Y-%m-%d')" if has_added else "NULL"
     cursor = con.execute(_MENTIONS_SQL.format(places=EVENT_PLACES, added=added, from_=_FROM, coded=_CODED,
-                                              kept=_KEPT))
+                                              kept=_KEPT, min_confidence=float(min_confidence or 0.0)))
     names = [d[0] for d in cursor.description]
     count = 0
     while rows := cursor.fetchmany(10_000):

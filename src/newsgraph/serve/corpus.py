@@ -348,6 +348,8 @@ def event_filters(actor: Actor = None, source: Actor = None, target: Actor = Non
                   month: Month = None, place: Annotated[str | None, Query(description="an event place's name")] = None,
                   date_from: From = None, date_to: To = None, article: str | None = None,
                   dyadic: Annotated[bool, Query(description="only events whose source and target are known")] = False,
+                  min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+                      "only events at least this confident (0-1)"))] = None,
                   ) -> dict[str, Any]:
     """The event filters of the query string (the same on the list, the timeline and the map)."""
     return _given(actor=actor, source=source, target=target, actor_name=actor_name, source_name=source_name,
@@ -355,7 +357,7 @@ def event_filters(actor: Actor = None, source: Actor = None, target: Actor = Non
                   target_country=target_country, sector=sector, source_sector=source_sector,
                   target_sector=target_sector, root=root, cameo=cameo, quad_class=quad_class, plover=plover,
                   month=month, place=place, date_from=date_from, date_to=date_to, article_id=article,
-                  dyadic=dyadic or None)
+                  dyadic=dyadic or None, min_confidence=min_confidence)
 
 
 EventFilters = Annotated[dict, Depends(event_filters)]

@@ -147,8 +147,9 @@ def _merge_events(con, events: pa.Table) -> None:
         WHERE event_id NOT IN (SELECT event_id FROM events)
         QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY _n) = 1""")
     con.execute("""
-        UPDATE events SET n_mentions = c.n_mentions, n_articles = c.n_articles
-        FROM (SELECT event_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
+        UPDATE events SET n_mentions = c.n_mentions, n_articles = c.n_articles, confidence = c.confidence
+        FROM (SELECT event_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles,
+                     max(confidence) AS confidence
               FROM event_mentions WHERE event_id IN (SELECT event_id FROM _events) GROUP BY event_id) AS c
         WHERE events.event_id = c.event_id""")
     con.unregister("_events")

@@ -32,7 +32,7 @@ PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 _EVENT_COLUMNS = """
     e.event_id, e.date, e.day, e.date_source, e.source_actor, sa.name AS source_name, sa.code AS source_code,
     e.target_actor, ta.name AS target_name, ta.code AS target_code, e.cameo, e.root, e.plover,
-    e.goldstein, e.quad_class, e.negated, e.n_mentions, e.n_articles, e.first_article"""
+    e.goldstein, e.quad_class, e.negated, e.n_mentions, e.n_articles, e.first_article, e.confidence"""
 
 # starts_with and contains, not LIKE: a filter's % and _ are characters to find, not wildcards
 _ACTOR_MATCH = """(actor_id = ? OR starts_with(upper(code), upper(?)) OR upper(country) = upper(?)
@@ -215,7 +215,7 @@ def event_where(*, actor=None, source=None, target=None, exact: bool = False,
                 sector=None, source_sector=None, target_sector=None,
                 root=None, cameo=None, quad_class=None, plover=None, month=None, place=None,
                 date_from=None, date_to=None, article_id=None, dated: bool = False,
-                dyadic: bool = False) -> tuple[str, list]:
+                dyadic: bool = False, min_confidence=None) -> tuple[str, list]:
     """The WHERE clause (over ``events e`` joined to ``actors sa`` and ``ta``) of the event filters.
 
     ``actor`` (either side), ``source`` and ``target`` match as the module says, or, with
@@ -223,7 +223,8 @@ def event_where(*, actor=None, source=None, target=None, exact: bool = False,
     actors coded RUS, not RUSGOV nor a name holding "rus"). ``*_name`` look for part of a
     name; ``*country`` and ``*sector`` match those parts of the code exactly; ``month`` is
     YYYY-MM; ``place`` an event place's name; ``dated`` keeps events with a day, ``dyadic``
-    events whose source and target are both known.
+    events whose source and target are both known; ``min_confidence`` keeps events at least that
+    confident.
     """
     pick = _exact_actor_sql if exact else _actors_sql
     n = 2 if exact else 4
@@ -255,6 +256,7 @@ def event_where(*, actor=None, source=None, target=None, exact: bool = False,
         ("e.day <= ?", [date_to] if date_to else None),
         ("e.day IS NOT NULL", [] if dated else None),
         ("e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL", [] if dyadic else None),
+        ("e.confidence >= ?", [min_confidence] if min_confidence is not None else None),
         ("e.event_id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)",
          [article_id] if article_id else None),
     ])

@@ -121,10 +121,10 @@ def _event_rows(record: Record, actors: dict[str, str]) -> tuple[list[tuple], li
         eid = event_id(source, target, ev.cameo, when, ev.negated, None if identified else f"{record.id}#{n}")
         events.append((
             eid, source, target, ev.cameo, ev.cameo[:2], ev.plover, ev.goldstein, ev.quad_class, ev.negated,
-            when, first_day(when), when_source, 0, 0, record.id,
+            when, first_day(when), when_source, 0, 0, record.id, ev.confidence,
         ))
         mentions.append((
             eid, record.id, n, ev.source, ev.target, *_span(record.text, ev.source_mention)[:2],
-            *_span(record.text, ev.target_mention)[:2], ev.place, *_span(record.text, ev.evidence),
+            *_span(record.text, ev.target_mention)[:2], ev.place, *_span(record.text, ev.evidence), ev.confidence,
         ))
     return events, mentions

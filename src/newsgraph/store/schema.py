@@ -48,13 +48,14 @@ TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
         ("cameo", "VARCHAR"), ("root", "VARCHAR"), ("plover", "VARCHAR"), ("goldstein", "DOUBLE"),
         ("quad_class", "INTEGER"), ("negated", "BOOLEAN"), ("date", "VARCHAR"), ("day", "DATE"),
         ("date_source", "VARCHAR"), ("n_mentions", "INTEGER"), ("n_articles", "INTEGER"),
-        ("first_article", "VARCHAR"),
+        ("first_article", "VARCHAR"), ("confidence", "DOUBLE"),  # the most confident mention's
     ), ("event_id",)),
     "event_mentions": ((
         ("event_id", "BIGINT"), ("article_id", "VARCHAR"), ("seq", "INTEGER"), ("source", "VARCHAR"),
         ("target", "VARCHAR"), ("source_start", "INTEGER"), ("source_end", "INTEGER"),
         ("target_start", "INTEGER"), ("target_end", "INTEGER"), ("place", "VARCHAR"),
         ("evidence_start", "INTEGER"), ("evidence_end", "INTEGER"), ("evidence", "VARCHAR"),
+        ("confidence", "DOUBLE"),
     ), ("article_id", "seq")),
     "places": ((
         ("article_id", "VARCHAR"), ("place_id", "VARCHAR"), ("name", "VARCHAR"), ("kind", "VARCHAR"),
@@ -74,6 +75,13 @@ TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
 # stored (GDELT's DATEADDED). Older stores get the column, null for the rows they held.
 STORE_FILLED: dict[str, tuple[tuple[str, str, str], ...]] = {
     "articles": (("added", "TIMESTAMPTZ", "current_timestamp"),),
+}
+
+# columns added to a table after stores were made with it (last in the table): an older store
+# gets them, null for the rows it held
+ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "events": (("confidence", "DOUBLE"),),
+    "event_mentions": (("confidence", "DOUBLE"),),
 }
 
 # tables whose rows belong to one article (all but the cross-article events and failures)
@@ -122,6 +130,8 @@ def ddl() -> list[str]:
         if table in ENFORCED_KEYS:
             body += f", PRIMARY KEY ({', '.join(key)})"
         out.append(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+        for name, sqltype in ADDED_COLUMNS.get(table, ()):  # a store made before the column came
+            out.append(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {sqltype}")
         for name, sqltype, default in STORE_FILLED.get(table, ()):
             out.append(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {sqltype}")
             out.append(f"ALTER TABLE {table} ALTER COLUMN {name} SET DEFAULT {default}")
