@@ -52,12 +52,13 @@ def analyze(text_or_path: str, date: str | None = None, *, knowledge: KnowledgeL
 def analyze_all(
     inputs: Iterable[str], date: str | None = None, *, allow_private: bool = False,
     knowledge: KnowledgeLike = None, skip: Iterable[str] = (), explain: bool = False,
+    min_confidence: float | None = None,
 ) -> Iterator[Record | InputError]:
     """Records for paths, folders, globs or URLs, in order; an InputError in place of
     each input (or part of one) that cannot be read or analysed."""
     from newsgraph.read import read_inputs
 
-    pipeline = _pipeline(knowledge, skip, explain)  # built (and the knowledge checked) before any input is read
+    pipeline = _pipeline(knowledge, skip, explain, min_confidence)  # built (and the knowledge checked) before any input is read
     return pipeline.analyze_stream(read_inputs(inputs, allow_private=allow_private), date=date)
 
 
@@ -70,7 +71,8 @@ def load_knowledge(knowledge: KnowledgeLike) -> Knowledge | None:
     return Knowledge(list(knowledge))
 
 
-def _pipeline(knowledge: KnowledgeLike = None, skip: Iterable[str] = (), explain: bool = False):
+def _pipeline(knowledge: KnowledgeLike = None, skip: Iterable[str] = (), explain: bool = False,
+              min_confidence: float | None = None):
     from newsgraph.pipeline import Pipeline
 
-    return Pipeline(load_knowledge(knowledge), skip, explain=explain)
+    return Pipeline(load_knowledge(knowledge), skip, explain=explain, min_confidence=min_confidence)

@@ -91,12 +91,14 @@ class Article:
 
         return find_stretches(self.text, paragraphs(self.text, lambda pos: pos not in self.analysed))
 
-    def to_record(self, explain: bool = False) -> Record:
-        """The record; with ``explain``, the rejected event readings too."""
+    def to_record(self, explain: bool = False, min_confidence: float | None = None) -> Record:
+        """The record; with ``explain``, the rejected event readings too; with ``min_confidence``,
+        only the events at least that confident."""
         text = self.text
         return Record(
             id=record_id(text), source=self.doc.source, text=text, meta=self.meta, zones=self.zones,
             entities=self.actors.entities if self.actors is not None else [],
-            quotes=self.quotes, times=self.times, events=self.events, places=self.places,
+            quotes=self.quotes, times=self.times, places=self.places,
+            events=[e for e in self.events if min_confidence is None or (e.confidence or 0.0) >= min_confidence],
             rejected=self.rejected if explain else None,
         )

@@ -76,7 +76,7 @@ class Pipeline:
 
     def __init__(
         self, knowledge: Knowledge | None = None, skip: Iterable[str] = (), stages: Sequence[Stage] = STAGES,
-        batch_size: int = nlp.BATCH_SIZE, explain: bool = False,
+        batch_size: int = nlp.BATCH_SIZE, explain: bool = False, min_confidence: float | None = None,
     ):
         skip = set(skip)
         unknown = skip - {s.name for s in stages}
@@ -92,6 +92,7 @@ class Pipeline:
         self.knowledge = knowledge or builtin()
         self.batch_size = batch_size
         self.explain = explain  # records carry the rejected event readings
+        self.min_confidence = min_confidence  # events below it are left out of the records
 
     def article(self, doc: Document | str, date: str | None = None, zones: list[Zone] | None = None) -> Article:
         """One article through every stage (``zones`` in place of the layout's, for tests)."""
@@ -150,7 +151,7 @@ class Pipeline:
                     if isinstance(item.parsed, InputError):
                         item = item.parsed
                     else:
-                        item = self._guard(item.doc, lambda a=item: (self._run_stages(a), a.to_record(self.explain))[1])
+                        item = self._guard(item.doc, lambda a=item: (self._run_stages(a), a.to_record(self.explain, self.min_confidence))[1])
                 yield item
 
     @staticmethod
@@ -194,6 +195,8 @@ def _parse_all(articles: list[Article], batch_size: int) -> list:
 def analyze_stream(
     items: Iterable[Document | InputError], date: str | None = None, batch_size: int = nlp.BATCH_SIZE,
     knowledge: Knowledge | None = None, skip: Iterable[str] = (), explain: bool = False,
+    min_confidence: float | None = None,
 ) -> Iterator[Record | InputError]:
     """Records (or InputErrors) for a stream of Documents, through a default :class:`Pipeline`."""
-    return Pipeline(knowledge, skip, batch_size=batch_size, explain=explain).analyze_stream(items, date)
+    pipeline = Pipeline(knowledge, skip, batch_size=batch_size, explain=explain, min_confidence=min_confidence)
+    return pipeline.analyze_stream(items, date)

@@ -23,6 +23,9 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--allow-private", action="store_true", help="allow URLs on loopback and private addresses")
     add_analysis_options(p)
+    p.add_argument("--explain", action="store_true",
+                   help="also list the event readings rejected as not asserted (negated, hypothetical, "
+                        "question, claimed): in JSON as `rejected`")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="draw a progress bar on standard error (default: when it is a terminal)")
     p.set_defaults(run=run)
@@ -34,9 +37,18 @@ def add_analysis_options(p) -> None:
                    help="a folder of knowledge files merged over the built-in ones (repeatable; docs/actors.md)")
     p.add_argument("--skip", metavar="STAGE", action="append", default=[],
                    help="switch a stage off: actors, quotes, times, places, events (repeatable)")
-    p.add_argument("--explain", action="store_true",
-                   help="also list the event readings rejected as not asserted (negated, hypothetical, "
-                        "question, claimed): in JSON as `rejected`")
+    p.add_argument("--min-confidence", type=confidence_value, metavar="P",
+                   help="keep only events at least this confident (0-1; docs/events.md)")
+
+
+def confidence_value(value: str) -> float:
+    try:
+        found = float(value)
+    except ValueError:
+        found = -1.0
+    if not 0.0 <= found <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1")
+    return found
 
 
 def iso_date(value: str) -> str:
@@ -55,7 +67,8 @@ def run(args) -> int:
 
     total = count_files(args.inputs)
     results = analyze_all(args.inputs, date=args.date, allow_private=args.allow_private,
-                          knowledge=args.knowledge or None, skip=args.skip, explain=args.explain)
+                          knowledge=args.knowledge or None, skip=args.skip, explain=args.explain,
+                          min_confidence=args.min_confidence)
     show = args.progress if args.progress is not None else (sys.stderr.isatty() and total > 1)
     failures: list[InputError] = []
     records = 0

@@ -60,7 +60,7 @@ def run(args) -> int:
             print(f"newsgraph: committed batch {committed[0]} ({added} new article(s))", file=sys.stderr, flush=True)
 
     options = IngestOptions(allow_private=args.allow_private, date=args.date, knowledge=args.knowledge,
-                            skip=args.skip, batch_size=args.batch_size,
+                            skip=args.skip, min_confidence=args.min_confidence, batch_size=args.batch_size,
                             workers=args.workers, scheduler=args.scheduler, staging=args.staging,
                             keep_staging=args.keep_staging)
     engine = args.engine or ("dask" if args.workers or args.scheduler else "local")

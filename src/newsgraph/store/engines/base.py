@@ -39,6 +39,7 @@ class IngestOptions:
     date: str | None = _option(None, ANALYSE)  # publication date (YYYY-MM-DD) for every input
     knowledge: tuple[str, ...] = _option((), ANALYSE)  # folders of knowledge files over the built-in ones
     skip: tuple[str, ...] = _option((), ANALYSE)  # pipeline stages switched off
+    min_confidence: float | None = _option(None, ANALYSE)  # events below it are not stored
     batch_size: int | None = _option(None, STORE)  # inputs per transaction (default: the engine's)
     workers: int | None = _option(None, CLUSTER)  # worker processes of a local Dask cluster
     scheduler: str | None = _option(None, CLUSTER)  # the address of an existing Dask scheduler
@@ -72,7 +73,8 @@ class IngestOptions:
         from newsgraph.pipeline import Pipeline
 
         knowledge = Knowledge(list(self.knowledge)) if self.knowledge else None
-        return Pipeline(knowledge, self.skip, batch_size=min(batch_size, nlp.BATCH_SIZE))
+        return Pipeline(knowledge, self.skip, batch_size=min(batch_size, nlp.BATCH_SIZE),
+                        min_confidence=self.min_confidence)
 
     def analyze(self, items: Iterable[Document | InputError], batch_size: int) -> Iterator[Record | InputError]:
         """Records (or InputErrors), in input order, as these options analyse them."""
