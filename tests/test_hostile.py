@@ -17,6 +17,7 @@ import threading
 import duckdb
 import pytest
 from fastapi.testclient import TestClient
+from test_serve_records import build_store
 
 from dripping import dripping_server
 from newsgraph import limits
@@ -27,7 +28,6 @@ from newsgraph.read.text import decode
 from newsgraph.read.url import fetch
 from newsgraph.serve import create_app
 from test_read import ARTICLE_HTML, _warc_bytes
-from test_serve_records import build_store
 
 GOOD = "The harbour council met on Monday. Mayor Ann Berg said the ferry would run again in May."
 
