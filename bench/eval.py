@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
 import re
 import subprocess
@@ -269,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", metavar="DIR", help="keep the inputs and records in DIR")
     args = ap.parse_args(argv)
 
+    if importlib.util.find_spec("newsgraph") is None:
+        sys.exit(f"eval: newsgraph is not installed for {sys.executable}; run this with .venv/bin/python")
     shared = Path(args.shared).resolve()
     if not (shared / "eval").is_dir() or not (shared / "data").is_dir():
         sys.exit(f"eval: {shared}: not a shared folder (it needs eval/ and data/)")
