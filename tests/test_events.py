@@ -119,10 +119,10 @@ def test_negated_disclosure_declines_comment():
     assert coded("The ministry did not disclose the figures.") == [("The ministry", "the figures", "011")]
 
 
-def test_negated_conflict_is_no_event_but_a_rejected_reading():
+def test_negated_conflict_is_no_event_but_a_rejected_reading(pipeline):
     text = "The police did not arrest the protest leaders."
     assert coded(text) == []
-    article = Pipeline().article(text, "2021-03-12")
+    article = pipeline.article(text, "2021-03-12")
     assert [(e.cameo[:2], e.negated, e.factuality) for e in article.rejected] == [("17", True, "negated")]
 
 
