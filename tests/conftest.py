@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from handmade import ARTICLES, corpus_record, wire_records, write_store
+from handmade import corpus_records, wire_records, write_store
 from newsgraph import nlp
 from newsgraph.pipeline import Pipeline
 
@@ -23,8 +23,7 @@ from newsgraph.pipeline import Pipeline
 def corpus_store(tmp_path_factory) -> Path:
     """A store holding the three corpus articles (Mara Lind and the Ostmark Trade Council),
     built once per test file: the API, browser and serve tests only read it."""
-    records = [corpus_record(n) for n in range(len(ARTICLES))]
-    return write_store(tmp_path_factory.mktemp("corpus") / "corpus.duckdb", records)
+    return write_store(tmp_path_factory.mktemp("corpus") / "corpus.duckdb", corpus_records())
 
 
 @pytest.fixture()

@@ -1,14 +1,16 @@
-"""Records built by hand for the store, export, query, API and browser tests (no spaCy needed).
+"""Records and inputs built by hand for the tests (no spaCy needed).
 
 Two small invented sets, written for the tests: the wire records (a ministry of Freedonia
 visits Sylvania; :func:`wire_record`) and the corpus records (Norland's premier Mara Lind and
 the Ostmark Trade Council meet, quarrel and threaten each other over three months;
 :func:`corpus_record`). Spans are found by searching the text, so every offset points at the
-words it names. ``tests/conftest.py`` builds the stores that hold them.
+words it names. ``tests/conftest.py`` builds the stores that hold them. ``ARTICLE_HTML`` is a
+news page and :func:`warc_bytes` a WARC file of such pages, for the readers' tests.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -140,6 +142,11 @@ def corpus_record(n: int) -> Record:
                   places)
 
 
+def corpus_records() -> list[Record]:
+    """The three corpus articles, in order of publication."""
+    return [corpus_record(n) for n in range(len(ARTICLES))]
+
+
 def _quote(text: str, ids: dict[str, str]) -> Quote:
     """The article's quoted words, said by whoever is named nearest before or after them."""
     first = text.index('"')
@@ -151,3 +158,39 @@ def _quote(text: str, ids: dict[str, str]) -> Quote:
 
 LIND = actor_id("Mara Lind", "NORGOV", "PERSON")
 COUNCIL = actor_id("Ostmark Trade Council", "BUS", "ORG")
+
+
+# a news page as a site serves it: navigation, the article, a footer
+ARTICLE_HTML = """<!doctype html><html lang="en"><head>
+<title>Harbour council approves new ferry route | Coast Gazette</title>
+<meta property="og:title" content="Harbour council approves new ferry route">
+<meta property="og:site_name" content="Coast Gazette">
+<meta property="article:published_time" content="2021-03-04T09:00:00Z">
+<meta name="author" content="Priya Raman">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Harbour council approves new ferry route</h1>
+<p>The harbour council voted on Wednesday to approve a new ferry route linking the north pier
+with the island villages, ending a two-year dispute over the service.</p>
+<p>Councillors said the route would start in the summer and carry up to four hundred
+passengers a day, with a smaller boat running in the winter months.</p>
+<p>Residents of the island villages have campaigned for the link since the old service
+was withdrawn, saying the long road journey cut them off from schools and clinics.</p>
+</article><footer>Copyright 2019 Coast Gazette. All rights reserved.</footer></body></html>"""
+
+
+def warc_bytes(pages: list[tuple[str, str]], gz: bool) -> bytes:
+    """A WARC file (gzipped or not) of HTML responses for (url, page) pairs, and a PNG image after them."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gz)
+    for url, body in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                                      http_headers=headers))
+    img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://news.example/logo.png", "response",
+                                                  payload=io.BytesIO(b"\x89PNG...."), http_headers=img))
+    return buf.getvalue()
