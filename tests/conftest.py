@@ -1,11 +1,47 @@
-"""Fixtures shared by several test files."""
+"""Fixtures shared by several test files.
+
+The stores are written from the hand-made records of ``handmade.py`` through the store's own
+batch writer; ``pipeline`` is the default analysis pipeline, for tests that look at the Article;
+``model`` is the loaded spaCy pipeline, for tests that change one of its settings;
+``loopback_page`` serves a page on the loopback address.
+"""
 
 from __future__ import annotations
 
 import http.server
 import threading
+from pathlib import Path
 
 import pytest
+
+from handmade import corpus_records, wire_records, write_store
+from newsgraph import nlp
+from newsgraph.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory) -> Path:
+    """A store holding the three corpus articles (Mara Lind and the Ostmark Trade Council),
+    built once per test file: the API, browser and serve tests only read it."""
+    return write_store(tmp_path_factory.mktemp("corpus") / "corpus.duckdb", corpus_records())
+
+
+@pytest.fixture()
+def wire_store(tmp_path) -> Path:
+    """A fresh store holding the three wire articles (see ``handmade.wire_records``)."""
+    return write_store(tmp_path / "wire.duckdb", wire_records())
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default Pipeline (the built-in knowledge, every stage)."""
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def model():
+    """The spaCy pipeline, loaded once (``monkeypatch`` any change to it)."""
+    return nlp.load()
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from handmade import ARTICLES, COUNCIL, LIND, corpus_record, corpus_records, write_store
 from newsgraph.serve import create_app
-from test_serve_records import ARTICLES, COUNCIL, LIND, build_store, make_record
 
 ARTICLE = (
     "Harbour workers end strike\n\n"
@@ -18,8 +18,8 @@ ARTICLE = (
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    return str(build_store(tmp_path_factory.mktemp("api") / "corpus.duckdb"))
+def store(corpus_store):
+    return str(corpus_store)
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def test_articles_search_and_paging(client):
 
 
 def test_article_gives_the_record_and_actor_ids(client):
-    record = make_record(0)
+    record = corpus_record(0)
     body = client.get(f"/articles/{record.id}").json()
     assert body["record"]["text"] == record.text
     assert set(body["actors"].values()) == {LIND, COUNCIL}
@@ -288,7 +288,7 @@ def test_dyad_point_lists_its_articles(client):
     body = client.get(f"/dyads/{LIND}/{COUNCIL}/articles", params={"start": "2023-01-01", "by": "month"}).json()
     assert body["end"] == "2023-01-31"
     assert sorted(a["headline"] for a in body["articles"]) == sorted(
-        [make_record(0).meta.headline, make_record(1).meta.headline])
+        [corpus_record(0).meta.headline, corpus_record(1).meta.headline])
     assert all(a["seqs"] == [0] for a in body["articles"])  # each article's first (and only) event
 
 
@@ -366,9 +366,7 @@ def test_an_unexpected_failure_is_a_json_500(store, monkeypatch):
 
 
 def test_dyad_lists_undated_events_apart(tmp_path):
-    from test_store_records import write_store
-
-    dated, undated = make_record(0), make_record(2)
+    dated, undated = corpus_record(0), corpus_record(2)
     undated.events[0].date = None  # an event whose day the coder could not tell,
     undated.meta.published = None  # in an article without a date for the store to fall back on
     write_store(tmp_path / "undated.duckdb", [dated, undated])
@@ -400,11 +398,9 @@ def test_pages_load_nothing_from_elsewhere():
 
 
 def test_dyadic_keeps_events_with_both_actors(tmp_path):
-    from test_store_records import write_store
-
-    lonely = make_record(2)
+    lonely = corpus_record(2)
     lonely.events[0].target = None  # the coder found no target
-    write_store(tmp_path / "lonely.duckdb", [make_record(0), lonely])
+    write_store(tmp_path / "lonely.duckdb", [corpus_record(0), lonely])
     with TestClient(create_app(str(tmp_path / "lonely.duckdb"), preload=False)) as c:
         assert c.get("/events").json()["total"] == 2
         assert [e["cameo"] for e in c.get("/events", params={"dyadic": "true"}).json()["items"]] == ["040"]
@@ -425,7 +421,7 @@ def test_actor_lists_say_how_many_there_are_beyond_the_first(tmp_path, monkeypat
     import newsgraph.serve.corpus as corpus
 
     monkeypatch.setattr(corpus, "ACTOR_ROWS", 1)  # the first row of each list, and the totals
-    with TestClient(create_app(str(build_store(tmp_path / "c.duckdb")), preload=False)) as c:
+    with TestClient(create_app(str(write_store(tmp_path / "c.duckdb", corpus_records())), preload=False)) as c:
         body = c.get(f"/entities/{LIND}").json()
     assert len(body["events_from"]["items"]) == 1 and body["events_from"]["total"] == 2
     assert len(body["articles"]["items"]) == 1 and body["articles"]["total"] == 3

@@ -96,13 +96,13 @@ def test_a_failed_partition_task_is_reported_not_raised():
 
 
 def test_a_record_whose_rows_do_not_fit_the_types_becomes_a_failure_in_its_partition():
+    from handmade import TEXT_A, TEXT_B, wire_record
     from newsgraph.errors import InputError
     from newsgraph.store.engines.dask import _tables
     from newsgraph.store.rows import record_rows
-    from test_store_records import TEXT_A, TEXT_B, make_record
 
-    good = make_record(TEXT_A, "2024-03-05", "good.txt")
-    bad = make_record(TEXT_B, "2024-03-05", "bad.txt")
+    good = wire_record(TEXT_A, "2024-03-05", "good.txt")
+    bad = wire_record(TEXT_B, "2024-03-05", "bad.txt")
     bad.events[0].goldstein = "very"
     failures: list[InputError] = []
     tables = _tables([("good.txt", record_rows(good)), ("bad.txt", record_rows(bad))], failures)

@@ -27,6 +27,25 @@ def events(text, date="2021-03-12"):
     ]
 
 
+def coded(text, date="2021-03-12"):
+    """Every event coded in ``text`` as (source, target, CAMEO code), sorted; a negated event's code
+    reads "not 173". A side is its mention's words, with the entity's name in brackets where the
+    mention does not hold it (a pronoun: "he (general)"), or None."""
+    record = newsgraph.analyze(text, date=date)
+    entities = {e.id: e for e in record.entities}
+
+    def side(entity_id, mention):
+        entity = entities.get(entity_id)
+        words = text[mention.start : mention.end] if mention else None
+        if words is None or entity is None or entity.name.lower() in words.lower():
+            return words or (entity.name if entity else None)
+        return f"{words} ({entity.name})"
+
+    found = [(side(e.source, e.source_mention), side(e.target, e.target_mention),
+              f"not {e.cameo}" if e.negated else e.cameo) for e in record.events]
+    return sorted(found, key=lambda event: tuple(part or "" for part in event))
+
+
 def find(found, code_prefix, source_word=None, target_word=None):
     return [
         e for e in found
@@ -54,108 +73,104 @@ def test_every_pattern_and_mood_code_exists_in_the_ontology():
 
 
 def test_verb_with_object():
-    assert find(events("The rebels attacked an army base near the river."), "19", "rebels", "base")
+    assert coded("The rebels attacked an army base near the river.") == [("The rebels", "an army base", "190")]
 
 
 def test_object_noun_pattern_and_prepositional_target():
-    assert find(events("The European bloc imposed sanctions on the republic."), "163", "bloc", "republic")
+    assert coded("The European bloc imposed sanctions on the republic.") == [
+        ("The European bloc", "the republic", "163")]
 
 
 def test_phrasal_verb_pattern():
-    assert find(events("The senators called for talks with the unions."), "026", "senators")
+    assert coded("The senators called for talks with the unions.") == [("The senators", "the unions", "026")]
 
 
 def test_passive_agent_is_the_source():
-    found = events("The mayor was accused of fraud by the opposition party.")
-    assert find(found, "112", "opposition party", "mayor")
+    assert coded("The mayor was accused of fraud by the opposition party.") == [
+        ("the opposition party", "The mayor", "112")]
 
 
 def test_relative_clause_passive():
-    found = events("The governor, who was criticized by the bishops, resigned.")
-    assert find(found, "111", "bishops", "governor")
+    assert coded("The governor, who was criticized by the bishops, resigned.") == [
+        ("The governor", None, "0831"), ("the bishops", "The governor", "111")]
 
 
 def test_coordinated_subjects_make_two_events():
-    found = events("Germany and France condemned the coup.")
-    assert find(found, "111", "Germany") and find(found, "111", "France")
+    assert coded("Germany and France condemned the coup.") == [
+        ("France", "the coup", "111"), ("Germany", "the coup", "111")]
 
 
 def test_reciprocal_coordination_is_one_event_from_the_first_named():
-    found = events("The two unions and the employers signed an agreement.")
-    assert find(found, "057", "unions", "employers") and not find(found, "057", "employers", "unions")
+    assert coded("The two unions and the employers signed an agreement.") == [
+        ("The two unions", "the employers", "057")]
 
 
 def test_nominal_event_owned_by_an_actor():
-    found = events("Protests followed the chancellor's summit with the Brazilian president.")
-    assert find(found, "04", "chancellor", "president")
+    assert coded("Protests followed the chancellor's summit with the Brazilian president.") == [
+        ("the chancellor", "the Brazilian president", "040")]
 
 
 def test_support_verb_takes_an_event_noun():
-    assert find(events("The army launched an attack on the village."), "19", "army", "village")
-    assert find(events("The ministers held talks with the envoys."), "04", "ministers", "envoys")
+    assert coded("The army launched an attack on the village.") == [("The army", "the village", "190")]
+    assert coded("The ministers held talks with the envoys.") == [("The ministers", "the envoys", "040")]
 
 
 def test_negated_disclosure_declines_comment():
-    found = events("The ministry did not disclose the figures.")
-    assert find(found, "011", "ministry")
-    assert not [e for e in found if e[0].startswith("01") and e[0] != "011" and not e[3]]
+    assert coded("The ministry did not disclose the figures.") == [("The ministry", "the figures", "011")]
 
 
-def test_negated_conflict_is_no_event_but_a_rejected_reading():
+def test_negated_conflict_is_no_event_but_a_rejected_reading(pipeline):
     text = "The police did not arrest the protest leaders."
-    assert not find(events(text), "17")
-    article = Pipeline().article(text, "2021-03-12")
+    assert coded(text) == []
+    article = pipeline.article(text, "2021-03-12")
     assert [(e.cameo[:2], e.negated, e.factuality) for e in article.rejected] == [("17", True, "negated")]
 
 
 def test_failure_to_act_is_no_event():
-    found = events("The council's failure to condemn the killings angered the families.")
-    assert all(e[3] for e in find(found, "11"))
+    assert coded("The council's failure to condemn the killings angered the families.") == []
 
 
 def test_refusal_of_cooperation_is_a_rejection():
-    found = events("The rebels refused to release the hostages.")
-    assert find(found, "124", "rebels", "hostages")
-    assert not find(found, "08")
+    assert coded("The rebels refused to release the hostages.") == [("The rebels", "the hostages", "1243")]
 
 
 def test_future_cooperation_is_intent():
-    assert find(events("The government will release the prisoners."), "035", "government", "prisoners")
+    assert coded("The government will release the prisoners.") == [("The government", "the prisoners", "0353")]
 
 
 def test_wanting_a_meeting_is_intent_to_meet():
-    assert find(events("The minister wants a meeting with the union leaders."), "036", "minister", "leaders")
+    assert coded("The minister wants a meeting with the union leaders.") == [
+        ("The minister", "the union leaders", "036")]
 
 
 def test_threat_to_attack_is_a_threat():
-    assert find(events("The militia threatened to attack the town."), "138", "militia", "town")
+    assert coded("The militia threatened to attack the town.") == [("The militia", "the town", "138")]
 
 
 def test_reported_event_keeps_its_own_actors():
-    found = events("The minister said that the police arrested two activists.")
-    assert find(found, "173", "police", "activists")
-    assert not find(found, "17", "minister")
+    assert coded("The minister said that the police arrested two activists.") == [
+        ("the police", "two activists", "173")]
 
 
 def test_reported_pronoun_subject_is_the_speaker():
-    found = events("The general said he would withdraw the troops from the valley.")
-    assert find(found, "035", "general")
+    assert coded("The general said he would withdraw the troops from the valley.") == [
+        ("he (general)", "the valley", "0356")]
 
 
 def test_first_person_in_reported_speech_is_the_speaker():
-    found = events("The prime minister said: \u201cWe will meet the union leaders.\u201d")
-    assert find(found, "036", "prime minister", "leaders")
+    assert coded("The prime minister said: \u201cWe will meet the union leaders.\u201d") == [
+        ("The prime minister", "the union leaders", "036")]
 
 
 def test_allegation_of_conflict_is_an_accusation_and_the_deed_only_a_claim():
-    found = events("The agency announced its finding that the militia attacked the convoy.")
-    assert not find(found, "19")  # the attack is the agency's finding, not a fact the article asserts
-    assert find(found, "112", "agency", "militia")
+    # the attack is the agency's finding, not a fact the article asserts
+    assert coded("The agency announced its finding that the militia attacked the convoy.") == [
+        ("its (agency)", "the militia", "112")]
 
 
 def test_principal_acts_through_own_agent():
-    found = events("The president asked his envoy to invite the king to the capital.")
-    assert find(found, "036", "president", "king")
+    assert coded("The president asked his envoy to invite the king to the capital.") == [
+        ("The president", "his envoy", "020"), ("The president", "the king", "036")]
 
 
 def test_event_takes_the_date_of_its_clause_else_publication():
@@ -202,37 +217,33 @@ def test_events_carry_the_scales_of_their_code(code):
 
 
 def test_target_from_the_objects_preposition():
-    found = events("The fund provided a new loan to the province.")
-    assert find(found, "07", "fund", "province")
+    assert coded("The fund provided a new loan to the province.") == [("The fund", "the province", "070")]
 
 
 def test_quantity_stands_for_what_it_counts():
-    assert find(events("The junta released dozens of students."), "084", "junta", "students")
+    assert coded("The junta released dozens of students.") == [("The junta", "dozens of students", "0841")]
 
 
 def test_adjectival_intent_takes_the_subject():
-    assert find(events("The kingdom is willing to send troops to the island."), "033", "kingdom", "island")
+    assert coded("The kingdom is willing to send troops to the island.") == [("The kingdom", "the island", "0334")]
 
 
 def test_transparent_noun_between_two_sides():
-    found = events("The cardinal launched a mediation effort between the clans and the army.")
-    assert find(found, "045", "cardinal", "clans")
+    assert coded("The cardinal launched a mediation effort between the clans and the army.") == [
+        ("The cardinal", "the army", "045"), ("The cardinal", "the clans", "045")]
 
 
 def test_participle_on_an_event_noun_names_its_target():
-    found = events("The militia began a campaign of attacks targeting the police.")
-    assert find(found, "19", "militia", "police")
-    assert not [e for e in found if e[1] is None]
+    assert coded("The militia began a campaign of attacks targeting the police.") == [
+        ("The militia", "the police", "190")]
 
 
 def test_dates_are_not_targets():
-    found = events("The assembly rejected on Thursday the plan.")
-    assert not [e for e in found if e[2] and "Thursday" in e[2]]
+    assert coded("The assembly rejected on Thursday the plan.") == [("The assembly", None, "120")]
 
 
 def test_headline_without_finite_verb_reads_the_participle():
-    found = events("Senate panel called for sanctions against the regime.")
-    assert find(found, "111", "panel", "regime")
+    assert coded("Senate panel called for sanctions against the regime.") == [("Senate panel", "the regime", "111")]
 
 
 def test_refusing_a_request_answers_its_author():
@@ -240,19 +251,23 @@ def test_refusing_a_request_answers_its_author():
     assert find(found, "12", "ministry", "charity")
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "the request is the charity's, yet today the ministry is also coded as making a request (020)"))
+def test_refusing_a_request_is_not_the_refusers_request():
+    assert coded("The ministry refused a request from the charity.") == [("The ministry", "the charity", "120")]
+
+
 def test_rejecting_a_non_cooperative_act_is_a_rejection_not_a_negated_act():
-    found = events("The tribunal rejected an appeal filed by the defence lawyers.")
-    assert find(found, "12", "tribunal", "lawyers")
-    assert not [e for e in found if e[3]]
+    assert coded("The tribunal rejected an appeal filed by the defence lawyers.") == [
+        ("The tribunal", "the defence lawyers", "120")]
 
 
 def test_refusing_to_end_a_strike_is_refusing_to_yield():
-    assert find(events("The miners will not end their strike."), "124", "miners")
+    assert coded("The miners will not end their strike.") == [("The miners", None, "1242")]
 
 
 def test_a_target_naming_an_actor_wins_over_a_thing():
-    found = events("The kingdom provided Kenya with new radar technology.")
-    assert find(found, "07", "kingdom", "Kenya")
+    assert coded("The kingdom provided Kenya with new radar technology.") == [("The kingdom", "Kenya", "070")]
 
 
 def test_coordinated_sources_agreeing_are_each_others_partners_once():
@@ -260,38 +275,41 @@ def test_coordinated_sources_agreeing_are_each_others_partners_once():
     assert find(found, "03", "Canada", "Mexico") and not find(found, "03", "Mexico", "Canada")
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "the topic of the agreement (smuggling) is taken as a target of each side"))
+def test_the_topic_of_an_agreement_is_no_target():
+    assert coded("Canada and Mexico agreed to share information on smuggling.") == [("Canada", "Mexico", "0314")]
+
+
 def test_event_without_target_takes_its_territory():
-    found = events("The republic deployed two battalions in Somalia.")
-    assert find(found, "15", "republic", "Somalia")
-    assert find(events("The province agreed to build a clinic in Kenya."), "03", "province", "Kenya")
-    verbal = events("The ministers agreed in Geneva.")
-    assert not [e for e in verbal if e[2] and "Geneva" in e[2]]
+    assert coded("The republic deployed two battalions in Somalia.") == [("The republic", "Somalia", "154")]
+    assert coded("The province agreed to build a clinic in Kenya.") == [("The province", "Kenya", "030")]
+    assert coded("The ministers agreed in Geneva.") == [("The ministers", None, "030")]
 
 
 def test_us_is_a_country_not_a_first_person_pronoun():
-    found = events("\u201cWe are ready,\u201d the senator said. The senator called for sanctions against the US.")
-    assert find(found, "111", "senator", "US")
+    found = coded("\u201cWe are ready,\u201d the senator said. The senator called for sanctions against the US.")
+    assert found == [("The senator", "US (United States)", "111")]
 
 
 def test_a_document_speaks_for_its_author():
-    found = events("The charity published a report accusing the police of torture.")
-    assert find(found, "112", "charity", "police")
+    assert coded("The charity published a report accusing the police of torture.") == [
+        ("The charity", "the police", "112")]
 
 
 def test_pledging_support_is_support():
-    found = events("The president pledged his full support for the governor.")
-    assert find(found, "05", "president", "governor")
-    assert not find(found, "03")
+    assert coded("The president pledged his full support for the governor.") == [
+        ("The president", "the governor", "051")]
 
 
 def test_a_clause_makes_a_verb_one_of_showing_not_doing():
-    found = events("The figures demonstrated that the reform had failed.")
-    assert not find(found, "14")
+    assert coded("The figures demonstrated that the reform had failed.") == []
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "a question the writer puts is no event, yet today \"I\" stands for the writer, who makes a request (020)"))
 def test_unresolved_pronouns_name_no_one():
-    found = events("I want to ask you about the budget.")
-    assert not [e for e in found if e[1] in ("I", "you") or e[2] in ("I", "you")]
+    assert coded("I want to ask you about the budget.") == []
 
 
 def test_a_span_of_time_is_no_counted_group():
@@ -299,14 +317,21 @@ def test_a_span_of_time_is_no_counted_group():
     assert not [e for e in found if e[2] and "days" in e[2]]
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "a protest to come is a threat of protest (133); the intent mood turns every 14 into 1312, "
+    "the threat of a boycott or sanctions"))
+def test_a_protest_to_come_is_a_threat_to_protest():
+    assert coded("The union will demonstrate against the reform in a couple of days.") == [
+        ("The union", "the reform", "133")]
+
+
 def test_calling_someone_a_name_is_no_phone_call():
-    found = events("The senator called the governor a liar.")
-    assert not find(found, "041")
-    assert find(events("The senator called the governor on Monday."), "041", "senator", "governor")
+    assert coded("The senator called the governor a liar.") == [("The senator", "the governor", "111")]
+    assert coded("The senator called the governor on Monday.") == [("The senator", "the governor", "041")]
 
 
 def test_a_negative_target_negates_the_event():
-    assert not find(events("The general respects no one."), "05")
+    assert coded("The general respects no one.") == []
 
 
 def test_a_partner_is_inferred_only_for_a_shared_meeting():
@@ -314,100 +339,94 @@ def test_a_partner_is_inferred_only_for_a_shared_meeting():
     assert not [e for e in found if e[2]]
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "talking about a subject with no one is a statement, yet today it is coded as a "
+    "meeting (040) with no partner"))
+def test_talking_about_a_subject_is_no_meeting():
+    assert coded("The mayor talked about the budget at length with passion.") == []
+
+
 def test_target_from_a_participle_on_the_object():
-    found = events("The bloc lifted the sanctions imposed on Belarus.")
-    assert find(found, "085", "bloc", "Belarus")
+    assert coded("The bloc lifted the sanctions imposed on Belarus.") == [("The bloc", "Belarus", "085")]
 
 
 def test_an_amount_of_money_is_aid():
-    assert find(events("Norway gave 40 million dollars to Malawi."), "07", "Norway", "Malawi")
+    assert coded("Norway gave 40 million dollars to Malawi.") == [("Norway", "Malawi", "070")]
 
 
 def test_a_shared_meal_is_a_meeting():
-    assert find(events("The premier had lunch with the Danish king."), "04", "premier", "king")
+    assert coded("The premier had lunch with the Danish king.") == [("The premier", "the Danish king", "040")]
 
 
 def test_help_with_a_clause_is_no_aid():
-    assert not find(events("The film helps viewers understand the war."), "07")
+    assert coded("The film helps viewers understand the war.") == []
 
 
 def test_an_appeal_without_addressee_is_no_plea():
-    found = events("The senator's broad appeal surprised the party.")
-    assert not find(found, "02")
-    assert find(events("The senator's appeal to the voters failed."), "02", "senator", "voters")
+    assert coded("The senator's broad appeal surprised the party.") == []
+    assert coded("The senator's appeal to the voters failed.") == [("The senator", "the voters", "020")]
 
 
 def test_a_commanded_act_is_the_commanders_upon_the_addressee():
-    found = events("The junta ordered the newspaper to suspend publication.")
-    assert find(found, "17", "junta", "newspaper")
-    assert not find(found, "10")
+    assert coded("The junta ordered the newspaper to suspend publication.") == [
+        ("The junta", "the newspaper", "172")]
 
 
 def test_military_strikes_are_attacks_not_labour_strikes():
-    found = events("The air force carried out strikes against the rebel camps.")
-    assert find(found, "19", "air force", "camps")
-    assert not find(found, "14")
+    assert coded("The air force carried out strikes against the rebel camps.") == [
+        ("The air force", "the rebel camps", "190")]
 
 
 def test_reported_obligation_is_a_demand_not_an_event():
-    found = events("The envoy said the militia must release the hostages.")
-    assert find(found, "100", "envoy", "militia")
-    assert not find(found, "084") and not find(found, "035")
+    assert coded("The envoy said the militia must release the hostages.") == [("The envoy", "the militia", "100")]
 
 
 def test_event_noun_is_not_its_own_target():
-    found = events("The dockers went on strike at the port.")
-    assert find(found, "14", "dockers")
-    assert not [e for e in found if e[2] and "strike" in e[2]]
+    assert coded("The dockers went on strike at the port.") == [("The dockers", "the port", "143")]
 
 
 def test_a_known_actor_wins_as_target_over_a_thing():
-    found = events("The bishop demanded an apology from the Prime Minister of Italy.")
-    assert find(found, "10", "bishop", "Prime Minister")
+    assert coded("The bishop demanded an apology from the Prime Minister of Italy.") == [
+        ("The bishop", "the Prime Minister", "100")]
 
 
 def test_a_tweet_speaks_for_its_author_even_in_a_headline():
-    found = events("The senator's tweet inviting the mayor to the gala")
-    assert find(found, "036", "senator", "mayor")
+    assert coded("The senator's tweet inviting the mayor to the gala") == [("The senator", "the mayor", "036")]
 
 
 def test_no_demand_of_oneself():
-    found = events("\u201cWe must not overreact,\u201d the governor told reporters.")
-    assert not [e for e in found if e[0] == "100" and e[1] == e[2]]
+    assert coded("\u201cWe must not overreact,\u201d the governor told reporters.") == []
 
 
 def test_the_thing_offered_is_no_target():
-    assert not find(events("The prosecutors offered new evidence."), "03")
-    assert find(events("The donors offered the ministry new funds."), "030", "donors", "ministry")
+    assert coded("The prosecutors offered new evidence.") == []
+    assert coded("The donors offered the ministry new funds.") == [("The donors", "the ministry", "030")]
 
 
 def test_rejecting_someones_agreement_is_aimed_at_them():
-    found = events("The parliament rejected the premier's agreement with the lenders.")
-    assert find(found, "12", "parliament", "premier")
+    assert coded("The parliament rejected the premier's agreement with the lenders.") == [
+        ("The parliament", "the premier", "120"), ("the premier", "the lenders", "057")]
 
 
-def test_coordinated_event_nouns_share_their_owner():
-    found = events("The council expressed its rejection and condemnation of the raid by the militia.")
-    assert find(found, "111", "council")
+def test_coordinated_event_nouns_share_their_owner_and_aim_at_the_author():
+    assert coded("The council expressed its rejection and condemnation of the raid by the militia.") == [
+        ("The council", "the militia", "120"), ("its (council)", "the militia", "111"), ("the militia", None, "190")]
 
 
 def test_aid_for_a_place_targets_the_place():
-    found = events("The union provided ten million euros for assistance in Haiti.")
-    assert find(found, "07", "union", "Haiti")
+    assert coded("The union provided ten million euros for assistance in Haiti.") == [("The union", "Haiti", "070")]
 
 
 def test_peacekeeping_is_military_protection_not_an_attack():
-    found = events("Ghanaian troops joined peacekeeping operations in Lebanon.")
-    assert find(found, "074", "troops", "Lebanon")
-    assert not find(found, "19")
+    assert coded("Ghanaian troops joined peacekeeping operations in Lebanon.") == [
+        ("Ghanaian troops", "Lebanon", "074")]
 
 
 def test_condemning_an_attack_is_aimed_at_the_attacker():
-    found = events("The council condemned the militia's attacks on the villagers.")
-    assert find(found, "111", "council", "militia")
-    assert not find(found, "111", "council", "villagers")
+    assert coded("The council condemned the militia's attacks on the villagers.") == [
+        ("The council", "the militia", "111"), ("the militia", "the villagers", "190")]
 
 
 def test_first_slot_wins_when_the_pattern_names_none():
-    found = events("The commission accused the new law of harming Hungary.")
-    assert find(found, "112", "commission", "law")
+    assert coded("The commission accused the new law of harming Hungary.") == [
+        ("The commission", "the new law", "112")]

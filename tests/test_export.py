@@ -13,11 +13,11 @@ import duckdb
 import jsonschema
 import pytest
 
+from handmade import TEXT_A, TEXT_B, TEXT_C, span_of, wire_record, wire_records, write_store
 from newsgraph.cli import main
 from newsgraph.export import export
 from newsgraph.export.gdelt import gdelt_columns, geo_type
 from newsgraph.record import Entity, Place, Span
-from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record, write_store
 
 # the PLOVER record's JSON Schema, written from the field tables of the PLOVER manual (draft 0.8)
 PLOVER = jsonschema.Draft202012Validator(json.loads((Path(__file__).parent / "plover.schema.json").read_text()))
@@ -25,12 +25,8 @@ PLOVER = jsonschema.Draft202012Validator(json.loads((Path(__file__).parent / "pl
 
 @pytest.fixture()
 def db(tmp_path):
-    return write_store(tmp_path / "x.duckdb", [
-        make_record(TEXT_A, "2024-03-05", "a.txt"),
-        make_record(TEXT_B, "2024-03-05", "b.txt"),
-        make_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4),
-        make_record(TEXT_C + " Again.", "2024-04-21", "d.txt", negated=True),
-    ])
+    negated = wire_record(TEXT_C + " Again.", "2024-04-21", "d.txt", negated=True)
+    return write_store(tmp_path / "x.duckdb", [*wire_records(), negated])
 
 
 def _export(db, fmt, out):
@@ -86,7 +82,7 @@ def test_jsonl_gives_back_the_records(db, tmp_path):
     assert _export(db, "jsonl", out) == 4
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["source"]["path"] for r in records] == ["a.txt", "b.txt", "c.txt", "d.txt"]
-    assert records[0] == make_record(TEXT_A, "2024-03-05", "a.txt").to_dict()
+    assert records[0] == wire_record(TEXT_A, "2024-03-05", "a.txt").to_dict()
 
 
 def test_parquet_and_csv_write_a_file_per_table(db, tmp_path):
@@ -124,10 +120,10 @@ def test_cli_reports_a_missing_store(tmp_path, capsys):
 
 
 def test_gdelt_root_event_is_one_reported_in_the_lead(tmp_path):
-    from newsgraph.record import Span, Zone
+    from newsgraph.record import Zone
 
     text = TEXT_A + "\nA second paragraph adds that the visit may slip."
-    record = make_record(text, "2024-03-05", "late.txt", cameo="173")
+    record = wire_record(text, "2024-03-05", "late.txt", cameo="173")
     first_body_end = text.index("\nA second")
     record.zones = [record.zones[0], Zone("body", record.zones[1].start, first_body_end),
                     Zone("body", first_body_end + 1, len(text))]
@@ -138,21 +134,16 @@ def test_gdelt_root_event_is_one_reported_in_the_lead(tmp_path):
     assert row["IsRootEvent"] == "0" and row["EventCode"] == "173"
 
 
-def _span(text: str, words: str) -> Span:
-    start = text.index(words)
-    return Span(start, start + len(words))
-
-
 PLACED = ("The Freedonia Foreign Ministry will visit Sylvania in Porto.\n"
           "\"We come in peace,\" Rufus Firefly said in Lisbon on Tuesday, in Ohio, Portugal and elsewhere.")
 
 
 def _placed(event_place: str | None, text: str = PLACED, path: str = "placed.txt"):
     """A record whose places GeoNames holds: Porto in the headline, the others in the body."""
-    record = make_record(text, "2024-03-05", path)
+    record = wire_record(text, "2024-03-05", path)
     known = [("p1", "Porto", "city", "PRT", 41.15, -8.61), ("p2", "Lisbon", "city", "PRT", 38.72, -9.13),
              ("p3", "Ohio", "admin", "USA", 40.5, -82.8), ("p4", "Portugal", "country", "PRT", 39.6, -8.4)]
-    record.places = [Place(pid, name, kind, country, lat, lon, mentions=[_span(text, name)])
+    record.places = [Place(pid, name, kind, country, lat, lon, mentions=[span_of(text, name)])
                      for pid, name, kind, country, lat, lon in known if name in text]
     record.events[0].place = event_place
     return record
@@ -193,7 +184,7 @@ def test_gdelt_describes_the_events_own_place_as_gdelt_does(tmp_path, place, geo
 
 def test_gdelt_counts_sources_and_dates_the_event_when_it_was_added(tmp_path):
     before = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    one, two = make_record(TEXT_A, "2024-03-05", "a.txt"), make_record(TEXT_B, "2024-03-05", "b.txt")
+    one, two = wire_record(TEXT_A, "2024-03-05", "a.txt"), wire_record(TEXT_B, "2024-03-05", "b.txt")
     one.meta.publisher, two.meta.publisher = "Daily Planet", "Daily Bugle"
     row = _gdelt_row(tmp_path, [one, two])
     after = dt.datetime.now(dt.UTC)
@@ -217,9 +208,9 @@ def _plover(tmp_path, records) -> list[dict]:
 
 
 def test_plover_takes_the_quad_of_plovers_table_and_lists_the_contexts(tmp_path):
-    appeal = _real(make_record(TEXT_A, "2024-03-05", "a.txt", cameo="021", quad=1))  # CAMEO: cooperation
+    appeal = _real(wire_record(TEXT_A, "2024-03-05", "a.txt", cameo="021", quad=1))  # CAMEO: cooperation
     appeal.events[0].plover = "REQUEST"
-    probe = _real(make_record(TEXT_B, "2024-03-05", "b.txt", cameo="094", quad=2))  # investigate war crimes
+    probe = _real(wire_record(TEXT_B, "2024-03-05", "b.txt", cameo="094", quad=2))  # investigate war crimes
     probe.events[0].plover = "ACCUSE"
     records = {r["cameo"]: r for r in _plover(tmp_path, [appeal, probe])}
     assert records["021"]["quad_code"] == 3  # REQUEST is verbal conflict in PLOVER
@@ -229,7 +220,7 @@ def test_plover_takes_the_quad_of_plovers_table_and_lists_the_contexts(tmp_path)
 
 
 def test_plover_actors_carry_a_country_or_a_non_state_code_and_the_sector_apart(tmp_path):
-    record = _real(make_record(TEXT_A, "2024-03-05", "a.txt"))
+    record = _real(wire_record(TEXT_A, "2024-03-05", "a.txt"))
     un = Entity(id="e1", name="United Nations", type="ORG", sector="IGO", code="IGO",
                 mentions=record.entities[0].mentions)
     firm = Entity(id="e2", name="Acme Shipping", type="ORG", sector="BUS", code="BUS",
@@ -242,7 +233,7 @@ def test_plover_actors_carry_a_country_or_a_non_state_code_and_the_sector_apart(
 
 
 def test_plover_media_sector_is_plovers_jrn_and_a_person_keeps_the_office(tmp_path):
-    record = make_record(TEXT_A, "2024-03-05", "a.txt")
+    record = wire_record(TEXT_A, "2024-03-05", "a.txt")
     record.entities[0] = Entity(id="e1", name="Lois Lane", type="PERSON", country="USA", sector="MED",
                                 code="USAMED", titles=["reporter"], mentions=record.entities[0].mentions)
     [plover] = _plover(tmp_path, [record])
@@ -260,9 +251,9 @@ def test_plover_event_loc_has_the_geonames_id_and_country(tmp_path):
 
 
 def test_plover_leaves_out_reports_without_a_date_or_an_actor_and_says_how_many(tmp_path, capsys):
-    dated = make_record(TEXT_A, "2024-03-05", "a.txt")
-    undated = make_record(TEXT_B, None, "b.txt")
-    actorless = make_record(TEXT_C, "2024-03-05", "c.txt")
+    dated = wire_record(TEXT_A, "2024-03-05", "a.txt")
+    undated = wire_record(TEXT_B, None, "b.txt")
+    actorless = wire_record(TEXT_C, "2024-03-05", "c.txt")
     actorless.events[0].source = actorless.events[0].source_mention = None
     db = write_store(tmp_path / "p.duckdb", [dated, undated, actorless])
     assert main(["export", "--db", str(db), "--format", "plover", "-o", str(tmp_path / "p.jsonl")]) == 0

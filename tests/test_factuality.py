@@ -3,15 +3,6 @@ fact, each on sentences written for the test (rules in newsgraph/events/factuali
 
 from __future__ import annotations
 
-import pytest
-
-from newsgraph.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
 
 def coded(pipeline, text: str):
     """(source name, target name, code) of every event, and the rejected readings with their reason."""

@@ -19,6 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dripping import dripping_server
+from handmade import ARTICLE_HTML, corpus_records, warc_bytes, write_store
 from newsgraph import limits
 from newsgraph.cli import main
 from newsgraph.errors import InputError, printable
@@ -26,8 +27,6 @@ from newsgraph.read import Document, read_inputs
 from newsgraph.read.text import decode
 from newsgraph.read.url import fetch
 from newsgraph.serve import create_app
-from test_read import ARTICLE_HTML, _warc_bytes
-from test_serve_records import build_store
 
 GOOD = "The harbour council met on Monday. Mayor Ann Berg said the ferry would run again in May."
 
@@ -86,9 +85,9 @@ def test_poison_jsonl_lines_are_stored_safely_and_the_batch_goes_on(tmp_path, ca
 def test_a_record_cut_by_truncation_is_a_failure_not_half_a_page(tmp_path, gz):
     pages = [("https://news.example/a", ARTICLE_HTML),
              ("https://news.example/b", ARTICLE_HTML.replace("ferry", "tram"))]
-    whole = _warc_bytes(pages, gz)
-    one = _warc_bytes(pages[:1], gz)
-    first_record = len(one) - (len(_warc_bytes([], gz)))  # the first page's record, without the trailing image
+    whole = warc_bytes(pages, gz)
+    one = warc_bytes(pages[:1], gz)
+    first_record = len(one) - (len(warc_bytes([], gz)))  # the first page's record, without the trailing image
     p = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
     p.write_bytes(whole[: first_record + (len(whole) - len(one)) // 2])  # into the second page
     items = collect([p])
@@ -209,7 +208,8 @@ def test_the_fetch_connects_to_the_address_it_checked(monkeypatch):
 
 
 def test_the_server_answers_only_to_its_own_host_names(tmp_path):
-    app = create_app(str(build_store(tmp_path / "s.duckdb")), preload=False, allowed_hosts=["127.0.0.1", "localhost"])
+    db = write_store(tmp_path / "s.duckdb", corpus_records())
+    app = create_app(str(db), preload=False, allowed_hosts=["127.0.0.1", "localhost"])
     with TestClient(app) as c:
         evil = c.get("/health", headers={"Host": "evil.example"})
         assert evil.status_code == 400 and "evil.example" in evil.json()["error"]
@@ -228,7 +228,7 @@ def test_serve_allows_its_bound_name_and_the_machines_names_on_every_interface()
 
 
 def test_sql_reads_the_store_and_nothing_else(tmp_path, capsys):
-    db = build_store(tmp_path / "s.duckdb")
+    db = write_store(tmp_path / "s.duckdb", corpus_records())
     target = tmp_path / "pwned.csv"
     secret = tmp_path / "secret.txt"
     secret.write_text("the secret")
@@ -256,7 +256,7 @@ def test_ingest_tokens_need_the_bearer_scheme(tmp_path):
 
 
 def test_bad_dates_get_the_reason_without_sql(tmp_path):
-    with TestClient(create_app(str(build_store(tmp_path / "s.duckdb")), preload=False)) as c:
+    with TestClient(create_app(str(write_store(tmp_path / "s.duckdb", corpus_records())), preload=False)) as c:
         for path, params in (("/dyads/A/B/articles", {"start": "2018-13-45"}), ("/events", {"from": "2018-02-31"}),
                              ("/network", {"to": "2018-99-99"})):
             r = c.get(path, params=params)
@@ -267,7 +267,7 @@ def test_bad_dates_get_the_reason_without_sql(tmp_path):
 def test_percent_and_underscore_in_filters_are_characters_not_wildcards(tmp_path):
     from newsgraph.store import query
 
-    con = query.connect(str(build_store(tmp_path / "s.duckdb")))
+    con = query.connect(str(write_store(tmp_path / "s.duckdb", corpus_records())))
     try:
         assert query.actors(con, search="Lind") and query.articles(con, search="Lind")
         for wildcard in ("%", "_", "L_nd", "%Lind%"):
@@ -352,7 +352,7 @@ def test_work_that_waits_past_its_deadline_never_runs_and_the_caller_gets_504():
 def test_a_warc_record_over_the_cap_fails_by_name_and_the_others_are_read(tmp_path, monkeypatch):
     big = ARTICLE_HTML.replace("</article>", "<p>" + "More words of the long page. " * 2000 + "</p></article>")
     p = tmp_path / "crawl.warc.gz"
-    p.write_bytes(_warc_bytes([("https://news.example/big", big), ("https://news.example/small", ARTICLE_HTML)], True))
+    p.write_bytes(warc_bytes([("https://news.example/big", big), ("https://news.example/small", ARTICLE_HTML)], True))
     monkeypatch.setenv("NEWSGRAPH_MAX_WARC_RECORD_BYTES", str(len(ARTICLE_HTML) * 2))
     big_one, small_one, *_ = collect([p])
     assert isinstance(big_one, InputError) and big_one.input == f"{p}:1" and "MAX_WARC_RECORD_BYTES" in big_one.reason
@@ -384,7 +384,7 @@ def test_the_answer_cache_is_bounded_in_bytes(tmp_path, monkeypatch):
     from newsgraph.store import query
 
     monkeypatch.setenv("NEWSGRAPH_CACHE_BYTES", "4000")
-    corpus = Corpus(str(build_store(tmp_path / "s.duckdb")))
+    corpus = Corpus(str(write_store(tmp_path / "s.duckdb", corpus_records())))
     try:
         for limit in range(1, 60):
             corpus.answer(query.events, limit=limit)
@@ -399,7 +399,7 @@ def test_the_answer_cache_is_bounded_in_bytes(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage"])
 def test_a_damaged_store_is_one_line_from_every_command(tmp_path, capsys, damage):
-    db = build_store(tmp_path / "s.duckdb")
+    db = write_store(tmp_path / "s.duckdb", corpus_records())
     data = db.read_bytes()
     db.write_bytes(data[:16384] if damage == "truncated" else b"not a store at all" * 10)
     (tmp_path / "a.txt").write_text(GOOD)

@@ -173,12 +173,10 @@ def test_bad_inputs_in_a_corpus_end_in_failures(tmp_path):
     assert "https://example.org/c" in urls
 
 
-def test_a_text_longer_than_the_parser_takes_is_a_failure_not_a_crash(tmp_path):
-    from newsgraph import nlp
-
+def test_a_text_longer_than_the_parser_takes_is_a_failure_not_a_crash(tmp_path, model):
     _write_corpus(tmp_path, ["a.txt"])
     sentence = "Officials met again on Monday. "
-    (tmp_path / "long.txt").write_text(sentence * (nlp.load().max_length // len(sentence) + 1), encoding="utf-8")
+    (tmp_path / "long.txt").write_text(sentence * (model.max_length // len(sentence) + 1), encoding="utf-8")
     report = ingest([str(tmp_path / "long.txt"), str(tmp_path / "a.txt")], str(tmp_path / "s.duckdb"))
     assert (report.added, report.failed) == (1, 1)
     assert "too long" in report.failures[0].reason

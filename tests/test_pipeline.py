@@ -19,8 +19,7 @@ def test_order_is_kept_and_errors_pass_through():
     assert out[2].text.endswith("cafe.")
 
 
-def test_a_text_longer_than_the_parser_takes_is_an_error_and_the_rest_goes_on(monkeypatch):
-    model = nlp.load()
+def test_a_text_longer_than_the_parser_takes_is_an_error_and_the_rest_goes_on(model, monkeypatch):
     monkeypatch.setattr(model, "max_length", 1000)
     out = list(analyze_stream([read_text(SHORT), read_text(LONG), read_text(SHORT)]))
     assert [type(x) for x in out] == [Record, InputError, Record]

@@ -5,17 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.store import query
-from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record, write_store
 
 
 @pytest.fixture()
-def con(tmp_path):
-    path = write_store(tmp_path / "q.duckdb", [
-        make_record(TEXT_A, "2024-03-05", "a.txt"),
-        make_record(TEXT_B, "2024-03-05", "b.txt"),
-        make_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4),
-    ])
-    reader = query.connect(str(path))
+def con(wire_store):
+    reader = query.connect(str(wire_store))
     yield reader
     reader.close()
 

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 
 import pytest
 
+from handmade import ARTICLE_HTML, warc_bytes
 from newsgraph.errors import InputError
 from newsgraph.read import Document, read_inputs
 from newsgraph.read.url import check_host
-
-ARTICLE_HTML = """<!doctype html><html lang="en"><head>
-<title>Harbour council approves new ferry route | Coast Gazette</title>
-<meta property="og:title" content="Harbour council approves new ferry route">
-<meta property="og:site_name" content="Coast Gazette">
-<meta property="article:published_time" content="2021-03-04T09:00:00Z">
-<meta name="author" content="Priya Raman">
-</head><body>
-<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
-<article><h1>Harbour council approves new ferry route</h1>
-<p>The harbour council voted on Wednesday to approve a new ferry route linking the north pier
-with the island villages, ending a two-year dispute over the service.</p>
-<p>Councillors said the route would start in the summer and carry up to four hundred
-passengers a day, with a smaller boat running in the winter months.</p>
-<p>Residents of the island villages have campaigned for the link since the old service
-was withdrawn, saying the long road journey cut them off from schools and clinics.</p>
-</article><footer>Copyright 2019 Coast Gazette. All rights reserved.</footer></body></html>"""
 
 
 def collect(specs, **kw) -> list[Document | InputError]:
@@ -98,26 +81,10 @@ def test_html_without_article_is_an_error(tmp_path):
     assert "no article" in err.reason
 
 
-def _warc_bytes(pages: list[tuple[str, str]], gz: bool) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=gz)
-    for url, body in pages:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
-                                                      http_headers=headers))
-    img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record("https://news.example/logo.png", "response",
-                                                  payload=io.BytesIO(b"\x89PNG...."), http_headers=img))
-    return buf.getvalue()
-
-
 @pytest.mark.parametrize("gz", [True, False])
 def test_warc_html_responses_with_target_uri(tmp_path, gz):
     p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
-    p.write_bytes(_warc_bytes([("https://news.example/a", ARTICLE_HTML),
+    p.write_bytes(warc_bytes([("https://news.example/a", ARTICLE_HTML),
                                ("https://news.example/b", ARTICLE_HTML.replace("ferry", "tram"))], gz))
     docs = collect([p])
     assert [d.source.url for d in docs] == ["https://news.example/a", "https://news.example/b"]
@@ -126,7 +93,7 @@ def test_warc_html_responses_with_target_uri(tmp_path, gz):
 
 
 def test_truncated_warc_keeps_what_was_read_and_reports_the_rest(tmp_path):
-    data = _warc_bytes([("https://news.example/a", ARTICLE_HTML), ("https://news.example/b", ARTICLE_HTML)], True)
+    data = warc_bytes([("https://news.example/a", ARTICLE_HTML), ("https://news.example/b", ARTICLE_HTML)], True)
     p = tmp_path / "cut.warc.gz"
     p.write_bytes(data[: len(data) * 2 // 3])
     items = collect([p])

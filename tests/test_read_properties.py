@@ -13,12 +13,12 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from handmade import ARTICLE_HTML, warc_bytes
 from newsgraph.errors import InputError, printable
 from newsgraph.read import Document, _guarded, _read_stream, read_inputs
 from newsgraph.read.jsonl import read_jsonl
 from newsgraph.read.text import decode
 from newsgraph.read.warc import read_warc
-from test_read import ARTICLE_HTML, _warc_bytes
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -98,11 +98,11 @@ WHOLE = {url: html for url, html in PAGES}
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.booleans(), st.floats(0, 1), st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=3))
 def test_a_damaged_warc_never_yields_part_of_a_page(gz, cut, flips):
-    data = bytearray(_warc_bytes(PAGES, gz))
+    data = bytearray(warc_bytes(PAGES, gz))
     for where, byte in flips:
         data[int(where * (len(data) - 1))] = byte
     data = bytes(data[: max(1, int(cut * len(data)))])
-    full = {doc.source.url: doc.text for doc in read_warc(io.BytesIO(_warc_bytes(PAGES, gz)), "w")
+    full = {doc.source.url: doc.text for doc in read_warc(io.BytesIO(warc_bytes(PAGES, gz)), "w")
             if isinstance(doc, Document)}
     items = list(read_warc(io.BytesIO(data), "w.warc"))
     assert_safe(items)

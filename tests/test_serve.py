@@ -14,7 +14,6 @@ import pytest
 
 from newsgraph.serve.analysis import AnalysisPool, ArticleInput, Busy, read_article
 from newsgraph.serve.corpus import fill_periods, next_period, period_end
-from test_serve_records import build_store
 
 
 def test_pool_refuses_work_past_its_queue():
@@ -85,15 +84,14 @@ def test_fill_periods_keeps_quiet_periods_on_the_axis():
     assert [w["period"] for w in weeks] == ["2024-05-06", "2024-05-13", "2024-05-20", "2024-05-27"]
 
 
-def test_serve_command_answers_on_loopback(tmp_path):
+def test_serve_command_answers_on_loopback(corpus_store):
     import socket
 
-    db = build_store(tmp_path / "cli.duckdb")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     newsgraph = Path(sys.executable).parent / "newsgraph"
-    server = subprocess.Popen([str(newsgraph), "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([str(newsgraph), "serve", "--db", str(corpus_store), "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}"

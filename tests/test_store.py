@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from handmade import TEXT_A, TEXT_B, TEXT_C, wire_record
 from newsgraph.errors import InputError
 from newsgraph.store import actor_id, event_id, open_store, record_rows
 from newsgraph.store.db import to_arrow, write_batch
 from newsgraph.store.engines.local import BatchWriter
 from newsgraph.store.rows import first_day
 from newsgraph.store.schema import TABLES, columns
-from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record
 
 
 def test_rows_match_the_table_columns():
-    rows = record_rows(make_record(TEXT_A, "2024-03-05", "a.txt"))
+    rows = record_rows(wire_record(TEXT_A, "2024-03-05", "a.txt"))
     for table, table_rows in rows.items():
         for row in table_rows:
             assert len(row) == len(columns(table)), table
@@ -22,7 +22,7 @@ def test_rows_match_the_table_columns():
 
 
 def test_spans_become_offsets_with_their_text():
-    record = make_record(TEXT_A, "2024-03-05", "a.txt")
+    record = wire_record(TEXT_A, "2024-03-05", "a.txt")
     quote = dict(zip(columns("quotes"), record_rows(record)["quotes"][0], strict=True))
     assert quote["content"] == "We come in peace"
     assert record.text[quote["content_start"] : quote["content_end"]] == quote["content"]
@@ -61,9 +61,9 @@ def _write(con, *records, failures=()):
 
 def test_same_event_in_several_articles_is_one_event_with_its_mentions(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    a = make_record(TEXT_A, "2024-03-05", "a.txt")
-    b = make_record(TEXT_B, "2024-03-05", "b.txt")
-    c = make_record(TEXT_C, "2024-03-06", "c.txt")  # reported a day later: another event
+    a = wire_record(TEXT_A, "2024-03-05", "a.txt")
+    b = wire_record(TEXT_B, "2024-03-05", "b.txt")
+    c = wire_record(TEXT_C, "2024-03-06", "c.txt")  # reported a day later: another event
     assert _write(con, a, b, c) == 3
     rows = con.execute("SELECT n_mentions, n_articles, date FROM events ORDER BY date").fetchall()
     assert rows == [(2, 2, "2024-03-05"), (1, 1, "2024-03-06")]
@@ -75,22 +75,22 @@ def test_same_event_in_several_articles_is_one_event_with_its_mentions(tmp_path)
 
 def test_an_event_date_in_the_text_wins_over_the_publication_date(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    _write(con, make_record(TEXT_A, "2024-03-05", "a.txt", event_date="2024-03"))
+    _write(con, wire_record(TEXT_A, "2024-03-05", "a.txt", event_date="2024-03"))
     assert con.execute("SELECT date, day, date_source FROM events").fetchone()[::2] == ("2024-03", "text")
 
 
 def test_counts_grow_when_a_later_batch_reports_the_event_again(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    _write(con, make_record(TEXT_A, "2024-03-05", "a.txt"))
-    _write(con, make_record(TEXT_B, "2024-03-05", "b.txt"))
+    _write(con, wire_record(TEXT_A, "2024-03-05", "a.txt"))
+    _write(con, wire_record(TEXT_B, "2024-03-05", "b.txt"))
     assert con.execute("SELECT n_mentions, n_articles, first_article FROM events").fetchall() == [
-        (2, 2, make_record(TEXT_A, None, "a.txt").id)
+        (2, 2, wire_record(TEXT_A, None, "a.txt").id)
     ]
 
 
 def test_writing_the_same_articles_twice_adds_nothing(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    records = [make_record(t, "2024-03-05", f"{n}.txt") for n, t in enumerate((TEXT_A, TEXT_B))]
+    records = [wire_record(t, "2024-03-05", f"{n}.txt") for n, t in enumerate((TEXT_A, TEXT_B))]
     failure = InputError("bad.txt", "the file is empty")
     _write(con, *records, failures=[failure])
     before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
@@ -103,7 +103,7 @@ def test_writing_the_same_articles_twice_adds_nothing(tmp_path):
 
 def test_a_failed_batch_leaves_nothing_behind(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    batch = to_arrow(record_rows(make_record(TEXT_A, "2024-03-05", "a.txt")))
+    batch = to_arrow(record_rows(wire_record(TEXT_A, "2024-03-05", "a.txt")))
     batch["zones"] = None  # breaks the write after the article row went in
     with pytest.raises(AttributeError):
         write_batch(con, batch)
@@ -113,7 +113,7 @@ def test_a_failed_batch_leaves_nothing_behind(tmp_path):
 def test_reopening_a_store_keeps_its_rows(tmp_path):
     path = tmp_path / "s.duckdb"
     con = open_store(path)
-    _write(con, make_record(TEXT_A, None, "a.txt"))
+    _write(con, wire_record(TEXT_A, None, "a.txt"))
     con.close()
     con = open_store(path)
     assert con.execute("SELECT count(*), any_value(published) FROM articles").fetchone() == (1, None)
@@ -121,10 +121,10 @@ def test_reopening_a_store_keeps_its_rows(tmp_path):
 
 def test_a_record_that_cannot_be_stored_becomes_a_failure_and_the_batch_goes_on(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    good = make_record(TEXT_A, "2024-03-05", "good.txt")
-    no_code = make_record(TEXT_B, "2024-03-05", "no-code.txt")
+    good = wire_record(TEXT_A, "2024-03-05", "good.txt")
+    no_code = wire_record(TEXT_B, "2024-03-05", "no-code.txt")
     no_code.events[0].cameo = None  # rows cannot be made
-    bad_type = make_record(TEXT_C, "2024-03-05", "bad-type.txt")
+    bad_type = wire_record(TEXT_C, "2024-03-05", "bad-type.txt")
     bad_type.events[0].goldstein = "very"  # rows are made, but do not fit the column type
     writer = BatchWriter(con, size=10)
     for record in (good, no_code, bad_type):
@@ -140,10 +140,10 @@ def test_a_record_that_cannot_be_stored_becomes_a_failure_and_the_batch_goes_on(
 
 def test_events_without_a_date_or_without_actors_are_not_merged_across_articles(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    undated = [make_record(t, None, f"{n}.txt") for n, t in enumerate((TEXT_A, TEXT_B))]
+    undated = [wire_record(t, None, f"{n}.txt") for n, t in enumerate((TEXT_A, TEXT_B))]
     _write(con, *undated)
     assert con.execute("SELECT count(*), max(n_articles) FROM events").fetchone() == (2, 1)
-    nobody = [make_record(t, "2024-03-05", f"{n}.txt") for n, t in enumerate((TEXT_C, TEXT_C + " More."))]
+    nobody = [wire_record(t, "2024-03-05", f"{n}.txt") for n, t in enumerate((TEXT_C, TEXT_C + " More."))]
     for record in nobody:
         record.events[0].source = record.events[0].target = None
     _write(con, *nobody)
@@ -152,7 +152,7 @@ def test_events_without_a_date_or_without_actors_are_not_merged_across_articles(
 
 def test_an_actor_is_named_by_its_most_frequent_spelling_ties_alphabetically(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    records = [make_record(t, "2024-03-05", f"{n}.txt") for n, t in enumerate((TEXT_A, TEXT_B, TEXT_C))]
+    records = [wire_record(t, "2024-03-05", f"{n}.txt") for n, t in enumerate((TEXT_A, TEXT_B, TEXT_C))]
     records[1].entities[1].name = "SYLVANIA"  # the same actor: names are compared case-folded
     _write(con, *records[:2])
     assert con.execute("SELECT name FROM actors WHERE code = 'SYL'").fetchone() == ("SYLVANIA",)  # a tie
@@ -163,5 +163,5 @@ def test_an_actor_is_named_by_its_most_frequent_spelling_ties_alphabetically(tmp
 def test_an_input_stored_after_failing_is_no_longer_a_failure(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
     _write(con, failures=[InputError("a.txt", "timed out"), InputError("b.txt", "empty input")])
-    _write(con, make_record(TEXT_A, None, "a.txt"))
+    _write(con, wire_record(TEXT_A, None, "a.txt"))
     assert con.execute("SELECT input FROM failures").fetchall() == [("b.txt",)]

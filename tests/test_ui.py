@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from test_serve_records import COUNCIL, LIND, build_store, make_record
+from handmade import COUNCIL, LIND, corpus_record
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -34,15 +34,14 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(corpus_store):
     """A real uvicorn server on a free loopback port, over a small store built here."""
     import uvicorn
 
     from newsgraph.serve import create_app
 
-    db = build_store(tmp_path_factory.mktemp("ui") / "corpus.duckdb")
     port = free_port()
-    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(str(corpus_store)), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -141,7 +140,7 @@ def test_uploaded_html_page_is_analysed(server, page, tmp_path):
 
 
 def test_stored_article_highlights_quotes_and_events(server, page):
-    stored = make_record(2)
+    stored = corpus_record(2)
     page.goto(f"{server}#/article/{stored.id}")
     page.wait_for_selector(".record")
     record = stored.to_dict()
@@ -203,7 +202,7 @@ def test_dyad_page_lists_the_articles_behind_a_point(server, page):
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.wait_for_selector(".point-articles li")
     headlines = page.inner_text("#dyad-articles")
-    assert make_record(0).meta.headline in headlines and make_record(1).meta.headline in headlines
+    assert corpus_record(0).meta.headline in headlines and corpus_record(1).meta.headline in headlines
     shot(page, "ui_dyad")
 
 
@@ -291,7 +290,7 @@ def test_map_places_events(server, page):
 
 
 def test_deep_link_to_an_event_flashes_its_sentence(server, page):
-    stored = make_record(2)
+    stored = corpus_record(2)
     page.goto(f"{server}#/article/{stored.id}?event=0")
     page.wait_for_selector(".ev.flash")
     flashed = highlighted_text(page, ".ev.flash")
