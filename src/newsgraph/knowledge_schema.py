@@ -54,6 +54,13 @@ class Nouns(Strict):
     abbreviations: dict[str, str]
 
 
+class Subdivisions(Strict):
+    types: Words
+    suffixes: Words
+    english: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")], str]
+    not_places: Words
+
+
 class SectorEntry(Strict):
     about: str
     phrases: Words = []
@@ -263,6 +270,7 @@ YAML: dict[str, type[BaseModel]] = {
     "actors/slips.yaml": Slips,
     "actors/nouns.yaml": Nouns,
     "actors/sectors.yaml": Sectors,
+    "places/subdivisions.yaml": Subdivisions,
     "english.yaml": English,
     "cues.yaml": Cues,
     "quote_media.yaml": QuoteMedia,

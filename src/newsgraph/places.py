@@ -117,6 +117,7 @@ def find_places(article: Article) -> list[Place]:
             # the gazetteer knows a city's country, and which "Georgia" the article means
             entity.country = found.country
             entity.code = found.country + (entity.sector or "")
+            entity.country_source = "name"
         place = places.get((found.name, found.country))
         if place is None:
             place = places[(found.name, found.country)] = Place(

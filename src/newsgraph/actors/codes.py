@@ -17,18 +17,35 @@ from newsgraph.record import Entity, Span
 
 
 def to_entity(cluster: Cluster, date: str | None) -> Entity:
-    """The record entity of a cluster (its id is given later, in order of first mention)."""
+    """The record entity of a cluster (its id is given later, in order of first mention).
+
+    With a publication date, a role of the people file held on that date is what the actor
+    was then, and wins over the titles coreference gathered ("the president" said of a
+    candidate); without one, the text's own titles come first."""
     role = cluster.person.role_at(date) if cluster.person is not None else None
+    dated = role if date is not None else None
     titles = _titles(cluster)
-    country = _country(cluster, role)
-    sector = _sector(cluster, titles, role)
+    country, source = _country(cluster, role, dated)
+    sector = _sector(cluster, titles, role, dated)
     if not titles and role is not None and role.title:
         titles = [role.title]
     spans = sorted({Span(m.start, m.end) for m in cluster.mentions})
     return Entity(
         id="", name=_name(cluster), type=cluster.type, country=country, sector=sector,
         code=(country or "") + (sector or "") or None, titles=titles, mentions=spans,
+        country_source=source, actor_id=_actor_id(cluster),
     )
+
+
+def _actor_id(cluster: Cluster) -> str | None:
+    """The stable id of an actor the knowledge files know: a person, an organisation, a country."""
+    if cluster.person is not None:
+        return knowledge.actor_id(cluster.person.name)
+    if cluster.org is not None and cluster.type != "GROUP":
+        return knowledge.actor_id(cluster.org.name)
+    if cluster.type == "GPE" and cluster.key and cluster.key in knowledge.countries()[2]:
+        return knowledge.actor_id(cluster.key)
+    return None
 
 
 def _name(cluster: Cluster) -> str:
@@ -56,28 +73,39 @@ def _titles(cluster: Cluster) -> list[str]:
     return out
 
 
-def _country(cluster: Cluster, role: knowledge.Role | None) -> str | None:
-    votes = Counter(m.country for m in cluster.mentions if m.country)
-    if votes:
-        return votes.most_common(1)[0][0]
+def _country(cluster: Cluster, role: knowledge.Role | None, dated: knowledge.Role | None
+             ) -> tuple[str | None, str | None]:
+    """The country and where it came from: ``name`` (the actor's own name says it: a country, a
+    demonym or place in an organisation's name), ``title`` (its titles and other mentions),
+    ``knowledge`` (the organisation or people file). The setting is read later (places)."""
+    if dated is not None and dated.country:
+        return dated.country, "knowledge"
+    for kind in ("name", None):
+        votes = Counter(m.country for m in cluster.mentions if m.country and (kind is None or m.kind == kind))
+        if votes:
+            return votes.most_common(1)[0][0], "title" if kind is None else "name"
     if cluster.org is not None and cluster.org.country:
-        return cluster.org.country
-    if role is not None:
-        return role.country
+        return cluster.org.country, "knowledge"
+    if role is not None and role.country:
+        return role.country, "knowledge"
     if cluster.person is not None:
-        return next((r.country for r in cluster.person.roles if r.country), None)
+        found = next((r.country for r in cluster.person.roles if r.country), None)
+        return found, "knowledge" if found else None
     if cluster.owner is not None and cluster.owner is not cluster:
-        return _country(cluster.owner, _role(cluster.owner))
-    return None
+        return _country(cluster.owner, _role(cluster.owner), None)
+    return None, None
 
 
 def _role(cluster: Cluster) -> knowledge.Role | None:
     return cluster.person.role_at(None) if cluster.person is not None else None
 
 
-def _sector(cluster: Cluster, titles: list[str], role: knowledge.Role | None) -> str | None:
+def _sector(cluster: Cluster, titles: list[str], role: knowledge.Role | None, dated: knowledge.Role | None
+            ) -> str | None:
     if cluster.type in ("GPE", "LOC"):
         return cluster.org.sector if cluster.org is not None else None
+    if dated is not None and dated.sector:
+        return dated.sector
     for title in titles:
         if (code := sector_of_words(title)) is not None:
             return code

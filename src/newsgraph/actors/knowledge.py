@@ -35,6 +35,12 @@ def _fold_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+def actor_id(name: str) -> str:
+    """The stable id of an actor of the knowledge files: "kb:" and its canonical name (or country
+    code) in lower case, accents folded, runs of other characters as one hyphen ("kb:donald-trump")."""
+    return "kb:" + "-".join(re.findall(r"[a-z0-9]+", _fold_accents(name).lower()))
+
+
 @dataclass(frozen=True, slots=True)
 class Organisation:
     name: str
@@ -123,6 +129,40 @@ def countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             if d:
                 demonyms[d.lower()] = row["country"]
     return names, demonyms, canonical
+
+
+@derived
+def subdivisions() -> dict[str, str]:
+    """Name key of a state, province or region (ISO 3166-2 first-level subdivisions of the types of
+    places/subdivisions.yaml, and places/admin.tsv) -> the alpha-3 code of its country; a name that
+    could say another country (a country's name, a subdivision or city elsewhere) is left out."""
+    import pycountry
+
+    spec = load_yaml("places/subdivisions.yaml")
+    types, ordinary = set(spec["types"]), {name_key(w) for w in spec["not_places"]}
+    suffixes = re.compile(r",?\s+(?:" + "|".join(re.escape(w) for w in spec["suffixes"]) + r")$")
+    found: dict[str, set[str]] = {}
+
+    def add(name: str, country_code: str) -> None:
+        country = pycountry.countries.get(alpha_2=country_code)
+        for form in {name, suffixes.sub("", name), *re.findall(r"[^\[\]]+", name)}:
+            if form.strip() and country is not None:
+                found.setdefault(name_key(form.strip()), set()).add(country.alpha_3)
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in types:
+            add(sub.name, sub.country_code)
+    for code, name in spec["english"].items():
+        add(name, code.split("-")[0])
+    for row in load_tsv("places/admin.tsv"):
+        found.setdefault(name_key(row["name"]), set()).add(row["country"])
+    for row in load_tsv("places/cities.tsv"):
+        key = name_key(row["name"])
+        if key in found:
+            found[key].add(row["country"])
+    country_names = countries()[0]
+    return {key: next(iter(codes)) for key, codes in found.items()
+            if len(codes) == 1 and key not in country_names and key not in ordinary}
 
 
 @derived

@@ -59,10 +59,13 @@ def organisation_in(phrase: str) -> knowledge.Organisation | None:
 
 
 def country_of_words(phrase: str) -> str | None:
-    """The country (alpha-3) that a phrase names by a country name, demonym or organisation."""
+    """The country (alpha-3) that a phrase names by a country name, demonym, subdivision ("New
+    Jersey Gov.": USA, not Jersey) or organisation; the longest name found first."""
     names, demonyms, _ = knowledge.countries()
+    subdivisions = knowledge.subdivisions()
     for _, chunk in _chunks(_words(phrase)):
-        code = names.get(knowledge.name_key(chunk)) or demonyms.get(chunk.lower())
+        key = knowledge.name_key(chunk)
+        code = names.get(key) or demonyms.get(chunk.lower()) or subdivisions.get(key)
         if code:
             return code
     org = organisation_in(phrase)
