@@ -299,6 +299,10 @@ def _sector(value: str) -> str | None:
     return None if not value or re.fullmatch(r"[A-Z]{3}", value) else f"{value!r} is not a three-letter sector code"
 
 
+def _cameo(value: str) -> str | None:
+    return None if not value or re.fullmatch(r"(?:[A-Z]{3})+", value) else f"{value!r} is not a CAMEO actor code"
+
+
 def _date(value: str) -> str | None:
     return None if not value or _DATE.match(value) else f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
 
@@ -331,10 +335,11 @@ TSV: dict[str, dict[str, Any]] = {
     "actors/countries.tsv": {"country": _country, "names": _required, "demonyms": None},
     "actors/organisations.tsv": {
         "name": _required, "aliases": None, "type": _one_of("ORG", "GPE"), "country": _country, "sector": _sector,
+        "cameo": _cameo, "source": _required,
     },
     "actors/people.tsv": {
         "name": _required, "aliases": None, "gender": _one_of("m", "f", "-", ""), "country": _country,
-        "sector": _sector, "role": None, "from": _date, "to": _date,
+        "sector": _sector, "role": None, "from": _date, "to": _date, "source": _required,
     },
     "places/cities.tsv": {
         "name": _required, "country": _country, "lat": _number, "lon": _number, "population": _optional_number,

@@ -96,7 +96,7 @@ def find_actors(article: Article) -> Actors:
     date = meta.published if meta is not None else None
     clusters = resolve(parsed, mentions, date, _author(meta))
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
-    entities = [to_entity(c, date) for c in clusters]
+    entities = [to_entity(c, date, parsed) for c in clusters]
     for n, entity in enumerate(entities, 1):
         entity.id = f"e{n}"
     return Actors(entities)

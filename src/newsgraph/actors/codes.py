@@ -12,29 +12,61 @@ from collections import Counter
 
 from newsgraph.actors import knowledge
 from newsgraph.actors.clusters import Cluster
-from newsgraph.actors.words import sector_of_words
+from newsgraph.actors.words import organisation_in, sector_of_words
 from newsgraph.record import Entity, Span
 
 
-def to_entity(cluster: Cluster, date: str | None) -> Entity:
+GOVERNMENT = "GOV"  # the sector of a country that acts
+
+
+def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
     """The record entity of a cluster (its id is given later, in order of first mention).
 
     With a publication date, a role of the people file held on that date is what the actor
     was then, and wins over the titles coreference gathered ("the president" said of a
-    candidate); without one, the text's own titles come first."""
+    candidate); without one, the text's own titles come first. A country that acts (the subject
+    of a verb, the agent of a passive: "Israel has vowed", "shielded by the United States") is
+    coded as its government."""
     role = cluster.person.role_at(date) if cluster.person is not None else None
     dated = role if date is not None else None
     titles = _titles(cluster)
     country, source = _country(cluster, role, dated)
     sector = _sector(cluster, titles, role, dated)
+    if sector is None and doc is not None and _is_country(cluster) and _acts(cluster, doc):
+        sector = GOVERNMENT
     if not titles and role is not None and role.title:
         titles = [role.title]
     spans = sorted({Span(m.start, m.end) for m in cluster.mentions})
     return Entity(
         id="", name=_name(cluster), type=cluster.type, country=country, sector=sector,
-        code=(country or "") + (sector or "") or None, titles=titles, mentions=spans,
+        code=(country or "") + (sector or "") or _own_code(cluster, titles, sector), titles=titles, mentions=spans,
         country_source=source, actor_id=_actor_id(cluster),
     )
+
+
+def _is_country(cluster: Cluster) -> bool:
+    return cluster.type == "GPE" and cluster.key is not None and cluster.key in knowledge.countries()[2]
+
+
+def _acts(cluster: Cluster, doc) -> bool:
+    """Whether a name of the cluster is the subject of a verb other than "be", or a passive's agent."""
+    for m in cluster.mentions:
+        if m.kind != "name" or not 0 <= m.head < len(doc):
+            continue
+        token = doc[m.head]
+        if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be":
+            return True
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            return True
+    return False
+
+
+def _own_code(cluster: Cluster, titles: list[str], sector: str | None) -> str | None:
+    """The code of an actor with no country: its organisation's own CAMEO code (IGOUNO), or the
+    one of the organisation its title names ("UN chief"), else the sector alone."""
+    orgs = [cluster.org] if cluster.org is not None else []
+    orgs += [o for o in map(organisation_in, titles) if o is not None]
+    return next((o.cameo for o in orgs if o.cameo and o.sector == sector), sector)
 
 
 def _actor_id(cluster: Cluster) -> str | None:
@@ -43,7 +75,7 @@ def _actor_id(cluster: Cluster) -> str | None:
         return knowledge.actor_id(cluster.person.name)
     if cluster.org is not None and cluster.type != "GROUP":
         return knowledge.actor_id(cluster.org.name)
-    if cluster.type == "GPE" and cluster.key and cluster.key in knowledge.countries()[2]:
+    if _is_country(cluster):
         return knowledge.actor_id(cluster.key)
     return None
 

@@ -47,6 +47,7 @@ class Organisation:
     type: str
     country: str | None
     sector: str | None
+    cameo: str | None = None  # its own CAMEO code, for an actor with no country (IGOUNO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +171,8 @@ def organisations() -> dict[str, Organisation]:
     """Name key of every name and alias -> the organisation."""
     out: dict[str, Organisation] = {}
     for row in load_tsv("actors/organisations.tsv"):
-        org = Organisation(row["name"], row["type"] or "ORG", row["country"] or None, row["sector"] or None)
+        org = Organisation(row["name"], row["type"] or "ORG", row["country"] or None, row["sector"] or None,
+                           row["cameo"] or None)
         for n in [row["name"], *row["aliases"].split("|")]:
             if n:
                 out.setdefault(name_key(n), org)
