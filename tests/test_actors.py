@@ -227,3 +227,119 @@ def test_an_organisation_is_not_coded_by_another_named_inside_its_name():
     text = "The Atlantic Coast Conference fined the school."
     org = next(e for e in actors_of(text).entities if "Conference" in e.name)
     assert org.sector != "MED"
+
+
+# -- roles by date ----------------------------------------------------------------------------
+
+
+def test_a_role_held_on_the_date_wins_over_a_title_gathered_from_the_text():
+    text = "Donald Trump spoke in Ohio. The president of the club thanked him."
+    before = entity_named(actors_of(text, date="2016-09-20"), "Donald Trump")
+    after = entity_named(actors_of(text, date="2018-09-20"), "Donald Trump")
+    assert (before.code, before.country_source) == ("USAPTY", "knowledge")  # a candidate then
+    assert after.code == "USAGOV"
+
+
+def test_no_role_that_started_after_the_article_and_the_text_decides_without_a_date():
+    text = "Mike Pence spoke to reporters in Indianapolis."
+    governor = entity_named(actors_of(text, date="2015-06-01"), "Mike Pence")
+    assert governor.titles == ["Governor of Indiana"]  # not yet Vice President
+    text = "Senator Mike Pence spoke to reporters."
+    undated = entity_named(actors_of(text, date=None), "Mike Pence")
+    assert undated.sector == "LEG"
+
+
+# -- subdivisions -----------------------------------------------------------------------------
+
+
+def test_a_subdivision_names_its_country_not_a_country_of_its_name():
+    assert country_of_words("New Jersey Gov.") == "USA"
+    assert country_of_words("NEW JERSEY COMPANY") == "USA"
+    assert country_of_words("Bavaria police") == "DEU"  # an English name of an ISO 3166-2 one
+    assert country_of_words("Guangdong authorities") == "CHN"  # "Guangdong Sheng" less its suffix
+    assert country_of_words("Jersey officials") == "JEY"  # the island when the text names it alone
+    assert country_of_words("Punjab officials") is None  # two countries' subdivision
+    assert country_of_words("Western firms") is None  # a region's name that is an ordinary word
+
+
+def test_a_governor_of_a_state_is_coded_with_the_states_country():
+    text = "New Jersey Gov. Ralph Vandermeer vetoed the bill."
+    person = entity_named(actors_of(text), "Ralph Vandermeer")
+    assert (person.code, person.country_source) == ("USAGOV", "title")
+
+
+# -- the setting -------------------------------------------------------------------------------
+
+
+def analysed(text: str, date: str | None = "2019-03-01"):
+    return Pipeline().article(text, date)
+
+
+def test_a_sector_without_a_country_takes_the_country_of_its_sentences_place():
+    text = "The talks ended on Monday.\n\nPolice fired tear gas at protesters in Lyon on Friday."
+    actors = analysed(text).actors
+    police = next(e for e in actors.entities if e.sector == "COP")
+    assert (police.code, police.country_source) == ("FRACOP", "setting")
+    assert entity_named(actors, "Lyon").country_source == "name"  # a city says its country by the gazetteer
+
+
+def test_a_country_named_beside_the_actor_is_no_setting_but_the_articles_main_country_is():
+    text = ("Canadian ministers met in Ottawa on Monday. Canada's economy is growing.\n\n"
+            "The government defended its deal with Peru in parliament.")
+    government = next(e for e in analysed(text).actors.entities if e.name == "government")
+    assert (government.country, government.country_source) == ("CAN", "setting")
+
+
+def test_the_dateline_sets_the_scene_when_the_sentence_has_no_place():
+    text = "NAIROBI, Kenya (AP) — Police arrested dozens of people on Tuesday, a spokesman said."
+    police = next(e for e in analysed(text).actors.entities if e.sector == "COP")
+    assert (police.country, police.country_source) == ("KEN", "setting")
+
+
+def test_an_international_actor_takes_no_country_from_its_setting():
+    text = "The United Nations said aid was reaching Gaza through the Rafah crossing in Egypt."
+    un = entity_named(analysed(text).actors, "United Nations")
+    assert un.country is None and un.code == "IGOUNO"
+
+
+def test_an_actor_with_its_own_country_keeps_it():
+    text = "Russian diplomats met officials in Geneva on Monday."
+    group = next(e for e in analysed(text).actors.entities if e.country == "RUS")
+    assert group.country_source == "title"
+
+
+# -- countries that act, and codes of their own ---------------------------------------------------
+
+
+def test_a_country_that_acts_is_its_government_and_a_place_is_not():
+    text = "Norway has pledged more aid. The talks were held in Sweden."
+    actors = actors_of(text)
+    assert entity_named(actors, "Norway").code == "NORGOV"
+    assert entity_named(actors, "Sweden").code == "SWE"
+
+
+def test_a_country_as_the_agent_of_a_passive_acts():
+    text = "The deal, backed by Japan, was signed on Monday."
+    assert entity_named(actors_of(text), "Japan").code == "JPNGOV"
+
+
+def test_a_title_naming_the_un_gives_the_uns_own_code():
+    text = "UN envoy Ilse Brandvold arrived in the capital."
+    assert entity_named(actors_of(text), "Ilse Brandvold").code == "IGOUNO"
+
+
+# -- one actor, one identity ------------------------------------------------------------------------
+
+
+def test_a_known_actor_has_the_same_id_whatever_role_it_held():
+    text = "Donald Trump spoke in Ohio."
+    ids = {entity_named(actors_of(text, date=d), "Donald Trump").actor_id for d in ("2016-09-20", "2018-09-20")}
+    assert ids == {"kb:donald-trump"}
+    actors = actors_of("NATO met in Brussels. France has refused to send troops.")
+    assert entity_named(actors, "North Atlantic Treaty Organization").actor_id == "kb:north-atlantic-treaty-organization"
+    assert entity_named(actors, "France").actor_id == "kb:fra"
+
+
+def test_an_unknown_actor_has_no_knowledge_id():
+    text = "Ilse Brandvold, a local farmer, opened the fair."
+    assert entity_named(actors_of(text), "Ilse Brandvold").actor_id is None

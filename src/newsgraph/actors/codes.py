@@ -39,7 +39,7 @@ def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
     spans = sorted({Span(m.start, m.end) for m in cluster.mentions})
     return Entity(
         id="", name=_name(cluster), type=cluster.type, country=country, sector=sector,
-        code=(country or "") + (sector or "") or _own_code(cluster, titles, sector), titles=titles, mentions=spans,
+        code=country + (sector or "") if country else _own_code(cluster, titles, sector), titles=titles, mentions=spans,
         country_source=source, actor_id=_actor_id(cluster),
     )
 
@@ -115,7 +115,7 @@ def _country(cluster: Cluster, role: knowledge.Role | None, dated: knowledge.Rol
     for kind in ("name", None):
         votes = Counter(m.country for m in cluster.mentions if m.country and (kind is None or m.kind == kind))
         if votes:
-            return votes.most_common(1)[0][0], "title" if kind is None else "name"
+            return votes.most_common(1)[0][0], "name" if kind and cluster.type != "PERSON" else "title"
     if cluster.org is not None and cluster.org.country:
         return cluster.org.country, "knowledge"
     if role is not None and role.country:
