@@ -336,7 +336,8 @@ def test_a_known_actor_has_the_same_id_whatever_role_it_held():
     ids = {entity_named(actors_of(text, date=d), "Donald Trump").actor_id for d in ("2016-09-20", "2018-09-20")}
     assert ids == {"kb:donald-trump"}
     actors = actors_of("NATO met in Brussels. France has refused to send troops.")
-    assert entity_named(actors, "North Atlantic Treaty Organization").actor_id == "kb:north-atlantic-treaty-organization"
+    nato = entity_named(actors, "North Atlantic Treaty Organization")
+    assert nato.actor_id == "kb:north-atlantic-treaty-organization"
     assert entity_named(actors, "France").actor_id == "kb:fra"
 
 

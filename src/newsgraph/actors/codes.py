@@ -15,7 +15,6 @@ from newsgraph.actors.clusters import Cluster
 from newsgraph.actors.words import organisation_in, sector_of_words
 from newsgraph.record import Entity, Span
 
-
 GOVERNMENT = "GOV"  # the sector of a country that acts
 
 
