@@ -344,3 +344,24 @@ def test_a_known_actor_has_the_same_id_whatever_role_it_held():
 def test_an_unknown_actor_has_no_knowledge_id():
     text = "Ilse Brandvold, a local farmer, opened the fair."
     assert entity_named(actors_of(text), "Ilse Brandvold").actor_id is None
+
+
+def test_a_person_or_organisation_no_file_knows_takes_the_setting_and_a_known_international_one_does_not():
+    text = "The talks ended on Monday.\n\nIlse Brandvold and the Fjordvik Trust met in Osaka on Friday."
+    actors = analysed(text).actors
+    person = entity_named(actors, "Ilse Brandvold")
+    assert (person.country, person.code, person.country_source) == ("JPN", "JPN", "setting")
+    text = "The talks ended on Monday.\n\nTwitter said on Friday that it had closed accounts in Osaka."
+    twitter = next(e for e in analysed(text).actors.entities if e.actor_id and "twitter" in e.actor_id)
+    assert twitter.country is None
+
+
+def test_a_plural_demonym_names_its_country():
+    assert country_of_words("Palestinians") == "PSE"
+    assert country_of_words("Kenyans") == "KEN"
+
+
+def test_shadow_ministers_are_the_opposition_and_investigators_are_law_enforcement():
+    assert sector_of_words("Shadow home secretary") == "OPP"
+    assert sector_of_words("federal investigators") == "COP"
+    assert sector_of_words("Coast Guard") == "MIL"

@@ -63,6 +63,7 @@ class Subdivisions(Strict):
 
 class SectorEntry(Strict):
     about: str
+    overriding: Words = []
     phrases: Words = []
     modifiers: Words = []
     heads: Words = []

@@ -9,7 +9,8 @@ capital, then the most populous (a state counts as a large city). A city's count
 back on its entity when the actors stage could not tell it.
 
 Then the setting: an actor whose own words give a sector and no country (police, protesters,
-federal prosecutors) takes the country of its setting: the places of its sentences, else of
+federal prosecutors), and a person or organisation with no country that the knowledge files do
+not know, takes the country of its setting: the places of its sentences, else of
 its paragraphs, else the dateline's, else the article's main country (its places by mentions,
 else its publisher's country), with ``country_source`` "setting".
 """
@@ -160,7 +161,10 @@ def _settle(article: Article, places: list[Place]) -> None:
 
 
 def _needs_setting(entity: Entity) -> bool:
-    if entity.country or not entity.sector or entity.sector in INTERNATIONAL_SECTORS:
+    """An actor with a sector but no country, or a person or organisation no file knows."""
+    if entity.country or entity.sector in INTERNATIONAL_SECTORS:
+        return False
+    if not entity.sector and entity.type not in ("PERSON", "ORG"):
         return False
     return entity.type not in PLACE_TYPES and not (entity.actor_id or "").startswith("kb:")  # known: international
 

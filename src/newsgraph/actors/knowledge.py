@@ -77,6 +77,7 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class SectorLexicon:
+    overriding: dict[str, str]
     phrases: tuple[tuple[str, str], ...]  # (phrase, code), longest first
     modifiers: dict[str, str]
     heads: dict[str, str]
@@ -206,16 +207,18 @@ def people() -> tuple[dict[str, Person], dict[str, tuple[Person, ...]]]:
 
 @derived
 def sectors() -> SectorLexicon:
-    """The words of sectors.yaml by kind: phrases (longest first), modifiers, heads, weak modifiers."""
+    """The words of sectors.yaml by kind: overriding words, phrases (longest first), modifiers, heads,
+    weak modifiers."""
     spec = load_yaml("actors/sectors.yaml")
-    phrases, modifiers, heads, weak = [], {}, {}, {}
+    phrases, modifiers, heads, weak, overriding = [], {}, {}, {}, {}
     for code, entry in spec.items():
+        overriding.update((w.lower(), code) for w in entry.get("overriding", []))
         phrases += [(p.lower(), code) for p in entry.get("phrases", [])]
         modifiers.update((w.lower(), code) for w in entry.get("modifiers", []))
         heads.update((w.lower(), code) for w in entry.get("heads", []))
         weak.update((w.lower(), code) for w in entry.get("weak", []))
     phrases.sort(key=lambda p: -len(p[0]))
-    return SectorLexicon(tuple(phrases), modifiers, heads, weak)
+    return SectorLexicon(overriding, tuple(phrases), modifiers, heads, weak)
 
 
 @derived

@@ -23,9 +23,9 @@ def is_title_word(word: str) -> bool:
 
 @derived
 def is_sector_word(word: str) -> bool:
-    """A word of the sector lexicon: a head, a modifier, or the first word of a phrase."""
+    """A word of the sector lexicon: a head, a modifier, an overriding word, or the first word of a phrase."""
     lex = knowledge.sectors()
-    return word in lex.heads or word in lex.modifiers or word in lex.weak or any(
+    return word in lex.heads or word in lex.modifiers or word in lex.weak or word in lex.overriding or any(
         p.split()[0] == word for p, _ in lex.phrases)
 
 
@@ -65,7 +65,9 @@ def country_of_words(phrase: str) -> str | None:
     subdivisions = knowledge.subdivisions()
     for _, chunk in _chunks(_words(phrase)):
         key = knowledge.name_key(chunk)
-        code = names.get(key) or demonyms.get(chunk.lower()) or subdivisions.get(key)
+        low = chunk.lower()
+        code = names.get(key) or demonyms.get(low) or subdivisions.get(key) or (
+            demonyms.get(low[:-1]) if low.endswith("s") else None)  # "Palestinians"
         if code:
             return code
     org = organisation_in(phrase)
@@ -74,7 +76,8 @@ def country_of_words(phrase: str) -> str | None:
 
 def sector_of_words(phrase: str, head: str | None = None, organisations: bool = True) -> str | None:
     """The sector a title signals: an organisation it names ("FBI Director"; not asked of an
-    organisation's own name), else a phrase, else a modifier, else a head word, else a weak modifier."""
+    organisation's own name), else an overriding word ("shadow"), else a phrase, else a modifier,
+    else a head word, else a weak modifier."""
     lex = knowledge.sectors()
     nouns = knowledge.nouns()
     low = phrase.lower()
@@ -83,6 +86,8 @@ def sector_of_words(phrase: str, head: str | None = None, organisations: bool = 
     org = organisation_in(phrase) if organisations else None
     if org is not None and org.sector:
         return org.sector
+    if code := next((lex.overriding[w] for w in _words(low) if w in lex.overriding), None):
+        return code
     found = knowledge.sector_phrases().search(low)
     if found:
         return dict(lex.phrases)[found.group(0)]
