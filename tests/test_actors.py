@@ -365,3 +365,21 @@ def test_shadow_ministers_are_the_opposition_and_investigators_are_law_enforceme
     assert sector_of_words("Shadow home secretary") == "OPP"
     assert sector_of_words("federal investigators") == "COP"
     assert sector_of_words("Coast Guard") == "MIL"
+
+
+def test_spelling_variants_of_one_name_are_one_actor_and_different_people_stay_apart():
+    text = "Oleksandr Hrytsenko met the press. Later, Oleksandr Hrytsenkov said the talks would go on."
+    people_named = [e.name for e in actors_of(text).entities if e.type == "PERSON"]
+    assert people_named == ["Oleksandr Hrytsenko"]
+    text = "Melania Trump spoke in Ohio. Donald Trump said she was right."
+    assert [e.name for e in actors_of(text).entities if e.type == "PERSON"] == ["Melania Trump", "Donald Trump"]
+    text = "Daniel Lee spoke on Monday. Daniel Lea answered him."  # short words compare exactly
+    assert len([e for e in actors_of(text).entities if e.type == "PERSON"]) == 2
+    text = "Anna Kowalczyk spoke on Monday. Marta Kowalczik answered her."  # no word the same
+    assert len([e for e in actors_of(text).entities if e.type == "PERSON"]) == 2
+
+
+def test_a_name_slipped_behind_a_capitalised_word_is_the_persons_name():
+    text = "Miss Universe Alicia Marquez spoke on Monday. Alicia Marquez said she was hurt."
+    persons = [e for e in actors_of(text).entities if e.type == "PERSON"]
+    assert [(p.name, len(p.mentions)) for p in persons] == [("Alicia Marquez", 3)]

@@ -117,8 +117,8 @@ def _country(cluster: Cluster, role: knowledge.Role | None, dated: knowledge.Rol
             return votes.most_common(1)[0][0], "name" if kind and cluster.type != "PERSON" else "title"
     if cluster.org is not None and cluster.org.country:
         return cluster.org.country, "knowledge"
-    if role is not None and role.country:
-        return role.country, "knowledge"
+    if role is not None:  # with no country, the role is an international one ("UN Secretary-General")
+        return role.country, "knowledge" if role.country else None
     if cluster.person is not None:
         found = next((r.country for r in cluster.person.roles if r.country), None)
         return found, "knowledge" if found else None

@@ -144,6 +144,7 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
         return None
     head = doc[start_tok:last].root.i
     number = "sg"
+    named_country = label in ("GPE", "NORP")  # a country's name or its people's ("Palestinians")
     if label == "NORP":
         if doc[head].tag_ not in ("NNPS", "NNS") or doc[head].dep_ in ("amod", "compound"):
             return None  # a demonym used as an adjective modifies another mention
@@ -154,7 +155,7 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     key = knowledge.name_key(" ".join(words))
     if title is not None and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
         label = "PERSON"  # only people have titles before their names ("Mayor Ines Valdivia" tagged LOC)
-    if label in ("GPE", "NORP"):
+    if named_country:
         country = country_of_words(" ".join(words)) or country
     return Mention(
         doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "name", label, head, sents[head],
