@@ -383,3 +383,33 @@ def test_a_name_slipped_behind_a_capitalised_word_is_the_persons_name():
     text = "Miss Universe Alicia Marquez spoke on Monday. Alicia Marquez said she was hurt."
     persons = [e for e in actors_of(text).entities if e.type == "PERSON"]
     assert [(p.name, len(p.mentions)) for p in persons] == [("Alicia Marquez", 3)]
+
+
+# -- the noun phrase: possessor, government seats, "to" complements -----------------------------------
+
+
+def test_the_possessor_decides_the_country_and_a_to_complement_is_no_country():
+    text = "Chile's ambassador to Britain Rosa Quintero said the talks had failed."
+    envoy = entity_named(actors_of(text), "Rosa Quintero")
+    assert envoy.titles[0].startswith("Chile's ambassador") and envoy.code == "CHLGOV"
+    assert country_of_words("the Pentagon's Iran envoy") == "USA"
+    assert country_of_words("Obama's chief of staff") == "USA"  # a well-known person's
+    assert country_of_words("Britain's ambassador") == "GBR"
+
+
+def test_a_government_seat_opening_a_title_beats_the_country_the_role_is_about():
+    assert country_of_words("White House Russia adviser") == "USA"
+    assert country_of_words("Kremlin Ukraine envoy") == "RUS"
+    assert country_of_words("Russia adviser") == "RUS"  # nothing else said: the country named
+
+
+def test_the_possessor_decides_the_sector():
+    assert sector_of_words("the party's home affairs spokesman") == "PTY"
+    assert sector_of_words("the company's lawyer") == "BUS"
+    assert sector_of_words("China's ambassador") == "GOV"
+
+
+def test_a_title_after_a_place_and_a_comma_is_read():
+    text = "The mayor criticized Dayton, Ohio, police officer Lena Voss for the arrest."
+    officer = entity_named(actors_of(text), "Lena Voss")
+    assert officer.titles == ["police officer"] and officer.sector == "COP"

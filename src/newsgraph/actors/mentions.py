@@ -186,16 +186,22 @@ def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None
     """The title words before a name ("White House press secretary"), a country they name, and the
     index of the title's first token (``first`` when there is no title)."""
     begin = first
-    for child in doc[head].lefts:
-        if child.i < first and child.dep_ in PREMODIFIER_DEPS and child.dep_ != "poss":
-            begin = min(begin, child.left_edge.i)
+    for tok in doc[first : head + 1]:  # the name's words too: "police officer" may modify "Betty"
+        for child in tok.lefts:
+            if child.i < first and child.dep_ in PREMODIFIER_DEPS and child.dep_ != "poss":
+                begin = min(begin, child.left_edge.i)
+    breaks = [t.i for t in doc[begin:first] if t.is_punct and t.text not in ".-"]
+    if breaks:  # "Tulsa, Okla., police officer Betty Shelby": the title is what follows the place
+        begin = breaks[-1] + 1
     while begin < first and not _opens_title(doc[begin]):
         begin += 1
+    if begin < first and (found := _title_to(text, doc, begin, first)) is not None:
+        return found
     end = first
     while end - begin > 1 and _stray_name_word(doc[end - 1]):
         end -= 1  # "Gov. Alejandro García Padilla": the given name the tagger left out is no title
     span = doc[begin:end]
-    if not len(span) or len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS for t in span):
+    if not len(span) or len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS and t.tag_ != "POS" for t in span):
         return None, None, first
     title = text[span[0].idx : span[-1].idx + len(span[-1])]
     if "\n" in title or any(t.is_punct and t.text not in ".-" for t in span):
@@ -204,6 +210,21 @@ def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None
     if not any(is_title_word(t.lower_) or t.lemma_.lower() in knowledge.nouns().person for t in span):
         return None, country, first  # a country or a word, no title
     return title, country, begin
+
+
+def _title_to(text: str, doc, begin: int, first: int) -> tuple[str, str | None, int] | None:
+    """A title ending "to <place>" before the name ("China's ambassador to Britain Liu Xiaoming"):
+    the whole title, with the country of its words before "to" (the place is where the post is)."""
+    to = doc[begin - 1] if begin > 0 else None
+    if to is None or to.lower_ != "to" or to.head.i >= to.i or not is_title_word(to.head.lower_):
+        return None
+    start = to.head.left_edge.i
+    while start < to.head.i and not _opens_title(doc[start]):
+        start += 1
+    if first - start > TITLE_MAX_TOKENS or any("\n" in t.text for t in doc[start:first]):
+        return None
+    holder = text[doc[start].idx : to.head.idx + len(to.head)]
+    return text[doc[start].idx : doc[first - 1].idx + len(doc[first - 1])], country_of_words(holder), start
 
 
 def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[int]) -> list[Mention]:

@@ -60,24 +60,48 @@ def organisation_in(phrase: str) -> knowledge.Organisation | None:
 
 def country_of_words(phrase: str) -> str | None:
     """The country (alpha-3) that a phrase names by a country name, demonym, subdivision ("New
-    Jersey Gov.": USA, not Jersey) or organisation; the longest name found first."""
-    names, demonyms, _ = knowledge.countries()
-    subdivisions = knowledge.subdivisions()
-    for _, chunk in _chunks(_words(phrase)):
-        key = knowledge.name_key(chunk)
-        low = chunk.lower()
-        code = names.get(key) or demonyms.get(low) or subdivisions.get(key) or (
-            demonyms.get(low[:-1]) if low.endswith("s") else None)  # "Palestinians"
-        if code:
+    Jersey Gov.": USA, not Jersey) or organisation with a country. A possessor decides ("the
+    Pentagon's Iran envoy": USA); else the name found first, the longest there ("White House
+    Russia adviser": USA; the adviser's subject, Russia, is no country of the adviser)."""
+    if owner := _POSSESSOR.match(phrase):
+        if code := _country_at(_words(owner.group(1))) or _country_of_person(owner.group(1)):
             return code
-    org = organisation_in(phrase)
-    return org.country if org is not None else None
+    return _country_at(_words(phrase))
+
+
+def _country_of_person(name: str) -> str | None:
+    """The country of a well-known person named in full or by a surname only one bears ("Obama")."""
+    by_name, by_surname = knowledge.people()
+    key = knowledge.name_key(name)
+    person = by_name.get(key) or (by_surname[key][0] if len(by_surname.get(key, ())) == 1 else None)
+    return next((r.country for r in person.roles if r.country), None) if person is not None else None
+
+
+_POSSESSOR = re.compile(r"(?:the\s+)?(.+?)['’]s\s", re.IGNORECASE)
+
+
+def _country_at(words: list[str]) -> str | None:
+    names, demonyms, _ = knowledge.countries()
+    subdivisions, orgs = knowledge.subdivisions(), knowledge.organisations()
+    for i in range(len(words)):
+        for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            chunk = " ".join(words[i : i + size])
+            key, low = knowledge.name_key(chunk), chunk.lower()
+            code = names.get(key) or demonyms.get(low) or subdivisions.get(key) or (
+                demonyms.get(low[:-1]) if low.endswith("s") else None)  # "Palestinians"
+            if code:
+                return code
+            org = orgs.get(key)
+            if org is not None and org.country and (size > 1 or chunk.isupper() or (i == 0 and chunk[:1].isupper())):
+                return org.country
+    return None
 
 
 def sector_of_words(phrase: str, head: str | None = None, organisations: bool = True) -> str | None:
     """The sector a title signals: an organisation it names ("FBI Director"; not asked of an
-    organisation's own name), else an overriding word ("shadow"), else a phrase, else a modifier,
-    else a head word, else a weak modifier."""
+    organisation's own name), else its possessor's sector ("the company's lawyer" BUS), else an
+    overriding word ("shadow"), else a phrase, else a modifier, else a head word, else a weak
+    modifier."""
     lex = knowledge.sectors()
     nouns = knowledge.nouns()
     low = phrase.lower()
@@ -86,6 +110,9 @@ def sector_of_words(phrase: str, head: str | None = None, organisations: bool = 
     org = organisation_in(phrase) if organisations else None
     if org is not None and org.sector:
         return org.sector
+    owner = _POSSESSOR.match(phrase)
+    if owner and (code := sector_of_words(owner.group(1), organisations=organisations)):
+        return code  # the possessor's: "the party's home affairs spokesman" speaks for a party
     if code := next((lex.overriding[w] for w in _words(low) if w in lex.overriding), None):
         return code
     found = knowledge.sector_phrases().search(low)
