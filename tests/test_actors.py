@@ -413,3 +413,12 @@ def test_a_title_after_a_place_and_a_comma_is_read():
     text = "The mayor criticized Dayton, Ohio, police officer Lena Voss for the arrest."
     officer = entity_named(actors_of(text), "Lena Voss")
     assert officer.titles == ["police officer"] and officer.sector == "COP"
+
+
+def test_a_person_introduced_by_age_alone_is_a_civilian():
+    text = '"We will not go home," Marisol Vega, 31, said as she marched with the crowd.'
+    assert entity_named(actors_of(text), "Marisol Vega").sector == "CVL"
+    text = '"We will not go home," Senator Marisol Vega, 61, said as she marched with the crowd.'
+    assert entity_named(actors_of(text), "Marisol Vega").sector == "LEG"
+    text = '"We will not go home," Marisol Vega said as she marched with the crowd.'
+    assert entity_named(actors_of(text), "Marisol Vega").sector is None

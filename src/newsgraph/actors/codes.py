@@ -16,6 +16,8 @@ from newsgraph.actors.words import organisation_in, sector_of_words
 from newsgraph.record import Entity, Span
 
 GOVERNMENT = "GOV"  # the sector of a country that acts
+CIVILIAN = "CVL"  # the sector of a person the text introduces by age alone ("Quina Jones, 25,")
+OLDEST = 120
 
 
 def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
@@ -25,7 +27,7 @@ def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
     was then, and wins over the titles coreference gathered ("the president" said of a
     candidate); without one, the text's own titles come first. A country that acts (the subject
     of a verb, the agent of a passive: "Israel has vowed", "shielded by the United States") is
-    coded as its government."""
+    coded as its government; a person the text introduces by age alone, as a civilian."""
     role = cluster.person.role_at(date) if cluster.person is not None else None
     dated = role if date is not None else None
     titles = _titles(cluster)
@@ -33,6 +35,8 @@ def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
     sector = _sector(cluster, titles, role, dated)
     if sector is None and doc is not None and _is_country(cluster) and _acts(cluster, doc):
         sector = GOVERNMENT
+    if sector is None and doc is not None and cluster.person is None and _aged(cluster, doc):
+        sector = CIVILIAN
     if not titles and role is not None and role.title:
         titles = [role.title]
     spans = sorted({Span(m.start, m.end) for m in cluster.mentions})
@@ -56,6 +60,24 @@ def _acts(cluster: Cluster, doc) -> bool:
         if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be":
             return True
         if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            return True
+    return False
+
+
+def _aged(cluster: Cluster, doc) -> bool:
+    """A person named with an age and no title ("Ana Ruiz, 25, said"): news introduces private
+    people so; officials come with their titles."""
+    if cluster.type != "PERSON" or any(m.title for m in cluster.mentions):
+        return False
+    for m in cluster.mentions:
+        if m.kind != "name":
+            continue
+        after = doc.char_span(m.end, m.end, alignment_mode="expand")
+        i = after.start if after is not None else None
+        if i is None or i + 2 >= len(doc):
+            continue
+        comma, age, close = doc[i], doc[i + 1], doc[i + 2]
+        if comma.text == "," and age.text.isdigit() and 0 < int(age.text) <= OLDEST and close.text in (",", "."):
             return True
     return False
 
