@@ -422,3 +422,27 @@ def test_a_person_introduced_by_age_alone_is_a_civilian():
     assert entity_named(actors_of(text), "Marisol Vega").sector == "LEG"
     text = '"We will not go home," Marisol Vega said as she marched with the crowd.'
     assert entity_named(actors_of(text), "Marisol Vega").sector is None
+
+
+def test_a_navy_ship_is_coded_by_its_prefix():
+    text = "The Indian Navy said INS Kochi had reached the vessel and that INS Kochi would escort it to Mumbai."
+    ship = entity_named(actors_of(text), "INS Kochi")
+    assert (ship.type, ship.code, ship.country_source) == ("ORG", "INDMIL", "name")
+
+
+def test_a_former_role_gives_no_sector():
+    text = "Ilse Brandvold, a former minister, opened the fair on Monday."
+    assert entity_named(actors_of(text), "Ilse Brandvold").sector is None
+    text = "Minister Ilse Brandvold opened the fair on Monday."
+    assert entity_named(actors_of(text), "Ilse Brandvold").sector == "GOV"
+
+
+def test_a_capital_that_acts_is_its_government_and_a_capital_as_a_place_is_not():
+    assert entity_named(analysed("Moscow has said it will retaliate.").actors, "Moscow").code == "RUSGOV"
+    assert entity_named(analysed("The talks were held in Moscow.").actors, "Moscow").code == "RUS"
+
+
+def test_forces_are_a_military_group_with_their_country():
+    text = "Israeli forces fired on the convoy on Tuesday."
+    group = next(e for e in actors_of(text).entities if e.type == "GROUP")
+    assert group.code == "ISRMIL"

@@ -45,6 +45,7 @@ class Nouns(Strict):
     organisation: Words
     quantity: Words
     relational: Words
+    past: Words = []
     document: Words
     leader: Words
     honorifics: dict[str, Literal["m", "f", "-"]]
@@ -52,6 +53,7 @@ class Nouns(Strict):
     pronouns: dict[str, tuple[Literal["sg", "pl"], Literal["m", "f", "n", "-"], Literal[1, 2, 3]]]
     quantifiers: Words
     abbreviations: dict[str, str]
+    ship_prefixes: dict[str, Annotated[str, Field(pattern=r"^[A-Z]{6}$")]] = {}
 
 
 class Subdivisions(Strict):

@@ -6,7 +6,8 @@ first-level divisions (admin.tsv) and regions (regions.tsv). A name with several
 ("Washington", "Georgia") takes the one that fits the article: a reading in a country the
 article's actors belong to first, then a country over a place inside one, then a national
 capital, then the most populous (a state counts as a large city). A city's country is written
-back on its entity when the actors stage could not tell it.
+back on its entity when the actors stage could not tell it; a national capital that acts
+("Moscow said", as a country that acts) is its country's government.
 
 Then the setting: an actor whose own words give a sector and no country (police, protesters,
 federal prosecutors), and a person or organisation with no country that the knowledge files do
@@ -23,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.actors.codes import GOVERNMENT, acts
 from newsgraph.actors.knowledge import countries, name_key, organisations
 from newsgraph.knowledge import derived, load_tsv
 from newsgraph.record import Entity, Place
@@ -126,6 +128,9 @@ def find_places(article: Article) -> list[Place]:
             entity.country = found.country
             entity.code = found.country + (entity.sector or "")
             entity.country_source = "name"
+            if found.capital and entity.sector is None and _acts(article, entity):
+                entity.sector = GOVERNMENT  # "Moscow said": a capital that acts is its government
+                entity.code = found.country + GOVERNMENT
         place = places.get((found.name, found.country))
         if place is None:
             place = places[(found.name, found.country)] = Place(
@@ -205,6 +210,15 @@ def _main_country(article: Article) -> str | None:
     publisher = article.meta.publisher if article.meta is not None else None
     org = organisations().get(name_key(publisher)) if publisher else None
     return org.country if org is not None else None
+
+
+def _acts(article: Article, entity: Entity) -> bool:
+    doc = article.parsed
+    if doc is None:
+        return False
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions
+             if article.text[m.start : m.start + 1].isupper()]
+    return acts(doc, [span.root.i for span in spans if span is not None])
 
 
 def _geocode_mentions(text: str, entity: Entity, context: Counter) -> Gazetteer | None:

@@ -33,6 +33,9 @@ def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
     titles = _titles(cluster)
     country, source = _country(cluster, role, dated)
     sector = _sector(cluster, titles, role, dated)
+    kind = cluster.type
+    if navy := _navy(cluster):  # "INS Kochi": a ship of the Indian Navy, a body rather than a person
+        country, source, sector, kind = navy[:3], "name", navy[3:], "ORG"
     if sector is None and doc is not None and _is_country(cluster) and _acts(cluster, doc):
         sector = GOVERNMENT
     if sector is None and doc is not None and cluster.person is None and _aged(cluster, doc):
@@ -41,10 +44,22 @@ def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
         titles = [role.title]
     spans = sorted({Span(m.start, m.end) for m in cluster.mentions})
     return Entity(
-        id="", name=_name(cluster), type=cluster.type, country=country, sector=sector,
+        id="", name=_name(cluster), type=kind, country=country, sector=sector,
         code=country + (sector or "") if country else _own_code(cluster, titles, sector), titles=titles, mentions=spans,
         country_source=source, actor_id=_actor_id(cluster),
     )
+
+
+def _past(title: str) -> bool:
+    """A title of a role held before ("former minister", "ex-president")."""
+    words = title.lower().split()
+    return any(w in knowledge.nouns().past or w.split("-")[0] + "-" in knowledge.nouns().past for w in words)
+
+
+def _navy(cluster: Cluster) -> str | None:
+    """The code of the navy a ship's name prefix says (nouns.yaml: ship_prefixes)."""
+    prefixes = knowledge.nouns().ship_prefixes
+    return next((prefixes[n[0]] for n in cluster.names if len(n) > 1 and n[0] in prefixes), None)
 
 
 def _is_country(cluster: Cluster) -> bool:
@@ -52,11 +67,16 @@ def _is_country(cluster: Cluster) -> bool:
 
 
 def _acts(cluster: Cluster, doc) -> bool:
-    """Whether a name of the cluster is the subject of a verb other than "be", or a passive's agent."""
-    for m in cluster.mentions:
-        if m.kind != "name" or not 0 <= m.head < len(doc):
+    return acts(doc, [m.head for m in cluster.mentions if m.kind == "name"])
+
+
+def acts(doc, heads: list[int]) -> bool:
+    """Whether one of these tokens is the subject of a verb other than "be", or a passive's agent
+    ("Israel has vowed", "shielded by the United States")."""
+    for i in heads:
+        if not 0 <= i < len(doc):
             continue
-        token = doc[m.head]
+        token = doc[i]
         if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be":
             return True
         if token.dep_ == "pobj" and token.head.dep_ == "agent":
@@ -160,6 +180,8 @@ def _sector(cluster: Cluster, titles: list[str], role: knowledge.Role | None, da
     if dated is not None and dated.sector:
         return dated.sector
     for title in titles:
+        if _past(title):
+            continue  # "a Conservative former minister" is no minister now
         if (code := sector_of_words(title)) is not None:
             return code
     if cluster.org is not None and cluster.org.sector:
@@ -167,7 +189,8 @@ def _sector(cluster: Cluster, titles: list[str], role: knowledge.Role | None, da
     if role is not None and role.sector:
         return role.sector
     for m in cluster.mentions:
-        if m.kind == "nominal" and (code := sector_of_words(m.title or "", m.words[0])) is not None:
+        if m.kind == "nominal" and not _past(m.title or "") and (
+                code := sector_of_words(m.title or "", m.words[0])) is not None:
             return code
     if cluster.type in ("ORG", "GROUP") and cluster.names:
         # an organisation's own name: its words, not the names of others inside it ("Atlantic Coast Conference")

@@ -92,11 +92,13 @@ class Nouns:
     leader: frozenset[str]
     quantity: frozenset[str]
     relational: frozenset[str]
+    past: frozenset[str]
     document: frozenset[str]
     honorifics: dict[str, str]
     pronouns: dict[str, tuple[str, str, int]]
     quantifiers: frozenset[str]
     abbreviations: dict[str, str]
+    ship_prefixes: dict[str, str]
 
 
 _USER_ASSIGNED = re.compile(r"AA[A-Z]|Q[M-Z][A-Z]|X[A-Z]{2}|ZZ[A-Z]")  # ISO 3166-1 codes left to users (XKX)
@@ -235,11 +237,13 @@ def nouns() -> Nouns:
         leader=frozenset(spec["leader"]),
         quantity=frozenset(spec["quantity"]),
         relational=frozenset(spec["relational"]),
+        past=frozenset(spec.get("past") or ()),
         document=frozenset(spec["document"]),
         honorifics={k: str(v) for k, v in spec["honorifics"].items()},
         pronouns=pronouns,
         quantifiers=frozenset(spec["quantifiers"]),
         abbreviations={k.lower(): v for k, v in (spec.get("abbreviations") or {}).items()},
+        ship_prefixes=dict(spec.get("ship_prefixes") or {}),
     )
 
 
