@@ -443,3 +443,12 @@ def test_forces_are_a_military_group_with_their_country():
     text = "Israeli forces fired on the convoy on Tuesday."
     group = next(e for e in actors_of(text).entities if e.type == "GROUP")
     assert group.code == "ISRMIL"
+
+
+def test_descriptions_code_an_actor_no_file_knows():
+    text = ("The talks ended in Ohio on Monday.\n\nDemocratic strategist Paul Vinter said the plan would fail. "
+            "Nordvika, the shipping company, said it would appeal. The aid group Helping Hands Fund said so too.")
+    actors = analysed(text).actors
+    assert entity_named(actors, "Paul Vinter").code == "USAPTY"
+    assert entity_named(actors, "Nordvika").code == "USABUS"
+    assert entity_named(actors, "Helping Hands Fund").sector == "NGO"
