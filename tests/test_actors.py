@@ -452,3 +452,12 @@ def test_descriptions_code_an_actor_no_file_knows():
     assert entity_named(actors, "Paul Vinter").code == "USAPTY"
     assert entity_named(actors, "Nordvika").code == "USABUS"
     assert entity_named(actors, "Helping Hands Fund").sector == "NGO"
+
+
+def test_a_city_in_a_title_or_a_group_says_its_country_but_a_city_as_a_name_stays_a_place():
+    text = "The army ordered Kharkiv residents to leave their homes."
+    group = next(e for e in actors_of(text).entities if e.type == "GROUP" and e.sector == "CVL")
+    assert (group.country, group.country_source) == ("UKR", "title")
+    assert country_of_words("Tulsa police chief", places=True) == "USA"
+    assert country_of_words("Tulsa police chief") is None  # names are not read against the gazetteer
+    assert country_of_words("mobile phone executive", places=True) is None  # a city only capitalised

@@ -206,7 +206,7 @@ def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None
     title = text[span[0].idx : span[-1].idx + len(span[-1])]
     if "\n" in title or any(t.is_punct and t.text not in ".-" for t in span):
         return None, None, first
-    country = country_of_words(title)
+    country = country_of_words(title, places=True)
     if not any(is_title_word(t.lower_) or t.lemma_.lower() in knowledge.nouns().person for t in span):
         return None, country, first  # a country or a word, no title
     return title, country, begin
@@ -361,7 +361,7 @@ def _nominal(text: str, doc, first: int, tok, kind: str, sents: list[int], where
     return Mention(
         start, tok.idx + len(tok), "nominal", kind, tok.i, sents[tok.i], words=(head,),
         number="pl" if tok.tag_ in ("NNS", "NNPS") or kind == "GROUP" else "sg", title=title,
-        country=country_of_words(title), definite=definite, in_quote=where.in_quote(start),
+        country=country_of_words(title, places=True), definite=definite, in_quote=where.in_quote(start),
     )
 
 

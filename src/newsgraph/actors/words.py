@@ -58,15 +58,17 @@ def organisation_in(phrase: str) -> knowledge.Organisation | None:
     return None
 
 
-def country_of_words(phrase: str) -> str | None:
+def country_of_words(phrase: str, places: bool = False) -> str | None:
     """The country (alpha-3) that a phrase names by a country name, demonym, subdivision ("New
     Jersey Gov.": USA, not Jersey) or organisation with a country. A possessor decides ("the
     Pentagon's Iran envoy": USA); else the name found first, the longest there ("White House
-    Russia adviser": USA; the adviser's subject, Russia, is no country of the adviser)."""
+    Russia adviser": USA; the adviser's subject, Russia, is no country of the adviser). With
+    ``places`` (a title, never a name), a city or region of the gazetteer counts too ("Tulsa
+    police chief", "Gaza residents")."""
     if owner := _POSSESSOR.match(phrase):
-        if code := _country_at(_words(owner.group(1))) or _country_of_person(owner.group(1)):
+        if code := _country_at(_words(owner.group(1)), places) or _country_of_person(owner.group(1)):
             return code
-    return _country_at(_words(phrase))
+    return _country_at(_words(phrase), places)
 
 
 def _country_of_person(name: str) -> str | None:
@@ -80,7 +82,9 @@ def _country_of_person(name: str) -> str | None:
 _POSSESSOR = re.compile(r"(?:the\s+)?(.+?)['’]s\s", re.IGNORECASE)
 
 
-def _country_at(words: list[str]) -> str | None:
+def _country_at(words: list[str], places: bool = False) -> str | None:
+    from newsgraph.places import geocode  # the gazetteer reads the country files of this package
+
     names, demonyms, _ = knowledge.countries()
     subdivisions, orgs = knowledge.subdivisions(), knowledge.organisations()
     for i in range(len(words)):
@@ -94,6 +98,8 @@ def _country_at(words: list[str]) -> str | None:
             org = orgs.get(key)
             if org is not None and org.country and (size > 1 or chunk.isupper() or (i == 0 and chunk[:1].isupper())):
                 return org.country
+            if places and chunk[:1].isupper() and (place := geocode(chunk)) is not None and place.country:
+                return place.country
     return None
 
 
