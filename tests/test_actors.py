@@ -461,3 +461,10 @@ def test_a_city_in_a_title_or_a_group_says_its_country_but_a_city_as_a_name_stay
     assert country_of_words("Tulsa police chief", places=True) == "USA"
     assert country_of_words("Tulsa police chief") is None  # names are not read against the gazetteer
     assert country_of_words("mobile phone executive", places=True) is None  # a city only capitalised
+
+
+def test_farmers_health_workers_and_convention_delegates_have_their_sectors():
+    assert sector_of_words("Polish farmers", "farmers") == "AGR"
+    assert sector_of_words("ambulance workers", "workers") == "HLH"
+    assert sector_of_words("factory workers", "workers") == "CVL"
+    assert sector_of_words("Republican convention delegates", "delegates") == "PTY"
