@@ -468,3 +468,17 @@ def test_farmers_health_workers_and_convention_delegates_have_their_sectors():
     assert sector_of_words("ambulance workers", "workers") == "HLH"
     assert sector_of_words("factory workers", "workers") == "CVL"
     assert sector_of_words("Republican convention delegates", "delegates") == "PTY"
+
+
+def test_agents_of_a_named_actor_take_its_sector_unless_their_title_names_an_organisation():
+    text = "Senator Ted Cruz spoke on Monday. The Cruz spokesman refused to comment."
+    assert entity_named(actors_of(text, date="2016-09-22"), "Cruz spokesman").code == "USALEG"
+    text = "Senator Ted Cruz spoke on Monday. Cruz's wife refused to comment."
+    assert entity_named(actors_of(text, date="2016-09-22"), "Cruz's wife").sector is None  # no agent
+    text = "A White House spokesman refused to comment."
+    assert entity_named(actors_of(text), "White House spokesman").code == "USAGOV"
+
+
+def test_an_adjective_before_an_organisations_name_is_no_part_of_it():
+    text = "The federal Securities and Exchange Commission sued the firm on Monday."
+    assert entity_named(actors_of(text), "Securities and Exchange Commission").code == "USAGOV"

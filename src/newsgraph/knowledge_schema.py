@@ -46,6 +46,7 @@ class Nouns(Strict):
     quantity: Words
     relational: Words
     past: Words = []
+    agents: Words = []
     document: Words
     leader: Words
     honorifics: dict[str, Literal["m", "f", "-"]]

@@ -50,6 +50,13 @@ def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
     )
 
 
+def _is_agent(cluster: Cluster) -> bool:
+    """A nominal for someone who acts for its owner (nouns.yaml: agents), the owner known."""
+    owner = cluster.owner
+    return owner is not None and owner is not cluster and any(
+        m.kind == "nominal" and m.words[0] in knowledge.nouns().agents for m in cluster.mentions)
+
+
 def _past(title: str) -> bool:
     """A title of a role held before ("former minister", "ex-president")."""
     words = title.lower().split()
@@ -179,6 +186,9 @@ def _sector(cluster: Cluster, titles: list[str], role: knowledge.Role | None, da
         return cluster.org.sector if cluster.org is not None else None
     if dated is not None and dated.sector:
         return dated.sector
+    if _is_agent(cluster):  # "Cruz's aides", "the Cruz spokesman" act for the senator
+        named = [o for o in map(organisation_in, titles) if o is not None and o.sector]
+        return named[0].sector if named else _sector(cluster.owner, _titles(cluster.owner), _role(cluster.owner), None)
     for title in titles:
         if _past(title):
             continue  # "a Conservative former minister" is no minister now

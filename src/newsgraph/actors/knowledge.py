@@ -93,6 +93,7 @@ class Nouns:
     quantity: frozenset[str]
     relational: frozenset[str]
     past: frozenset[str]
+    agents: frozenset[str]
     document: frozenset[str]
     honorifics: dict[str, str]
     pronouns: dict[str, tuple[str, str, int]]
@@ -238,6 +239,7 @@ def nouns() -> Nouns:
         quantity=frozenset(spec["quantity"]),
         relational=frozenset(spec["relational"]),
         past=frozenset(spec.get("past") or ()),
+        agents=frozenset(spec.get("agents") or ()),
         document=frozenset(spec["document"]),
         honorifics={k: str(v) for k, v in spec["honorifics"].items()},
         pronouns=pronouns,
