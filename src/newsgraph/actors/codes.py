@@ -3,7 +3,9 @@
 Country and sector come from the article first (demonyms and country names in titles and
 mentions, title words, organisations named in a title), then from the knowledge files:
 organisations.tsv, and people.tsv for the role held on the publication date. The code joins
-them: "USA" + "GOV" -> "USAGOV".
+them: "USA" + "GOV" -> "USAGOV". Each entity says where its country came from
+(``country_source``); the places stage gives the actors still without one the country of their
+setting. Actors of the knowledge files carry a stable ``actor_id`` ("kb:donald-trump").
 """
 
 from __future__ import annotations
