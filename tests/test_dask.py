@@ -152,7 +152,8 @@ def test_every_option_reaches_the_dask_workers_and_acts_there_as_in_the_local_en
     knowledge = tmp_path / "kb"  # one more person, the union leader of two.txt, put in Latvia to tell
     (knowledge / "actors").mkdir(parents=True)
     (knowledge / "actors" / "people.tsv").write_text(
-        "name\taliases\tgender\tcountry\tsector\trole\tfrom\tto\nMart Kask\t\tm\tLVA\tLAB\tunion leader\t\t\n",
+        "name\taliases\tgender\tcountry\tsector\trole\tfrom\tto\tsource\n"
+        "Mart Kask\t\tm\tLVA\tLAB\tunion leader\t\t\ttest\n",
         encoding="utf-8")
     analysis = {"allow_private": True, "date": "2016-10-01", "knowledge": [str(knowledge)], "skip": ["events"],
                 "batch_size": 1}

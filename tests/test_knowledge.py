@@ -12,8 +12,8 @@ from newsgraph.cli import main
 from newsgraph.events.patterns import lexicon
 from newsgraph.knowledge import Knowledge, KnowledgeError, builtin, using
 
-PERSON_HEADER = "name\taliases\tgender\tcountry\tsector\trole\tfrom\tto\n"
-MAYOR = "Zorana Vukelic\t\tf\tSRB\tGOV\tmayor\t2015-01-01\t\n"
+PERSON_HEADER = "name\taliases\tgender\tcountry\tsector\trole\tfrom\tto\tsource\n"
+MAYOR = "Zorana Vukelic\t\tf\tSRB\tGOV\tmayor\t2015-01-01\t\thand\n"
 TEXT = "Zorana Vukelic met the visiting ambassador in the capital on Monday."
 
 
@@ -56,7 +56,7 @@ def test_a_pattern_with_a_code_cameo_lacks_fails(tmp_path):
 
 
 def test_a_bad_country_code_in_a_row_fails_naming_line_and_column(tmp_path):
-    folder = _folder(tmp_path, "actors/people.tsv", PERSON_HEADER + "Ann Example\t\tf\tXYZ1\tGOV\tmayor\t\t\n")
+    folder = _folder(tmp_path, "actors/people.tsv", PERSON_HEADER + "Ann Example\t\tf\tXYZ1\tGOV\tmayor\t\t\thand\n")
     with pytest.raises(KnowledgeError, match=r"people\.tsv:2: country: 'XYZ1' is not an ISO 3166"):
         Knowledge([folder])
 

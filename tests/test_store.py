@@ -35,6 +35,25 @@ def test_actor_id_ignores_case_and_spacing_but_not_code_or_type():
     assert actor_id("Georgia", None, "GPE") != actor_id("Georgia", None, "PERSON")
 
 
+def test_a_known_actor_keeps_its_knowledge_id_whatever_its_code():
+    assert actor_id("Donald Trump", "USAPTY", "PERSON", "kb:donald-trump") == "kb:donald-trump"
+    assert actor_id("Donald Trump", "USAGOV", "PERSON", "kb:donald-trump") == "kb:donald-trump"
+    assert actor_id("Donald Trump", "USAGOV", "PERSON").startswith("a")  # no knowledge id: the hash
+
+
+def test_the_store_joins_a_known_actor_across_its_roles(tmp_path):
+    from newsgraph.pipeline import Pipeline
+
+    con = open_store(tmp_path / "s.duckdb")
+    text = "Donald Trump spoke in {} on Monday."
+    records = [Pipeline().article(text.format(place), day).to_record()
+               for place, day in (("Ohio", "2016-09-20"), ("Iowa", "2018-09-20"))]
+    assert {e.code for r in records for e in r.entities if e.name == "Donald Trump"} == {"USAPTY", "USAGOV"}
+    _write(con, *records)
+    ids = con.execute("SELECT actor_id FROM entities WHERE name = 'Donald Trump'").fetchall()
+    assert ids == [("kb:donald-trump",)] * 2
+
+
 def test_event_id_is_a_positive_integer_keyed_by_identity():
     one = event_id("a1", "a2", "042", "2024-03-05", False)
     assert 0 < one < 2**63

@@ -45,6 +45,8 @@ class Nouns(Strict):
     organisation: Words
     quantity: Words
     relational: Words
+    past: Words = []
+    agents: Words = []
     document: Words
     leader: Words
     honorifics: dict[str, Literal["m", "f", "-"]]
@@ -52,10 +54,19 @@ class Nouns(Strict):
     pronouns: dict[str, tuple[Literal["sg", "pl"], Literal["m", "f", "n", "-"], Literal[1, 2, 3]]]
     quantifiers: Words
     abbreviations: dict[str, str]
+    ship_prefixes: dict[str, Annotated[str, Field(pattern=r"^[A-Z]{6}$")]] = {}
+
+
+class Subdivisions(Strict):
+    types: Words
+    suffixes: Words
+    english: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")], str]
+    not_places: Words
 
 
 class SectorEntry(Strict):
     about: str
+    overriding: Words = []
     phrases: Words = []
     modifiers: Words = []
     heads: Words = []
@@ -263,6 +274,7 @@ YAML: dict[str, type[BaseModel]] = {
     "actors/slips.yaml": Slips,
     "actors/nouns.yaml": Nouns,
     "actors/sectors.yaml": Sectors,
+    "places/subdivisions.yaml": Subdivisions,
     "english.yaml": English,
     "cues.yaml": Cues,
     "quote_media.yaml": QuoteMedia,
@@ -289,6 +301,10 @@ def _country(value: str) -> str | None:
 
 def _sector(value: str) -> str | None:
     return None if not value or re.fullmatch(r"[A-Z]{3}", value) else f"{value!r} is not a three-letter sector code"
+
+
+def _cameo(value: str) -> str | None:
+    return None if not value or re.fullmatch(r"(?:[A-Z]{3})+", value) else f"{value!r} is not a CAMEO actor code"
 
 
 def _date(value: str) -> str | None:
@@ -323,10 +339,11 @@ TSV: dict[str, dict[str, Any]] = {
     "actors/countries.tsv": {"country": _country, "names": _required, "demonyms": None},
     "actors/organisations.tsv": {
         "name": _required, "aliases": None, "type": _one_of("ORG", "GPE"), "country": _country, "sector": _sector,
+        "cameo": _cameo, "source": _required,
     },
     "actors/people.tsv": {
         "name": _required, "aliases": None, "gender": _one_of("m", "f", "-", ""), "country": _country,
-        "sector": _sector, "role": None, "from": _date, "to": _date,
+        "sector": _sector, "role": None, "from": _date, "to": _date, "source": _required,
     },
     "places/cities.tsv": {
         "name": _required, "country": _country, "lat": _number, "lon": _number, "population": _optional_number,

@@ -6,16 +6,26 @@ first-level divisions (admin.tsv) and regions (regions.tsv). A name with several
 ("Washington", "Georgia") takes the one that fits the article: a reading in a country the
 article's actors belong to first, then a country over a place inside one, then a national
 capital, then the most populous (a state counts as a large city). A city's country is written
-back on its entity when the actors stage could not tell it.
+back on its entity when the actors stage could not tell it; a national capital that acts
+("Moscow said", as a country that acts) is its country's government.
+
+Then the setting: an actor whose own words give a sector and no country (police, protesters,
+federal prosecutors), and a person or organisation with no country that the knowledge files do
+not know, takes the country of its setting: the places of its sentences, else of
+its paragraphs, else the dateline's, else the article's main country (its places by mentions,
+else its publisher's country), with ``country_source`` "setting".
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.actors.knowledge import countries, name_key
+from newsgraph.actors.codes import GOVERNMENT, acts
+from newsgraph.actors.knowledge import countries, name_key, organisations
 from newsgraph.knowledge import derived, load_tsv
 from newsgraph.record import Entity, Place
 
@@ -117,6 +127,10 @@ def find_places(article: Article) -> list[Place]:
             # the gazetteer knows a city's country, and which "Georgia" the article means
             entity.country = found.country
             entity.code = found.country + (entity.sector or "")
+            entity.country_source = "name"
+            if found.capital and entity.sector is None and _acts(article, entity):
+                entity.sector = GOVERNMENT  # "Moscow said": a capital that acts is its government
+                entity.code = found.country + GOVERNMENT
         place = places.get((found.name, found.country))
         if place is None:
             place = places[(found.name, found.country)] = Place(
@@ -126,7 +140,85 @@ def find_places(article: Article) -> list[Place]:
         place.mentions += [m for m in entity.mentions if text[m.start : m.start + 1].isupper()]
     for place in places.values():
         place.mentions.sort()
+    _settle(article, list(places.values()))
     return list(places.values())
+
+
+INTERNATIONAL_SECTORS = frozenset({"IGO", "MNC"})  # sectors of actors that belong to no one country
+
+
+def _settle(article: Article, places: list[Place]) -> None:
+    """Give each actor with a sector and no country the country of its setting (see the module)."""
+    unsettled = [e for e in article.actors.entities if _needs_setting(e)]
+    if not unsettled:
+        return
+    # a country named near the actor is as often the other party ("the government's deal with
+    # Rwanda") as the setting: only places inside a country (cities, states) set the scene there
+    spots = sorted((m.start, p.country) for p in places if p.country and p.kind != "country" for m in p.mentions)
+    sentences = [(s.start_char, s.end_char) for s in article.parsed.sents] if article.parsed is not None else []
+    paragraphs = [(z.start, z.end) for z in article.zones]
+    fallback = _dateline_country(article) or _main_country(article)
+    for entity in unsettled:
+        country = _nearest(entity, spots, sentences) or _nearest(entity, spots, paragraphs) or fallback
+        if country:
+            entity.country, entity.country_source = country, "setting"
+            entity.code = country + (entity.sector or "")
+
+
+def _needs_setting(entity: Entity) -> bool:
+    """An actor with a sector but no country, or a person or organisation no file knows."""
+    if entity.country or entity.sector in INTERNATIONAL_SECTORS:
+        return False
+    if not entity.sector and entity.type not in ("PERSON", "ORG"):
+        return False
+    return entity.type not in PLACE_TYPES and not (entity.actor_id or "").startswith("kb:")  # known: international
+
+
+def _nearest(entity: Entity, spots: list[tuple[int, str]], stretches: list[tuple[int, int]]) -> str | None:
+    """The country most of the entity's mentions find nearest to them inside their own stretch."""
+    votes: Counter = Counter()
+    starts = [s for s, _ in stretches]
+    for m in entity.mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0 or m.start >= stretches[i][1]:
+            continue
+        lo, hi = stretches[i]
+        near = [(abs(pos - m.start), code) for pos, code in spots if lo <= pos < hi]
+        if near:
+            votes[min(near)[1]] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _dateline_country(article: Article) -> str | None:
+    """The country of the dateline's place ("RAFAH, Gaza Strip (AP) —")."""
+    for zone in article.zones:
+        if zone.kind == "dateline":
+            line = re.split(r"[(—–-]", article.text[zone.start : zone.end])[0]
+            for part in line.split(","):
+                found = geocode(part.strip()) if part.strip() else None
+                if found is not None and found.country:
+                    return found.country
+    return None
+
+
+def _main_country(article: Article) -> str | None:
+    """The country the article's places and actors name most (by mentions), else its publisher's
+    (organisations.tsv)."""
+    votes = _countries_of(article.actors.entities)
+    if votes:
+        return votes.most_common(1)[0][0]
+    publisher = article.meta.publisher if article.meta is not None else None
+    org = organisations().get(name_key(publisher)) if publisher else None
+    return org.country if org is not None else None
+
+
+def _acts(article: Article, entity: Entity) -> bool:
+    doc = article.parsed
+    if doc is None:
+        return False
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions
+             if article.text[m.start : m.start + 1].isupper()]
+    return acts(doc, [span.root.i for span in spans if span is not None])
 
 
 def _geocode_mentions(text: str, entity: Entity, context: Counter) -> Gazetteer | None:

@@ -15,6 +15,7 @@ SCHEMA = "newsgraph/1"
 
 ZoneKind = Literal["headline", "standfirst", "byline", "dateline", "caption", "credit", "body", "boilerplate"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "GROUP"]
+CountrySource = Literal["name", "title", "knowledge", "setting"]
 QuoteKind = Literal["direct", "indirect", "mixed", "partial"]
 
 
@@ -81,6 +82,8 @@ class Entity:
     code: str | None = None
     titles: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    country_source: CountrySource | None = None
+    actor_id: str | None = None  # "kb:donald-trump" for an actor of the knowledge files
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.actors.codes import to_entity
 from newsgraph.actors.coref import resolve
+from newsgraph.actors.identity import merge_variants
 from newsgraph.actors.mentions import (
     Zones,
     name_mentions,
@@ -94,9 +95,9 @@ def find_actors(article: Article) -> Actors:
     mentions = names + nominal_mentions(text, parsed, where, sents, named_tokens)
     mentions += pronoun_mentions(parsed, where, sents)
     date = meta.published if meta is not None else None
-    clusters = resolve(parsed, mentions, date, _author(meta))
+    clusters = merge_variants(resolve(parsed, mentions, date, _author(meta)))
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
-    entities = [to_entity(c, date) for c in clusters]
+    entities = [to_entity(c, date, parsed) for c in clusters]
     for n, entity in enumerate(entities, 1):
         entity.id = f"e{n}"
     return Actors(entities)

@@ -35,12 +35,19 @@ def _fold_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+def actor_id(name: str) -> str:
+    """The stable id of an actor of the knowledge files: "kb:" and its canonical name (or country
+    code) in lower case, accents folded, runs of other characters as one hyphen ("kb:donald-trump")."""
+    return "kb:" + "-".join(re.findall(r"[a-z0-9]+", _fold_accents(name).lower()))
+
+
 @dataclass(frozen=True, slots=True)
 class Organisation:
     name: str
     type: str
     country: str | None
     sector: str | None
+    cameo: str | None = None  # its own CAMEO code, for an actor with no country (IGOUNO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,7 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class SectorLexicon:
+    overriding: dict[str, str]
     phrases: tuple[tuple[str, str], ...]  # (phrase, code), longest first
     modifiers: dict[str, str]
     heads: dict[str, str]
@@ -84,11 +92,14 @@ class Nouns:
     leader: frozenset[str]
     quantity: frozenset[str]
     relational: frozenset[str]
+    past: frozenset[str]
+    agents: frozenset[str]
     document: frozenset[str]
     honorifics: dict[str, str]
     pronouns: dict[str, tuple[str, str, int]]
     quantifiers: frozenset[str]
     abbreviations: dict[str, str]
+    ship_prefixes: dict[str, str]
 
 
 _USER_ASSIGNED = re.compile(r"AA[A-Z]|Q[M-Z][A-Z]|X[A-Z]{2}|ZZ[A-Z]")  # ISO 3166-1 codes left to users (XKX)
@@ -126,11 +137,46 @@ def countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 
 @derived
+def subdivisions() -> dict[str, str]:
+    """Name key of a state, province or region (ISO 3166-2 first-level subdivisions of the types of
+    places/subdivisions.yaml, and places/admin.tsv) -> the alpha-3 code of its country; a name that
+    could say another country (a country's name, a subdivision or city elsewhere) is left out."""
+    import pycountry
+
+    spec = load_yaml("places/subdivisions.yaml")
+    types, ordinary = set(spec["types"]), {name_key(w) for w in spec["not_places"]}
+    suffixes = re.compile(r",?\s+(?:" + "|".join(re.escape(w) for w in spec["suffixes"]) + r")$")
+    found: dict[str, set[str]] = {}
+
+    def add(name: str, country_code: str) -> None:
+        country = pycountry.countries.get(alpha_2=country_code)
+        for form in {name, suffixes.sub("", name), *re.findall(r"[^\[\]]+", name)}:
+            if form.strip() and country is not None:
+                found.setdefault(name_key(form.strip()), set()).add(country.alpha_3)
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in types:
+            add(sub.name, sub.country_code)
+    for code, name in spec["english"].items():
+        add(name, code.split("-")[0])
+    for row in load_tsv("places/admin.tsv"):
+        found.setdefault(name_key(row["name"]), set()).add(row["country"])
+    for row in load_tsv("places/cities.tsv"):
+        key = name_key(row["name"])
+        if key in found:
+            found[key].add(row["country"])
+    country_names = countries()[0]
+    return {key: next(iter(codes)) for key, codes in found.items()
+            if len(codes) == 1 and key not in country_names and key not in ordinary}
+
+
+@derived
 def organisations() -> dict[str, Organisation]:
     """Name key of every name and alias -> the organisation."""
     out: dict[str, Organisation] = {}
     for row in load_tsv("actors/organisations.tsv"):
-        org = Organisation(row["name"], row["type"] or "ORG", row["country"] or None, row["sector"] or None)
+        org = Organisation(row["name"], row["type"] or "ORG", row["country"] or None, row["sector"] or None,
+                           row["cameo"] or None)
         for n in [row["name"], *row["aliases"].split("|")]:
             if n:
                 out.setdefault(name_key(n), org)
@@ -164,16 +210,18 @@ def people() -> tuple[dict[str, Person], dict[str, tuple[Person, ...]]]:
 
 @derived
 def sectors() -> SectorLexicon:
-    """The words of sectors.yaml by kind: phrases (longest first), modifiers, heads, weak modifiers."""
+    """The words of sectors.yaml by kind: overriding words, phrases (longest first), modifiers, heads,
+    weak modifiers."""
     spec = load_yaml("actors/sectors.yaml")
-    phrases, modifiers, heads, weak = [], {}, {}, {}
+    phrases, modifiers, heads, weak, overriding = [], {}, {}, {}, {}
     for code, entry in spec.items():
+        overriding.update((w.lower(), code) for w in entry.get("overriding", []))
         phrases += [(p.lower(), code) for p in entry.get("phrases", [])]
         modifiers.update((w.lower(), code) for w in entry.get("modifiers", []))
         heads.update((w.lower(), code) for w in entry.get("heads", []))
         weak.update((w.lower(), code) for w in entry.get("weak", []))
     phrases.sort(key=lambda p: -len(p[0]))
-    return SectorLexicon(tuple(phrases), modifiers, heads, weak)
+    return SectorLexicon(overriding, tuple(phrases), modifiers, heads, weak)
 
 
 @derived
@@ -190,11 +238,14 @@ def nouns() -> Nouns:
         leader=frozenset(spec["leader"]),
         quantity=frozenset(spec["quantity"]),
         relational=frozenset(spec["relational"]),
+        past=frozenset(spec.get("past") or ()),
+        agents=frozenset(spec.get("agents") or ()),
         document=frozenset(spec["document"]),
         honorifics={k: str(v) for k, v in spec["honorifics"].items()},
         pronouns=pronouns,
         quantifiers=frozenset(spec["quantifiers"]),
         abbreviations={k.lower(): v for k, v in (spec.get("abbreviations") or {}).items()},
+        ship_prefixes=dict(spec.get("ship_prefixes") or {}),
     )
 
 

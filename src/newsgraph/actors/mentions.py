@@ -100,6 +100,8 @@ def name_mentions(text: str, doc, where: Zones, sents: list[int]) -> list[Mentio
         if label is None or where.is_excluded(ent.start_char):
             continue
         first, last = _trim(doc, ent.start, ent.end)
+        while label == "ORG" and last - first > 1 and doc[first].is_lower and doc[first].is_alpha:
+            first += 1  # "federal Securities and Exchange Commission": the adjective is no part of the name
         if first >= last or slips.is_slip(doc[first:last]):
             continue
         mention = _name_mention(text, doc, first, last, label, sents)
@@ -144,6 +146,7 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
         return None
     head = doc[start_tok:last].root.i
     number = "sg"
+    named_country = label in ("GPE", "NORP")  # a country's name or its people's ("Palestinians")
     if label == "NORP":
         if doc[head].tag_ not in ("NNPS", "NNS") or doc[head].dep_ in ("amod", "compound"):
             return None  # a demonym used as an adjective modifies another mention
@@ -154,7 +157,7 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     key = knowledge.name_key(" ".join(words))
     if title is not None and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
         label = "PERSON"  # only people have titles before their names ("Mayor Ines Valdivia" tagged LOC)
-    if label in ("GPE", "NORP"):
+    if named_country:
         country = country_of_words(" ".join(words)) or country
     return Mention(
         doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "name", label, head, sents[head],
@@ -185,24 +188,45 @@ def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None
     """The title words before a name ("White House press secretary"), a country they name, and the
     index of the title's first token (``first`` when there is no title)."""
     begin = first
-    for child in doc[head].lefts:
-        if child.i < first and child.dep_ in PREMODIFIER_DEPS and child.dep_ != "poss":
-            begin = min(begin, child.left_edge.i)
+    for tok in doc[first : head + 1]:  # the name's words too: "police officer" may modify "Betty"
+        for child in tok.lefts:
+            if child.i < first and child.dep_ in PREMODIFIER_DEPS and child.dep_ != "poss":
+                begin = min(begin, child.left_edge.i)
+    breaks = [t.i for t in doc[begin:first] if t.is_punct and t.text not in ".-"]
+    if breaks:  # "Tulsa, Okla., police officer Betty Shelby": the title is what follows the place
+        begin = breaks[-1] + 1
     while begin < first and not _opens_title(doc[begin]):
         begin += 1
+    if begin < first and (found := _title_to(text, doc, begin, first)) is not None:
+        return found
     end = first
     while end - begin > 1 and _stray_name_word(doc[end - 1]):
         end -= 1  # "Gov. Alejandro García Padilla": the given name the tagger left out is no title
     span = doc[begin:end]
-    if not len(span) or len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS for t in span):
+    if not len(span) or len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS and t.tag_ != "POS" for t in span):
         return None, None, first
     title = text[span[0].idx : span[-1].idx + len(span[-1])]
     if "\n" in title or any(t.is_punct and t.text not in ".-" for t in span):
         return None, None, first
-    country = country_of_words(title)
+    country = country_of_words(title, places=True)
     if not any(is_title_word(t.lower_) or t.lemma_.lower() in knowledge.nouns().person for t in span):
         return None, country, first  # a country or a word, no title
     return title, country, begin
+
+
+def _title_to(text: str, doc, begin: int, first: int) -> tuple[str, str | None, int] | None:
+    """A title ending "to <place>" before the name ("China's ambassador to Britain Liu Xiaoming"):
+    the whole title, with the country of its words before "to" (the place is where the post is)."""
+    to = doc[begin - 1] if begin > 0 else None
+    if to is None or to.lower_ != "to" or to.head.i >= to.i or not is_title_word(to.head.lower_):
+        return None
+    start = to.head.left_edge.i
+    while start < to.head.i and not _opens_title(doc[start]):
+        start += 1
+    if first - start > TITLE_MAX_TOKENS or any("\n" in t.text for t in doc[start:first]):
+        return None
+    holder = text[doc[start].idx : to.head.idx + len(to.head)]
+    return text[doc[start].idx : doc[first - 1].idx + len(doc[first - 1])], country_of_words(holder), start
 
 
 def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[int]) -> list[Mention]:
@@ -339,7 +363,7 @@ def _nominal(text: str, doc, first: int, tok, kind: str, sents: list[int], where
     return Mention(
         start, tok.idx + len(tok), "nominal", kind, tok.i, sents[tok.i], words=(head,),
         number="pl" if tok.tag_ in ("NNS", "NNPS") or kind == "GROUP" else "sg", title=title,
-        country=country_of_words(title), definite=definite, in_quote=where.in_quote(start),
+        country=country_of_words(title, places=True), definite=definite, in_quote=where.in_quote(start),
     )
 
 

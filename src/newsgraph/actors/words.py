@@ -23,9 +23,9 @@ def is_title_word(word: str) -> bool:
 
 @derived
 def is_sector_word(word: str) -> bool:
-    """A word of the sector lexicon: a head, a modifier, or the first word of a phrase."""
+    """A word of the sector lexicon: a head, a modifier, an overriding word, or the first word of a phrase."""
     lex = knowledge.sectors()
-    return word in lex.heads or word in lex.modifiers or word in lex.weak or any(
+    return word in lex.heads or word in lex.modifiers or word in lex.weak or word in lex.overriding or any(
         p.split()[0] == word for p, _ in lex.phrases)
 
 
@@ -58,20 +58,56 @@ def organisation_in(phrase: str) -> knowledge.Organisation | None:
     return None
 
 
-def country_of_words(phrase: str) -> str | None:
-    """The country (alpha-3) that a phrase names by a country name, demonym or organisation."""
-    names, demonyms, _ = knowledge.countries()
-    for _, chunk in _chunks(_words(phrase)):
-        code = names.get(knowledge.name_key(chunk)) or demonyms.get(chunk.lower())
-        if code:
+def country_of_words(phrase: str, places: bool = False) -> str | None:
+    """The country (alpha-3) that a phrase names by a country name, demonym, subdivision ("New
+    Jersey Gov.": USA, not Jersey) or organisation with a country. A possessor decides ("the
+    Pentagon's Iran envoy": USA); else the name found first, the longest there ("White House
+    Russia adviser": USA; the adviser's subject, Russia, is no country of the adviser). With
+    ``places`` (a title, never a name), a city or region of the gazetteer counts too ("Tulsa
+    police chief", "Gaza residents")."""
+    if owner := _POSSESSOR.match(phrase):
+        if code := _country_at(_words(owner.group(1)), places) or _country_of_person(owner.group(1)):
             return code
-    org = organisation_in(phrase)
-    return org.country if org is not None else None
+    return _country_at(_words(phrase), places)
+
+
+def _country_of_person(name: str) -> str | None:
+    """The country of a well-known person named in full or by a surname only one bears ("Obama")."""
+    by_name, by_surname = knowledge.people()
+    key = knowledge.name_key(name)
+    person = by_name.get(key) or (by_surname[key][0] if len(by_surname.get(key, ())) == 1 else None)
+    return next((r.country for r in person.roles if r.country), None) if person is not None else None
+
+
+_POSSESSOR = re.compile(r"(?:the\s+)?(.+?)['’]s\s", re.IGNORECASE)
+
+
+def _country_at(words: list[str], places: bool = False) -> str | None:
+    from newsgraph.places import geocode  # the gazetteer reads the country files of this package
+
+    names, demonyms, _ = knowledge.countries()
+    subdivisions, orgs = knowledge.subdivisions(), knowledge.organisations()
+    for i in range(len(words)):
+        for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            chunk = " ".join(words[i : i + size])
+            key, low = knowledge.name_key(chunk), chunk.lower()
+            code = names.get(key) or demonyms.get(low) or subdivisions.get(key) or (
+                demonyms.get(low[:-1]) if low.endswith("s") else None)  # "Palestinians"
+            if code:
+                return code
+            org = orgs.get(key)
+            if org is not None and org.country and (size > 1 or chunk.isupper() or (i == 0 and chunk[:1].isupper())):
+                return org.country
+            if places and chunk[:1].isupper() and (place := geocode(chunk)) is not None and place.country:
+                return place.country
+    return None
 
 
 def sector_of_words(phrase: str, head: str | None = None, organisations: bool = True) -> str | None:
     """The sector a title signals: an organisation it names ("FBI Director"; not asked of an
-    organisation's own name), else a phrase, else a modifier, else a head word, else a weak modifier."""
+    organisation's own name), else its possessor's sector ("the company's lawyer" BUS), else an
+    overriding word ("shadow"), else a phrase, else a modifier, else a head word, else a weak
+    modifier."""
     lex = knowledge.sectors()
     nouns = knowledge.nouns()
     low = phrase.lower()
@@ -80,6 +116,11 @@ def sector_of_words(phrase: str, head: str | None = None, organisations: bool = 
     org = organisation_in(phrase) if organisations else None
     if org is not None and org.sector:
         return org.sector
+    owner = _POSSESSOR.match(phrase)
+    if owner and (code := sector_of_words(owner.group(1), organisations=organisations)):
+        return code  # the possessor's: "the party's home affairs spokesman" speaks for a party
+    if code := next((lex.overriding[w] for w in _words(low) if w in lex.overriding), None):
+        return code
     found = knowledge.sector_phrases().search(low)
     if found:
         return dict(lex.phrases)[found.group(0)]

@@ -486,13 +486,14 @@ class EntityKey(BaseModel):
     name: str
     code: str | None = None
     type: str | None = None
+    actor_id: str | None = None  # the record's own id of a known actor ("kb:donald-trump")
 
 
 @corpus_router.post("/entities/lookup", summary="The stored actor ids of a record's entities (null: not stored)")
 def lookup_actors(request: Request, entities: Annotated[list[EntityKey], Body(max_length=PAGE_MAX)]):
     from newsgraph.store import actor_id
 
-    ids = [actor_id(e.name, e.code, e.type) for e in entities]
+    ids = [actor_id(e.name, e.code, e.type, e.actor_id) for e in entities]
     return {"actor_ids": [i if i in _stored_actors(request, tuple(sorted(set(ids)))) else None for i in ids]}
 
 

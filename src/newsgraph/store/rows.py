@@ -16,12 +16,16 @@ from newsgraph.record import Record, Span
 Rows = dict[str, list[tuple]]
 
 
-def actor_id(name: str, code: str | None, type_: str | None) -> str:
-    """One id per actor across articles: its canonical name (case folded) and actor code.
+def actor_id(name: str, code: str | None, type_: str | None, known: str | None = None) -> str:
+    """One id per actor across articles: the record's own ``actor_id`` for an actor of the
+    knowledge files ("kb:donald-trump", whatever role it held that day), else a hash of its
+    canonical name (case folded) and actor code.
 
     An actor without a code is told apart by its entity type instead, so that a person
     and a place that share a name stay two actors.
     """
+    if known:
+        return known
     key = f"{' '.join(name.split()).casefold()}\t{code or type_ or ''}"
     return "a" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:15]
 
@@ -51,7 +55,7 @@ def first_day(value: str | None) -> Date | None:
 
 def record_rows(record: Record) -> Rows:
     """The rows ``record`` adds to each table (events carry their per-article first sighting)."""
-    actors = {e.id: actor_id(e.name, e.code, e.type) for e in record.entities}
+    actors = {e.id: actor_id(e.name, e.code, e.type, e.actor_id) for e in record.entities}
     rows: Rows = {"articles": [_article_row(record)]}
     rows["zones"] = [(record.id, n, z.kind, z.start, z.end) for n, z in enumerate(record.zones)]
     rows["entities"] = [

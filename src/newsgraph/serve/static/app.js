@@ -380,7 +380,7 @@ function analyzePage() {
 // The store's actor ids of a fresh record's entities, so they link to their actor pages.
 async function storedActors(record) {
   try {
-    const keys = record.entities.map((e) => ({ name: e.name, code: e.code, type: e.type }));
+    const keys = record.entities.map((e) => ({ name: e.name, code: e.code, type: e.type, actor_id: e.actor_id }));
     const found = await api("/entities/lookup", {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(keys),
     });
