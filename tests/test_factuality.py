@@ -145,3 +145,12 @@ def test_one_person_attacking_does_it_in_words(pipeline):
     assert verbal == [("Ana Duarte", "Luis Prado", "111")]
     armed, _ = coded(pipeline, "The rebels attacked an army base near the river.")
     assert [c[:2] for _, _, c in armed] == ["19"]
+
+
+def test_an_event_in_someones_own_words_is_their_claim_unless_they_do_it(pipeline):
+    claim = '"The rebels attacked the convoy near the border," President Anna Berg said on Monday.'
+    events, rejected = coded(pipeline, claim)
+    assert "19" not in roots(events) and any(why == "claimed" for _, why in rejected)
+    own = '"We will meet the rebels in Geneva," President Anna Berg said on Monday.'
+    events, _ = coded(pipeline, own)
+    assert any(src == "Anna Berg" and code.startswith("03") for src, _, code in events)

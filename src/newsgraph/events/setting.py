@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 
 from newsgraph.english import english
 from newsgraph.events.arguments import author, core_span, is_abstract, is_actor_like
-from newsgraph.events.factuality import factuality
+from newsgraph.events.factuality import ASSERTED, CLAIMED, factuality
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import lexicon
-from newsgraph.record import Event, Span, Time
+from newsgraph.record import Event, Quote, Span, Time
 
 if TYPE_CHECKING:
     from newsgraph.article import Article
 
+QUOTED_KINDS = ("direct", "mixed")  # the speaker's own words, in quotation marks
 UNCODED_ZONES = frozenset({"caption"})  # analysed zones no event is coded from: captions repeat the story
 
 CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep", "dobj", "pobj", "acl", "relcl")
@@ -141,16 +142,31 @@ class Setting:
         return found is not None and found.root.pos_ == "PRON"
 
     def _quote_speaker(self, offset: int) -> Argument | None:
+        quote = self._quote_at(offset)
+        return Argument(quote.speaker_mention or quote.content, quote.speaker) if quote is not None else None
+
+    def _quote_at(self, offset: int, kinds: tuple[str, ...] | None = None) -> Quote | None:
+        """The attributed quote whose content holds ``offset`` (of one of ``kinds``), or None."""
         i = bisect.bisect_right(self.quote_starts, offset) - 1
         while i >= 0:
             quote = self.quotes[i]
-            if quote.content.start <= offset < quote.content.end:
-                span = quote.speaker_mention or quote.content
-                return Argument(span, quote.speaker)
+            if quote.content.start <= offset < quote.content.end and (kinds is None or quote.kind in kinds):
+                return quote
             if quote.content.end < offset - 2000:
                 break
             i -= 1
         return None
+
+    def _factuality(self, pred, negated: bool, src: Argument | None) -> str:
+        """The predicate's factuality; an event inside someone's own words that they do not
+        themselves do ("'They are hitting anything moving,' he said") is their claim."""
+        found = factuality(pred.token, negated, lexicon())
+        if found != ASSERTED:
+            return found
+        quote = self._quote_at(pred.token.idx, QUOTED_KINDS)
+        if quote is not None and (src is None or src.entity != quote.speaker):
+            return CLAIMED
+        return found
 
     def _reporting_speaker(self, token) -> Argument | None:
         """A pronoun subject of a reported clause is taken to be the speaker ("he said he would")."""
@@ -197,7 +213,7 @@ class Setting:
         return Event(
             cameo=code, plover=found.plover, goldstein=found.goldstein, quad_class=found.quad_class,
             negated=negated, evidence=self._evidence(pred.token, src, tgt, sent),
-            factuality=factuality(pred.token, negated, lexicon()),
+            factuality=self._factuality(pred, negated, src),
             source=src.entity if src else None, source_mention=src.span if src else None,
             target=tgt.entity if tgt else None, target_mention=tgt.span if tgt else None,
             date=self._date(pred.token), place=self._place(pred.token),
