@@ -77,3 +77,20 @@ def test_the_store_keeps_confidence_and_every_reader_filters_by_it(tmp_path, cap
     capsys.readouterr()
     assert main(["events", "--db", confident, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_store_made_before_confidence_is_upgraded_when_read(tmp_path, capsys):
+    import duckdb
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    db = str(tmp_path / "old.duckdb")
+    assert main(["ingest", str(article), "--db", db, "--date", "2021-03-12"]) == 0
+    con = duckdb.connect(db)
+    con.execute("ALTER TABLE events DROP COLUMN confidence")
+    con.execute("ALTER TABLE event_mentions DROP COLUMN confidence")
+    con.close()
+    capsys.readouterr()
+    assert main(["events", "--db", db, "--format", "json", "--all-columns"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(r["confidence"] is None for r in rows)  # the column is there, null for old rows

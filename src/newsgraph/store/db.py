@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from newsgraph.errors import NewsgraphError, store_error
 from newsgraph.store.rows import Rows
-from newsgraph.store.schema import ARTICLE_TABLES, TABLES, columns, ddl
+from newsgraph.store.schema import ADDED_COLUMNS, ARTICLE_TABLES, TABLES, columns, ddl
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -41,6 +41,8 @@ def open_store(path: str | Path, read_only: bool = False, *, sandboxed: bool = F
     """
     if read_only and not Path(path).exists():
         raise NewsgraphError(f"{path}: no such store (run `newsgraph ingest ... --db {path}` first)")
+    if read_only:
+        _upgrade(path)
     try:
         con = duckdb.connect(str(path), read_only=read_only, config=SANDBOX if sandboxed and read_only else {})
         if not read_only:
@@ -52,7 +54,31 @@ def open_store(path: str | Path, read_only: bool = False, *, sandboxed: bool = F
     return con
 
 
-@functools.cache
+def _upgrade(path: str | Path) -> None:
+    """Give a store made by an older newsgraph the columns added since (ADDED_COLUMNS), so that
+    read-only readers find every column; a store that cannot be opened to write says so."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            have = {(t, c) for t, c in con.execute("SELECT table_name, column_name FROM information_schema.columns")
+                    .fetchall()}
+        finally:
+            con.close()
+    except (duckdb.Error, OSError) as exc:
+        raise store_error(path, exc) from None
+    tables = {t for t, _ in have}
+    missing = [(t, c) for t, cols in ADDED_COLUMNS.items() if t in tables for c, _ in cols if (t, c) not in have]
+    if not missing:
+        return
+    try:
+        open_store(path).close()
+    except NewsgraphError as exc:
+        table, column = missing[0]
+        raise NewsgraphError(f"{path}: made by an older newsgraph (no {table}.{column}) and it cannot be "
+                             f"upgraded now: {exc}") from None
+
+
+@functools.lru_cache(maxsize=64)  # one entry per table
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow (and Parquet) schema of a table's rows."""
     return pa.schema([(name, _ARROW_TYPES[sqltype]) for name, sqltype in TABLES[table][0]])
