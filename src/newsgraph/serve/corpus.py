@@ -23,6 +23,7 @@ from newsgraph import limits
 from newsgraph.errors import NewsgraphError
 
 PAGE_MAX = 500  # the most rows one request may ask for
+CACHED_ROWS = PAGE_MAX  # answers longer than a page (CSV downloads of every row) are not cached
 ACTOR_ROWS = 50  # rows of each kind an actor page lists (with the total, and a link to the rest)
 
 
@@ -95,7 +96,9 @@ class Corpus:
             found = fn(cursor, *args, **kwargs)
         finally:
             cursor.close()
-        size = len(json.dumps(found, default=str)) if key is not None else 0  # bounded in bytes, not answers
+        if key is None or (isinstance(found, list) and len(found) > CACHED_ROWS):
+            return found  # a whole-table download: not worth measuring to keep
+        size = len(json.dumps(found, default=str))  # bounded in bytes, not answers
         with self._lock:
             if key is None or generation != self._generation or size > self._max_bytes // 4 or key in self._answers:
                 return found
