@@ -1,5 +1,6 @@
 """The closed-class English words of ``data/english.yaml``, for every stage: determiners,
-relative and first-person pronouns, quotation marks, byline and date-line prefixes."""
+relative and first-person pronouns, quotation marks, byline and date-line prefixes, the
+connectors and suffixes of names, expletive verbs, abstract-noun endings."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ class English:
     person_relatives: frozenset[str]
     first_person: frozenset[str]
     abstract_suffixes: tuple[str, ...]
+    name_connectors: frozenset[str]
+    name_suffixes: frozenset[str]
+    expletive_verbs: frozenset[str]
     double_quotes: re.Pattern  # any double quotation mark
     single_quotes: re.Pattern
     quote_marks: frozenset[str]  # every mark, double or single
@@ -36,6 +40,9 @@ def english() -> English:
         person_relatives=frozenset(spec["person_relatives"]),
         first_person=frozenset(spec["first_person"]),
         abstract_suffixes=tuple(spec["abstract_suffixes"]),
+        name_connectors=frozenset(spec["name_connectors"]),
+        name_suffixes=frozenset(spec["name_suffixes"]),
+        expletive_verbs=frozenset(spec["expletive_verbs"]),
         double_quotes=re.compile(_alternatives(marks["double"])),
         single_quotes=re.compile(_alternatives(marks["single"])),
         quote_marks=frozenset(marks["double"] + marks["single"]),

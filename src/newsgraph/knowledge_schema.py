@@ -86,6 +86,9 @@ class English(Strict):
     person_relatives: Words
     first_person: Words
     abstract_suffixes: Words
+    name_connectors: Words
+    name_suffixes: Words
+    expletive_verbs: Words
     quote_marks: dict[Literal["double", "single", "open", "close"], Words]
     byline_prefixes: Words
     date_prefixes: Words

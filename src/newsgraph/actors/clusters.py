@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from newsgraph.actors import knowledge
 from newsgraph.actors.mentions import Mention
+from newsgraph.english import english
 from newsgraph.knowledge import derived
 
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PRONOUN_REACH = 3  # sentences back a pronoun looks for its antecedent (and a name for its full form)
 
 
@@ -107,7 +107,7 @@ Rule = Callable[[State, Mention], Cluster | None]  # see the module docstring
 
 def surname(words: tuple[str, ...]) -> str:
     """The surname of a name's words, lower case, accents folded ("Jr." is no surname)."""
-    core = [w for w in words if w.lower() not in SUFFIXES] or list(words)
+    core = [w for w in words if w.lower() not in english().name_suffixes] or list(words)
     return knowledge.name_key(core[-1]).lower()
 
 

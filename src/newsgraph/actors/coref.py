@@ -49,8 +49,8 @@ from newsgraph.actors.references import (
     title_holder_at_date,
     titled_name,
 )
+from newsgraph.english import english
 
-STOP_INITIALS = {"of", "the", "and", "for", "&", "de", "du", "la"}
 _INITIAL = re.compile(r"[A-Z]")
 
 
@@ -277,7 +277,7 @@ def _abbreviates(words: tuple[str, ...], names: list[tuple[str, ...]]) -> bool:
     for name in names:
         if len(name) <= len(words):
             continue
-        initials = "".join(w[0] for w in name if w.lower() not in STOP_INITIALS and _INITIAL.match(w))
+        initials = "".join(w[0] for w in name if w.lower() not in english().name_connectors and _INITIAL.match(w))
         if len(words) == 1 and short.isupper() and len(short) > 1 and short == initials:
             return True
         if tuple(w.lower() for w in name[-len(words):]) == tuple(w.lower() for w in words) and words[0][:1].isupper():

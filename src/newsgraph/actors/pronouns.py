@@ -11,11 +11,11 @@ import bisect
 
 from newsgraph.actors.clusters import NO_ACTOR, PRONOUN_REACH, Cluster, State, gender_fits
 from newsgraph.actors.mentions import Mention
+from newsgraph.english import english
 
 GENDER_REACH = 12  # sentences back "he"/"she" look for a person of known gender
 SPEAKER_PARAGRAPHS = 2  # paragraphs back a quotation looks for its speaker
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "happen", "remain", "become", "matter", "take"})
 
 
 def interviewer(state: State, m: Mention) -> Cluster | None:
@@ -40,7 +40,8 @@ def interviewee(state: State, m: Mention) -> Cluster | None:
 def expletive_it(state: State, m: Mention) -> Cluster | None:
     """ "it" as the subject of "be", "seem" ... ("it is clear that") names no actor."""
     tok = state.doc[m.head]
-    if m.person == 3 and m.words[0] == "it" and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ in EXPLETIVE_VERBS:
+    expletive = tok.head.lemma_ in english().expletive_verbs
+    if m.person == 3 and m.words[0] == "it" and tok.dep_ in SUBJECT_DEPS and expletive:
         return NO_ACTOR
     return None
 

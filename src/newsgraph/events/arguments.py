@@ -9,9 +9,9 @@ argument is a head token; :func:`conjuncts` spreads it over coordination ("X and
 
 from __future__ import annotations
 
-from newsgraph.actors.mentions import is_actor_noun
+from newsgraph.actors.mentions import NUMERIC_LABELS, is_actor_noun
 from newsgraph.english import english
-from newsgraph.events.patterns import Lexicon, Pattern
+from newsgraph.events.patterns import Lexicon, Pattern, lexicon
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -264,8 +264,7 @@ def location_target(pred, own_clause: bool = True) -> list:
     return []
 
 
-_TRANSPARENT_HEADS = ("effort", "campaign", "bid", "attempt", "process", "mission", "initiative")
-NOT_ACTORS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL")
+NOT_ACTORS = NUMERIC_LABELS  # dates and amounts are never arguments
 
 
 def is_actor_like(token) -> bool:
@@ -385,7 +384,7 @@ def noun_targets(noun, pattern: Pattern) -> list:
         found = [f for n in nouns for f in prep_objects(n, slot) if is_actor_like(f)]
         if found:
             return conjuncts(found[0])
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in _TRANSPARENT_HEADS:
+    if noun.dep_ == "compound" and lexicon().is_("transparent_nouns", noun.head.lemma_.lower()):
         return noun_targets(noun.head, pattern)  # "a mediation effort *between* X and Y"
     return participle_objects(noun) or ([] if pattern.reciprocal else location_target(noun))
 
