@@ -155,8 +155,10 @@ def test_every_option_reaches_the_dask_workers_and_acts_there_as_in_the_local_en
         "name\taliases\tgender\tcountry\tsector\trole\tfrom\tto\tsource\n"
         "Mart Kask\t\tm\tLVA\tLAB\tunion leader\t\t\ttest\n",
         encoding="utf-8")
-    analysis = {"allow_private": True, "date": "2016-10-01", "knowledge": [str(knowledge)], "skip": ["events"],
-                "batch_size": 1}
+    meta = tmp_path / "meta.tsv"  # a sidecar dating one article
+    meta.write_text("file\tpublished\tpublisher\none.txt\t2016-09-30\tBaltic Wire\n", encoding="utf-8")
+    analysis = {"allow_private": True, "date": "2016-10-01", "meta": str(meta), "knowledge": [str(knowledge)],
+                "skip": ["events"], "batch_size": 1}
     options = IngestOptions(**analysis, workers=1, staging=str(stage), keep_staging=True)
     report = ingest([str(corpus), page_url], str(tmp_path / "dask.duckdb"), options, engine="dask")
     assert (report.added, report.failed) == (3, 0)  # allow_private: the loopback URL was read
@@ -167,11 +169,12 @@ def test_every_option_reaches_the_dask_workers_and_acts_there_as_in_the_local_en
     assert sorted(len(m["files"]) for m in markers) == [1, 1, 1]
     assert all(m["options"] == options.to_dict() for m in markers)
     con = duckdb.connect(str(tmp_path / "dask.duckdb"), read_only=True)
-    published = con.execute("SELECT DISTINCT CAST(published AS VARCHAR) FROM articles").fetchall()
+    published = con.execute("SELECT DISTINCT CAST(published AS VARCHAR), publisher FROM articles "
+                            "ORDER BY ALL").fetchall()
     kask = con.execute("SELECT country FROM entities WHERE name = 'Mart Kask'").fetchall()
     n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
     con.close()
-    assert published == [("2016-10-01",)]  # date
+    assert published == [("2016-09-30", "Baltic Wire"), ("2016-10-01", None)]  # meta, and date for the others
     assert kask == [("LVA",)]  # knowledge: the extra person row coded him
     assert n_events == 0  # skip: the events stage was switched off
     # the local engine, given the same reading, analysis and storing options, writes the same rows

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from newsgraph.errors import InputError, ModelMissing, NewsgraphError
 from newsgraph.knowledge import Knowledge, KnowledgeError
@@ -34,12 +34,11 @@ def analyze(text_or_path: str, date: str | None = None, *, knowledge: KnowledgeL
     Raises InputError when the input cannot be read or holds more than one article.
     """
     from newsgraph.read import read_text
-    from newsgraph.read.dates import normalise_date
     from newsgraph.read.url import is_url
 
-    date = normalise_date(date, "date") if date else None
+    date = _date(date)
     if is_url(text_or_path) or (len(text_or_path) < 4096 and "\n" not in text_or_path and os.path.exists(text_or_path)):
-        results = list(analyze_all([text_or_path], date=date, knowledge=knowledge, skip=skip))
+        results = list(analyze_all([text_or_path], date=date, knowledge=knowledge, skip=skip, texts=False))
         if len(results) != 1:
             raise InputError(text_or_path, f"holds {len(results)} articles; use analyze_all()")
     else:
@@ -49,18 +48,67 @@ def analyze(text_or_path: str, date: str | None = None, *, knowledge: KnowledgeL
     return results[0]
 
 
+Input = str | os.PathLike | tuple[str, Mapping[str, object]]
+
+
 def analyze_all(
-    inputs: Iterable[str], date: str | None = None, *, allow_private: bool = False,
-    knowledge: KnowledgeLike = None, skip: Iterable[str] = (), explain: bool = False,
-    min_confidence: float | None = None,
+    inputs: Iterable[Input], date: str | None = None, *, meta: str | os.PathLike | None = None,
+    allow_private: bool = False, knowledge: KnowledgeLike = None, skip: Iterable[str] = (), explain: bool = False,
+    min_confidence: float | None = None, texts: bool = True,
 ) -> Iterator[Record | InputError]:
-    """Records for paths, folders, globs or URLs, in order; an InputError in place of
-    each input (or part of one) that cannot be read or analysed."""
-    from newsgraph.read import read_inputs
+    """Records for the inputs, in order; an InputError in place of each input (or part of one)
+    that cannot be read or analysed.
+
+    An input is a path, folder, glob or URL; a raw text (a string with white space in it that
+    names no file: ``texts=False`` reads every string as a path); or a ``(text, meta)`` pair, as
+    spaCy's ``nlp.pipe(..., as_tuples=True)`` takes them, whose ``meta`` gives the text's
+    ``published`` (or ``date``), ``url``, ``publisher``, ``title``, ``language``, ``byline``.
+    ``meta`` is a sidecar file of such metadata for the files read (CSV, TSV or JSONL keyed by
+    file name, path or URL); ``date`` is the publication date of every input that gives none.
+    """
+    from newsgraph.read.sidecar import load_sidecar
 
     # built (and the knowledge checked) before any input is read
     pipeline = _pipeline(knowledge, skip, explain, min_confidence)
-    return pipeline.analyze_stream(read_inputs(inputs, allow_private=allow_private), date=date)
+    date = _date(date)
+    sidecar = load_sidecar(meta) if meta is not None else None
+    return pipeline.analyze_stream(_documents(inputs, sidecar, allow_private, texts), date=date)
+
+
+def _documents(inputs: Iterable[Input], sidecar, allow_private: bool, texts: bool):
+    from newsgraph.read import read_inputs, read_text
+    from newsgraph.read.sidecar import described, with_metadata
+
+    for n, item in enumerate(inputs, 1):
+        if isinstance(item, tuple):
+            text, values = item
+            try:
+                yield with_metadata(read_text(text, f"<text {n}>"), values or {})
+            except InputError as exc:
+                yield exc
+        elif isinstance(item, str) and texts and _is_text(item):
+            try:
+                yield read_text(item, f"<text {n}>")
+            except InputError as exc:
+                yield exc
+        else:
+            yield from described(read_inputs([os.fspath(item)], allow_private=allow_private), sidecar)
+
+
+def _is_text(value: str) -> bool:
+    """Whether a string is an article's text rather than a path, glob or URL: it has white space in
+    it and names no file (nor a URL)."""
+    from newsgraph.read.url import is_url
+
+    if "\n" in value or len(value) > 4096:
+        return True
+    return any(c.isspace() for c in value) and not is_url(value) and not os.path.exists(value)
+
+
+def _date(date: str | None) -> str | None:
+    from newsgraph.read.dates import normalise_date
+
+    return normalise_date(date, "date") if date else None
 
 
 def load_knowledge(knowledge: KnowledgeLike) -> Knowledge | None:

@@ -259,6 +259,14 @@ class Gdelt(Strict):
     us_kinds: dict[str, int]
 
 
+class ArticleMetadata(Strict):
+    keys: Words
+    fields: dict[Literal["published", "url", "publisher", "headline", "language", "byline"], Words]
+    missing: Words
+    path_dates: list[Regex]
+    earliest_year: int
+
+
 class PloverNonState(Strict):
     codes: dict[Annotated[str, Field(pattern=r"^[A-Z]{3}$")], str]
     by_name: dict[str, Words]
@@ -288,6 +296,7 @@ YAML: dict[str, type[BaseModel]] = {
     "layout.yaml": Layout,
     "export/gdelt.yaml": Gdelt,
     "export/plover.yaml": PloverExport,
+    "read/metadata.yaml": ArticleMetadata,
 }
 
 

@@ -355,10 +355,12 @@ def read_meta(text: str, zones: list[Zone], hints: Hints, date: str | None) -> M
         url=hints.url,
         language=_language(text, zones) or hints.language,
     )
-    if date:
-        meta.published, meta.published_source = date, "given"
-    elif hints.published:
+    # the input's own date (a sidecar row, page metadata, the file name) first; then the date
+    # given for every input (--date); a date line read in the text last
+    if hints.published:
         meta.published, meta.published_source = hints.published, hints.published_source
+    elif date:
+        meta.published, meta.published_source = date, "given"
     else:
         meta.published = _dateline_date(text, zones)
         meta.published_source = "dateline" if meta.published else None

@@ -58,7 +58,7 @@ class Meta:
     url: str | None = None
     language: str | None = None
     published: str | None = None  # YYYY-MM-DD
-    published_source: str | None = None  # given | jsonl | html | warc | dateline
+    published_source: str | None = None  # sidecar | jsonl | html | filename | url | warc | given | dateline
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ def register(sub) -> None:
         description="Analyse articles and print their records: a readable summary, or JSON.",
     )
     p.add_argument("inputs", nargs="+", metavar="PATH", help="file, folder, glob, http(s) URL, or - for stdin")
-    p.add_argument("--date", type=iso_date, help="publication date (YYYY-MM-DD) for every input")
+    add_date_options(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="one JSON record (a JSON list for several)")
     fmt.add_argument("--jsonl", action="store_true", help="one JSON record per line")
@@ -29,6 +29,16 @@ def register(sub) -> None:
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="draw a progress bar on standard error (default: when it is a terminal)")
     p.set_defaults(run=run)
+
+
+def add_date_options(p) -> None:
+    """--date and --meta: the publication dates and metadata of the inputs (analyze and ingest share them)."""
+    p.add_argument("--date", type=iso_date,
+                   help="publication date (YYYY-MM-DD) of every input that gives none of its own (in a --meta "
+                        "row, its page metadata or JSONL field, or its file name)")
+    p.add_argument("--meta", metavar="FILE",
+                   help="a sidecar of article metadata: CSV, TSV or JSONL with a row per article, keyed by file "
+                        "name, path or URL, with published, url, publisher, title, language (docs/record.md)")
 
 
 def add_analysis_options(p) -> None:
@@ -51,6 +61,12 @@ def confidence_value(value: str) -> float:
     return found
 
 
+def undated_note(undated: int, articles: int) -> str:
+    """The closing line about articles with no publication date (analyze and ingest)."""
+    return (f"{undated} of {articles} article(s) have no publication date: their relative dates (\"last Friday\") "
+            "stay unresolved and their events undated (give --date, or --meta with a date per article)")
+
+
 def iso_date(value: str) -> str:
     from newsgraph.read.dates import normalise_date
 
@@ -66,12 +82,12 @@ def run(args) -> int:
     from newsgraph.read import count_files
 
     total = count_files(args.inputs)
-    results = analyze_all(args.inputs, date=args.date, allow_private=args.allow_private,
+    results = analyze_all(args.inputs, date=args.date, meta=args.meta, allow_private=args.allow_private,
                           knowledge=args.knowledge or None, skip=args.skip, explain=args.explain,
-                          min_confidence=args.min_confidence)
+                          min_confidence=args.min_confidence, texts=False)
     show = args.progress if args.progress is not None else (sys.stderr.isatty() and total > 1)
     failures: list[InputError] = []
-    records = 0
+    records = undated = 0
     with open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout) as out:
         writer = _writer(args, out)
         for item in tracked(results, total if total > 1 else None, "analyzing", enabled=show):
@@ -80,8 +96,11 @@ def run(args) -> int:
                 print(f"newsgraph: error: {item}", file=sys.stderr)
                 continue
             records += 1
+            undated += item.meta.published is None
             writer.write(item)
         writer.close()
+    if undated:
+        print(f"newsgraph: {undated_note(undated, records)}", file=sys.stderr)
     if failures and (records or len(failures) > 1):
         print(f"newsgraph: {len(failures)} input(s) failed, {records} analysed:", file=sys.stderr)
         for failure in failures:

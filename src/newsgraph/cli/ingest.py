@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsgraph.cli.analyze import add_analysis_options, iso_date
+from newsgraph.cli.analyze import add_analysis_options, add_date_options, undated_note
 from newsgraph.errors import printable
 from newsgraph.store.engines import ENGINES, IngestOptions, ingest
 
@@ -19,7 +19,7 @@ def register(sub) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="PATH", help="file, folder, glob, http(s) URL, or - for stdin")
     p.add_argument("--db", required=True, metavar="FILE", help="the DuckDB store (created when missing)")
-    p.add_argument("--date", type=iso_date, help="publication date (YYYY-MM-DD) for every input")
+    add_date_options(p)
     p.add_argument("--batch-size", type=_positive, metavar="N",
                    help="inputs per transaction: articles (local, default 64) or files per partition "
                         "(dask, default 32)")
@@ -59,8 +59,9 @@ def run(args) -> int:
         if args.verbose:
             print(f"newsgraph: committed batch {committed[0]} ({added} new article(s))", file=sys.stderr, flush=True)
 
-    options = IngestOptions(allow_private=args.allow_private, date=args.date, knowledge=args.knowledge,
-                            skip=args.skip, min_confidence=args.min_confidence, batch_size=args.batch_size,
+    options = IngestOptions(allow_private=args.allow_private, date=args.date, meta=args.meta,
+                            knowledge=args.knowledge, skip=args.skip, min_confidence=args.min_confidence,
+                            batch_size=args.batch_size,
                             workers=args.workers, scheduler=args.scheduler, staging=args.staging,
                             keep_staging=args.keep_staging)
     engine = args.engine or ("dask" if args.workers or args.scheduler else "local")
@@ -70,4 +71,6 @@ def run(args) -> int:
     if len(report.failures) > 20:
         print(f"newsgraph: ... and {len(report.failures) - 20} more (SELECT * FROM failures)", file=sys.stderr)
     print(f"newsgraph: {report.summary()} -> {printable(args.db)}", file=sys.stderr)
+    if report.undated:
+        print(f"newsgraph: {undated_note(report.undated, report.analysed)}", file=sys.stderr)
     return 1 if report.failures else 0

@@ -36,7 +36,8 @@ class IngestOptions:
     """
 
     allow_private: bool = _option(False, READ)  # allow URLs on loopback and private addresses
-    date: str | None = _option(None, ANALYSE)  # publication date (YYYY-MM-DD) for every input
+    meta: str | None = _option(None, READ)  # a sidecar of article metadata (CSV, TSV, JSONL: read/sidecar.py)
+    date: str | None = _option(None, ANALYSE)  # publication date (YYYY-MM-DD) of inputs that give none
     knowledge: tuple[str, ...] = _option((), ANALYSE)  # folders of knowledge files over the built-in ones
     skip: tuple[str, ...] = _option((), ANALYSE)  # pipeline stages switched off
     min_confidence: float | None = _option(None, ANALYSE)  # events below it are not stored
@@ -55,12 +56,22 @@ class IngestOptions:
             raise NewsgraphError(f"workers must be a positive whole number, got {self.workers!r}")
         if self.workers and self.scheduler:
             raise NewsgraphError("workers (a local cluster) and scheduler (an existing one) exclude each other")
+        if self.meta is not None:
+            object.__setattr__(self, "meta", str(self.meta))
+            self.sidecar()  # a missing or broken metadata file fails before any work
+
+    def sidecar(self):
+        """The metadata sidecar these options read with, or None."""
+        from newsgraph.read.sidecar import load_sidecar
+
+        return load_sidecar(self.meta) if self.meta else None
 
     def read(self, specs: Iterable[str]) -> Iterator[Document | InputError]:
         """Documents (or InputErrors) from paths, folders, globs and URLs, as these options read them."""
         from newsgraph.read import read_inputs
+        from newsgraph.read.sidecar import described
 
-        return read_inputs(specs, allow_private=self.allow_private)
+        return described(read_inputs(specs, allow_private=self.allow_private), self.sidecar())
 
     def pipeline(self, batch_size: int):
         """The Pipeline these options analyse with (its knowledge checked as it is built).
@@ -97,6 +108,8 @@ class IngestReport:
     skipped: int = 0
     failed: int = 0
     failures: list[InputError] = field(default_factory=list)
+    analysed: int = 0  # articles analysed in this run
+    undated: int = 0  # of these, articles with no publication date
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per Dask worker
 
     def summary(self) -> str:

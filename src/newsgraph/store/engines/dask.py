@@ -213,6 +213,9 @@ class _Run:
             if not self.options.keep_staging:
                 shutil.rmtree(folder, ignore_errors=True)
         report = self.report
+        articles = batch["articles"]
+        report.analysed += articles.num_rows
+        report.undated += articles.column("published").null_count
         report.added += added
         report.skipped += batch["articles"].num_rows - added
         report.failures += [InputError(r["input"], r["reason"]) for r in batch["failures"].to_pylist()]

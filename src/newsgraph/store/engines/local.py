@@ -135,6 +135,8 @@ class LocalEngine(Engine):
                         report.failures.append(item)
                         writer.add_failure(item)
                     else:
+                        report.analysed += 1
+                        report.undated += item.meta.published is None
                         writer.add_record(item)
                     advance()
                 writer.flush()
