@@ -41,8 +41,10 @@ def span_of(text: str, words: str, nth: int = 0) -> Span:
 
 
 def wire_record(text: str, published: str | None, path: str, *, event_date: str | None = None,
-                cameo: str = "042", goldstein: float = 1.9, quad: int = 1, negated: bool = False) -> Record:
-    """An article where a ministry of Freedonia visits Sylvania, quoted and placed."""
+                cameo: str = "042", goldstein: float = 1.9, quad: int = 1, negated: bool = False,
+                tone: float | None = None) -> Record:
+    """An article where a ministry of Freedonia visits Sylvania, quoted and placed (its tone and its
+    event's: ``tone``)."""
     src = Entity(id="e1", name="Freedonia Foreign Ministry", type="ORG", country="FRE", sector="GOV",
                  code="FREGOV", titles=[], mentions=[span_of(text, "Freedonia Foreign Ministry")])
     tgt = Entity(id="e2", name="Sylvania", type="GPE", country="SYL", code="SYL",
@@ -53,10 +55,11 @@ def wire_record(text: str, published: str | None, path: str, *, event_date: str 
     quote_content = span_of(text, "We come in peace")
     event = Event(cameo=cameo, evidence=Span(0, first), goldstein=goldstein, quad_class=quad, plover="CONSULT",
                   source="e1", target="e2", source_mention=src.mentions[0], target_mention=tgt.mentions[0],
-                  negated=negated, date=event_date, place="p1")
+                  negated=negated, date=event_date, place="p1", tone=tone)
     return Record(
         id=record_id(text), source=Source(path=path, format="text"), text=text,
-        meta=Meta(headline=text[:first], published=published, published_source="given" if published else None),
+        meta=Meta(headline=text[:first], published=published, published_source="given" if published else None,
+                  tone=tone),
         zones=[Zone("headline", 0, first), Zone("body", first + 1, len(text))],
         entities=[src, tgt, spk],
         quotes=[Quote(content=quote_content, kind="direct", speaker="e3", cue=span_of(text, "said"),
@@ -78,10 +81,10 @@ TEXT_C = ("Freedonia Foreign Ministry envoys reach Sylvania.\n"
 
 def wire_records() -> list[Record]:
     """The three wire articles as the query and export tests store them: two reports of one visit
-    on 5 March, and an arrest (173) on 20 April."""
+    on 5 March (one warm, one cool in tone), and an arrest (173) on 20 April (no tone measured)."""
     return [
-        wire_record(TEXT_A, "2024-03-05", "a.txt"),
-        wire_record(TEXT_B, "2024-03-05", "b.txt"),
+        wire_record(TEXT_A, "2024-03-05", "a.txt", tone=2.5),
+        wire_record(TEXT_B, "2024-03-05", "b.txt", tone=-1.5),
         wire_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4),
     ]
 

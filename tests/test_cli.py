@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,16 @@ def test_standard_input_and_readable_summary():
     assert proc.returncode == 0, proc.stderr
     assert "Port workers end strike" in proc.stdout and "2022-06-14" in proc.stdout
     assert "zones:" in proc.stdout
+
+
+def test_the_readable_summary_shows_the_quotes_and_the_events(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Leaders meet in Paris\n\n"
+        "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Wednesday.\n\n"
+        '"We agreed on a common position [for now]," Scholz told reporters after the talks.\n', encoding="utf-8")
+    assert main(["analyze", str(story), "--date", "2023-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert "quotes (1)" in out and "Olaf Scholz:" in out  # the speaker by the entity's name
+    assert '"We agreed on a common position [for now],"' in out  # the quote's own marks, no markup read in it
+    assert "events (" in out and re.search(r"2023-03-01 +\S.* —04\d→ ", out)  # date, source —code→ target

@@ -51,7 +51,8 @@ def test_gdelt_rows_have_61_columns_in_gdelt_order(db, tmp_path):
     assert (first["NumMentions"], first["NumArticles"]) == ("2", "2")
     assert first["NumSources"] == "1"  # neither article names a publisher or has a URL: one unnamed source
     assert first["ActionGeo_Type"] == ""  # Sylvania is in no gazetteer, and GDELT places only what it can
-    assert first["AvgTone"] == "" and first["SOURCEURL"] == "a.txt"
+    assert first["AvgTone"] == "0.5" and first["SOURCEURL"] == "a.txt"  # the mean tone of its two articles
+    assert dict(zip(names, rows[1], strict=True))["AvgTone"] == ""  # an article with no tone measured
     assert first["IsRootEvent"] == "1"  # read from the headline
     assert len(first["DATEADDED"]) == 14 and first["DATEADDED"].isdigit()
 
@@ -74,6 +75,8 @@ def test_plover_records_one_per_mention(db, tmp_path):
     assert first["actor"][0]["entity_text"] == "Freedonia Foreign Ministry"
     assert first["recipient"][0]["identifier_text"] == "Sylvania"
     assert first["event"] == ["CONSULT"] and first["date"] == "2024-03-05"
+    assert sorted(r["tone"] for r in merged) == [-1.5, 2.5]  # each report's own (its sentence's) tone
+    assert "tone" not in [r for r in records if r["n_articles"] == 1 and r["has_event"]][0]
     assert first["event_loc"]["lat"] == 1.5 and "geonameid" not in first["event_loc"]  # no GeoNames place
 
 
@@ -82,7 +85,7 @@ def test_jsonl_gives_back_the_records(db, tmp_path):
     assert _export(db, "jsonl", out) == 4
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["source"]["path"] for r in records] == ["a.txt", "b.txt", "c.txt", "d.txt"]
-    assert records[0] == wire_record(TEXT_A, "2024-03-05", "a.txt").to_dict()
+    assert records[0] == wire_records()[0].to_dict()
 
 
 def test_parquet_and_csv_write_a_file_per_table(db, tmp_path):

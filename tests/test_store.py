@@ -184,3 +184,21 @@ def test_an_input_stored_after_failing_is_no_longer_a_failure(tmp_path):
     _write(con, failures=[InputError("a.txt", "timed out"), InputError("b.txt", "empty input")])
     _write(con, wire_record(TEXT_A, None, "a.txt"))
     assert con.execute("SELECT input FROM failures").fetchall() == [("b.txt",)]
+
+
+def test_a_store_made_before_a_column_was_added_gains_it_when_opened(tmp_path):
+    from newsgraph.store.schema import ADDED_COLUMNS
+
+    path = tmp_path / "old.duckdb"
+    con = open_store(path)
+    write_batch(con, to_arrow(record_rows(wire_record(TEXT_A, "2024-03-05", "a.txt"))))
+    for table, added in ADDED_COLUMNS.items():  # as a store made before these columns were
+        for name, _ in added:
+            con.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+    con.close()
+    con = open_store(path)  # the columns come back, null in the old rows, and new rows take them
+    write_batch(con, to_arrow(record_rows(wire_record(TEXT_B, "2024-03-05", "b.txt", tone=-2.0))))
+    tones = con.execute("SELECT path, tone FROM articles ORDER BY path").fetchall()
+    assert tones == [("a.txt", None), ("b.txt", -2.0)]
+    assert con.execute("SELECT tone FROM event_mentions ORDER BY article_id").fetchall() != []
+    con.close()

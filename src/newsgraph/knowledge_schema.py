@@ -267,6 +267,11 @@ class ArticleMetadata(Strict):
     earliest_year: int
 
 
+class Tone(Strict):
+    parts_of_speech: list[Literal["ADJ", "ADV", "NOUN", "VERB", "INTJ", "PROPN", "ADP", "DET", "PRON", "AUX",
+                                  "NUM", "PART", "CCONJ", "SCONJ", "X", "SYM"]]
+
+
 class PloverNonState(Strict):
     codes: dict[Annotated[str, Field(pattern=r"^[A-Z]{3}$")], str]
     by_name: dict[str, Words]
@@ -297,6 +302,7 @@ YAML: dict[str, type[BaseModel]] = {
     "export/gdelt.yaml": Gdelt,
     "export/plover.yaml": PloverExport,
     "read/metadata.yaml": ArticleMetadata,
+    "tone.yaml": Tone,
 }
 
 

@@ -29,6 +29,7 @@ from newsgraph.quotes import find_quotes
 from newsgraph.read import Document, read_text
 from newsgraph.record import Record, Zone
 from newsgraph.times import find_times
+from newsgraph.tone import measure_tone
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("times", _times),
     Stage("places", _places, needs=("actors",)),
     Stage("events", _events, needs=("actors", "quotes", "times", "places")),
+    Stage("tone", measure_tone),  # last: it tones the events too, when there are
 )
 
 

@@ -8,6 +8,8 @@ generated from these types by :func:`json_schema`.
 from __future__ import annotations
 
 import hashlib
+import types
+import typing
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
@@ -21,10 +23,12 @@ QuoteKind = Literal["direct", "indirect", "mixed", "partial"]
 
 @dataclass(slots=True, frozen=True, order=True)
 class Span:
-    """A stretch of the record's text: ``text[start:end]``."""
+    """A stretch of the record's text: ``text[start:end]``; ``.text`` is that slice once the span
+    belongs to a Record (None for a span on its own)."""
 
     start: int
     end: int
+    text: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start, "end": self.end}
@@ -59,6 +63,7 @@ class Meta:
     language: str | None = None
     published: str | None = None  # YYYY-MM-DD
     published_source: str | None = None  # sidecar | jsonl | html | filename | url | warc | given | dateline
+    tone: float | None = None  # GDELT's tone: (positive - negative words) per 100 words (newsgraph/tone.py)
 
 
 @dataclass(slots=True)
@@ -66,6 +71,7 @@ class Zone:
     kind: ZoneKind
     start: int
     end: int
+    text: str | None = field(default=None, compare=False, repr=False)  # the slice, set by the Record
 
     @property
     def span(self) -> Span:
@@ -86,8 +92,17 @@ class Entity:
     actor_id: str | None = None  # "kb:donald-trump" for an actor of the knowledge files
 
 
-@dataclass(slots=True)
-class Quote:
+class _InRecord:
+    """What knows the Record it belongs to (set when the Record is made), to give entities by id."""
+
+    _record: Record | None = None
+
+    def _entity(self, entity_id: str | None) -> Entity | None:
+        return self._record.entity(entity_id) if self._record is not None and entity_id else None
+
+
+@dataclass
+class Quote(_InRecord):
     content: Span
     kind: QuoteKind
     speaker: str | None = None
@@ -96,9 +111,14 @@ class Quote:
     medium: str | None = None
     stance: str | None = None  # what the cue verb carries: deny, insist, warn, ... (data/cues.yaml)
 
+    @property
+    def speaker_entity(self) -> Entity | None:
+        """The speaker's Entity (None: no speaker found, or the quote is in no Record)."""
+        return self._entity(self.speaker)
 
-@dataclass(slots=True)
-class Event:
+
+@dataclass
+class Event(_InRecord):
     cameo: str
     evidence: Span
     goldstein: float
@@ -113,6 +133,17 @@ class Event:
     place: str | None = None
     factuality: str = "asserted"  # asserted | negated | hypothetical | question | claimed (only asserted are events)
     confidence: float | None = None  # how likely code and both actors are right (events/confidence.py)
+    tone: float | None = None  # the tone of the evidence, as the article's (newsgraph/tone.py)
+
+    @property
+    def source_entity(self) -> Entity | None:
+        """The source's Entity (None: no source found, or the event is in no Record)."""
+        return self._entity(self.source)
+
+    @property
+    def target_entity(self) -> Entity | None:
+        """The target's Entity (None: no target found, or the event is in no Record)."""
+        return self._entity(self.target)
 
 
 @dataclass(slots=True)
@@ -132,6 +163,7 @@ class Time:
     end: int
     value: str | None  # YYYY-MM-DD, YYYY-MM or YYYY; null when it cannot be resolved
     granularity: Literal["day", "month", "year"] | None = None
+    text: str | None = field(default=None, compare=False, repr=False)  # the slice, set by the Record
 
 
 @dataclass(slots=True)
@@ -151,6 +183,20 @@ class Record:
     schema: str = SCHEMA
     # with --explain only: the event readings the coder rejected, each with its factuality
     rejected: list[Event] | None = None
+
+    def __post_init__(self) -> None:
+        _bind(self, self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        """The Record of a JSON record (``to_dict()``, ``analyze --json``, a line of the store's JSONL export)."""
+        if data.get("schema", SCHEMA) != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} record: schema {data.get('schema')!r}")
+        return _build(cls, data)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id (``e3``), or None."""
+        return next((e for e in self.entities if e.id == entity_id), None) if entity_id else None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: plain dicts and lists, spans carrying their text."""
@@ -173,6 +219,38 @@ def _plain(value: Any, text: str) -> Any:
         if isinstance(value, Zone | Time):
             out["text"] = text[value.start : value.end]
         return out
+    return value
+
+
+def _bind(value: Any, record: Record) -> None:
+    """Give every span, zone and time of ``record`` its text, and its quotes and events the record."""
+    if isinstance(value, Span | Zone | Time):
+        object.__setattr__(value, "text", record.text[value.start : value.end])
+    if isinstance(value, list):
+        for v in value:
+            _bind(v, record)
+    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Span):
+        if isinstance(value, _InRecord):
+            value._record = record
+        for f in fields(value):
+            if f.name != "text" and (value is record or f.name not in ("source", "meta")):
+                _bind(getattr(value, f.name), record)
+
+
+def _build(tp: Any, value: Any) -> Any:
+    """A value of type ``tp`` from its JSON form."""
+    if value is None:
+        return None
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            if arg is not type(None):
+                return _build(arg, value)
+    if origin is list:
+        return [_build(args[0], v) for v in value]
+    if isinstance(tp, type) and hasattr(tp, "__dataclass_fields__"):
+        hints = typing.get_type_hints(tp)
+        return tp(**{f.name: _build(hints[f.name], value[f.name]) for f in fields(tp) if f.name in value})
     return value
 
 

@@ -1,12 +1,15 @@
 """Word valence from the VADER sentiment lexicon (the vaderSentiment package ships it):
 how positive or negative a phrase's words are, used to read what a naming verb says of its
-object ("called the senator *a disgrace*": criticism; "called the nurses *heroes*": praise).
+object ("called the senator *a disgrace*": criticism; "called the nurses *heroes*": praise),
+and the tone of an article and of each event's sentence in GDELT's sense (:class:`ToneIndex`).
 
-The lexicon is lexicon-based and English only: it knows single words, not irony or context.
+It is lexicon-based and English only: it knows single words, not negation ("not good"),
+irony, quotation or context, and a word's valence is that of its commonest sense.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 
@@ -40,3 +43,48 @@ def sign(words: Iterable[str]) -> str | None:
     """ "negative", "positive", or None for a phrase of no clear valence."""
     v = valence(words)
     return "negative" if v <= NEGATIVE else "positive" if v >= POSITIVE else None
+
+
+# -- tone in GDELT's sense ------------------------------------------------------------------------
+
+
+class ToneIndex:
+    """The words of a parsed text with their polarity, to measure the tone of any stretch of it.
+
+    Tone is GDELT's: (positive words - negative words) / words * 100, a word positive or negative
+    by the sign of its VADER valence. Only words of the parts of speech ``data/tone.yaml`` names,
+    and no word of a name (a proper noun or a named entity), carry tone; every word is counted.
+    """
+
+    def __init__(self, doc):
+        from newsgraph.knowledge import load_yaml
+
+        lex, kinds = lexicon(), frozenset(load_yaml("tone.yaml")["parts_of_speech"])
+        self.starts: list[int] = []
+        self._net = [0]  # running sums, one entry per word more: positive minus negative ...
+        self._words = [0]  # ... and words
+        for tok in doc if doc is not None else ():
+            if not any(c.isalpha() for c in tok.text):
+                continue
+            value = 0.0
+            if tok.pos_ in kinds and not tok.ent_type_:
+                value = lex.get(tok.lower_, 0.0)
+            self.starts.append(tok.idx)
+            self._net.append(self._net[-1] + (value > 0) - (value < 0))
+            self._words.append(self._words[-1] + 1)
+
+    def tone(self, start: int = 0, end: int | None = None) -> float | None:
+        """The tone of the words starting in ``[start, end)``; None where there are no words."""
+        i = bisect.bisect_left(self.starts, start)
+        j = len(self.starts) if end is None else bisect.bisect_left(self.starts, end)
+        words = self._words[j] - self._words[i]
+        return round(100 * (self._net[j] - self._net[i]) / words, 3) if words else None
+
+
+def measure_tone(article) -> None:
+    """The tone stage: the article's tone (of the zones the analysis reads) and each event's (of its
+    evidence, the clause or sentence it was read from)."""
+    index = ToneIndex(article.parsed)
+    article.meta.tone = index.tone()
+    for event in (*article.events, *article.rejected):
+        event.tone = index.tone(event.evidence.start, event.evidence.end)

@@ -46,7 +46,7 @@ def add_analysis_options(p) -> None:
     p.add_argument("--knowledge", metavar="DIR", action="append", default=[],
                    help="a folder of knowledge files merged over the built-in ones (repeatable; docs/actors.md)")
     p.add_argument("--skip", metavar="STAGE", action="append", default=[],
-                   help="switch a stage off: actors, quotes, times, places, events (repeatable)")
+                   help="switch a stage off: actors, quotes, times, places, events, tone (repeatable)")
     p.add_argument("--min-confidence", type=confidence_value, metavar="P",
                    help="keep only events at least this confident (0-1; docs/events.md)")
 

@@ -16,6 +16,14 @@ def shown(value: object) -> str:
     return escape(printable(value))
 
 
+QUOTE_CHARS, EVIDENCE_CHARS = 160, 90  # longer texts are cut, with an ellipsis
+
+
+def _cut(text: str, most: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
 class SummaryWriter:
     def __init__(self, out):
         self.console = Console(file=out, soft_wrap=False)
@@ -35,9 +43,8 @@ class SummaryWriter:
         zones = Counter(z.kind for z in record.zones)
         c.print("zones: " + ", ".join(f"{k} {n}" for k, n in zones.items()))
         self._entities(record)
-        for section, items in (("quotes", record.quotes), ("events", record.events)):
-            if items:
-                c.print(f"{section}: {len(items)}")
+        self._quotes(record)
+        self._events(record)
         if record.rejected:
             self._rejected(record)
         c.print()
@@ -49,6 +56,37 @@ class SummaryWriter:
             evidence = record.text[e.evidence.start : e.evidence.end]
             table.add_row(e.factuality, e.cameo, shown(names.get(e.source, "-")), shown(names.get(e.target, "-")),
                           shown(evidence[:90] + ("…" if len(evidence) > 90 else "")))
+        self.console.print(table)
+
+    def _quotes(self, record) -> None:
+        """Each quote as speaker: "what was said", with its kind and cue."""
+        if not record.quotes:
+            return
+        from newsgraph.english import english
+
+        marks = english().quote_marks
+        table = Table("speaker", "quote", "kind", "cue", box=None, pad_edge=False,
+                      title=f"quotes ({len(record.quotes)})", title_justify="left")
+        for q in record.quotes:
+            mention = q.speaker_mention.text if q.speaker_mention else "?"
+            speaker = q.speaker_entity.name if q.speaker_entity else mention
+            content = _cut(q.content.text, QUOTE_CHARS)
+            if not (content[:1] in marks and content[-1:] in marks | {"…"}):  # a direct quote keeps its own marks
+                content = f"“{content}”"
+            table.add_row(shown(f"{speaker}:"), shown(content), q.kind, shown(q.cue.text) if q.cue else "")
+        self.console.print(table)
+
+    def _events(self, record) -> None:
+        """Each event as date, source —code→ target, with its PLOVER type and its evidence."""
+        if not record.events:
+            return
+        table = Table("date", "event", "type", "evidence", box=None, pad_edge=False,
+                      title=f"events ({len(record.events)})", title_justify="left")
+        for e in record.events:
+            source = e.source_entity.name if e.source_entity else "?"
+            target = e.target_entity.name if e.target_entity else "?"
+            table.add_row(e.date or "-", shown(f"{source} —{e.cameo}→ {target}"), e.plover or "",
+                          shown(_cut(e.evidence.text, EVIDENCE_CHARS)))
         self.console.print(table)
 
     def _entities(self, record) -> None:

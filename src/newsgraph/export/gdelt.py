@@ -27,9 +27,13 @@ _EVENTS_SQL = """
                count(DISTINCT coalesce(a.publisher, nullif(regexp_extract(a.url, '^[a-zA-Z]+://([^/]+)', 1), ''),
                                        '')) AS n_sources,
                strftime(min({added}) AT TIME ZONE 'UTC', '%Y%m%d%H%M%S') AS date_added
-        FROM event_mentions m JOIN articles a USING (article_id) GROUP BY m.event_id)
+        FROM event_mentions m JOIN articles a USING (article_id) GROUP BY m.event_id),
+    tones AS (  -- GDELT's AvgTone: the mean tone of the articles that report the event
+        SELECT event_id, round(avg(tone), 4) AS avg_tone
+        FROM (SELECT DISTINCT m.event_id, m.article_id, a.tone FROM event_mentions m JOIN articles a USING (article_id))
+        GROUP BY event_id)
     SELECT e.event_id, e.day, e.cameo, e.quad_class, e.goldstein, c.n_mentions, c.n_articles, c.n_sources,
-           c.date_added,
+           c.date_added, t.avg_tone,
            sa.code AS s_code, sa.name AS s_name, sa.country AS s_country, sa.sector AS s_sector,
            ta.code AS t_code, ta.name AS t_name, ta.country AS t_country, ta.sector AS t_sector,
            coalesce(fa.url, fa.path) AS source_url, coalesce(root.is_root, false) AS is_root,
@@ -39,6 +43,7 @@ _EVENTS_SQL = """
     LEFT JOIN actors ta ON ta.actor_id = e.target_actor
     LEFT JOIN articles fa ON fa.article_id = e.first_article
     LEFT JOIN counts c ON c.event_id = e.event_id
+    LEFT JOIN tones t ON t.event_id = e.event_id
     LEFT JOIN first_mention fm ON fm.event_id = e.event_id
     {geo_joins}
     LEFT JOIN (SELECT m.event_id, bool_or(m.evidence_start < lead.lead_end) AS is_root FROM event_mentions m
@@ -91,6 +96,7 @@ def event_fields(row: dict[str, Any]) -> dict[str, Any]:
         "event_root_code": cameo[:2], "quad_class": row["quad_class"], "goldstein": row["goldstein"],
         "num_mentions": row["n_mentions"], "num_sources": row["n_sources"], "num_articles": row["n_articles"],
         "date_added": row["date_added"], "source_url": row["source_url"], "is_root": int(row["is_root"]),
+        "avg_tone": row["avg_tone"],
     }
     if day is not None:
         out.update(sqldate=day.strftime("%Y%m%d"), monthyear=day.strftime("%Y%m"), year=day.year,

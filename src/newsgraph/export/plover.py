@@ -28,7 +28,7 @@ _KEPT = "e.day IS NOT NULL AND se.entity_id IS NOT NULL"
 
 _MENTIONS_SQL = """
     WITH {places}
-    SELECT m.article_id, m.seq, m.event_id, m.evidence, m.evidence_start, m.evidence_end,
+    SELECT m.article_id, m.seq, m.event_id, m.evidence, m.evidence_start, m.evidence_end, m.tone,
            m.source_start, m.source_end, m.target_start, m.target_end,
            e.date, e.day, e.cameo, e.plover, e.goldstein, e.negated, e.n_mentions, e.n_articles,
            e.source_actor, se.name AS s_name, se.country AS s_country, se.sector AS s_sector, se.titles AS s_titles,
@@ -82,10 +82,12 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
                                "coder": f"newsgraph {__version__}",
                                "codebook": load_yaml("export/plover.yaml")["codebook"]}),
         "coder": f"newsgraph {__version__}",
-        # beyond the manual's fields, as it allows: the CAMEO code, the date as read, the counts
+        # beyond the manual's fields, as it allows: the CAMEO code, the date as read, the counts, the tone
         "cameo": row["cameo"], "date_text": row["date"],
         "n_mentions": row["n_mentions"], "n_articles": row["n_articles"],
     }
+    if row["tone"] is not None:
+        record["tone"] = row["tone"]
     if row["coded_date"]:
         record["coded_date"] = row["coded_date"]
     if row["place_name"]:

@@ -81,7 +81,7 @@ def _article_row(record: Record) -> tuple:
         record.id, s.path, s.url or m.url, s.format, s.line, m.headline, m.standfirst, m.byline, m.publisher,
         m.language, first_day(m.published), m.published_source, len(text), len(text.split()),
         len(record.entities), len(record.quotes), len(record.events), text,
-        json.dumps(record.to_dict(), ensure_ascii=False),
+        json.dumps(record.to_dict(), ensure_ascii=False), m.tone,
     )
 
 
@@ -130,5 +130,6 @@ def _event_rows(record: Record, actors: dict[str, str]) -> tuple[list[tuple], li
         mentions.append((
             eid, record.id, n, ev.source, ev.target, *_span(record.text, ev.source_mention)[:2],
             *_span(record.text, ev.target_mention)[:2], ev.place, *_span(record.text, ev.evidence), ev.confidence,
+            ev.tone,
         ))
     return events, mentions

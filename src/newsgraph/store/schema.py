@@ -21,7 +21,7 @@ TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
         ("publisher", "VARCHAR"), ("language", "VARCHAR"), ("published", "DATE"),
         ("published_source", "VARCHAR"), ("n_chars", "INTEGER"), ("n_words", "INTEGER"),
         ("n_entities", "INTEGER"), ("n_quotes", "INTEGER"), ("n_events", "INTEGER"),
-        ("text", "VARCHAR"), ("record", "VARCHAR"),
+        ("text", "VARCHAR"), ("record", "VARCHAR"), ("tone", "DOUBLE"),
     ), ("article_id",)),
     "zones": ((
         ("article_id", "VARCHAR"), ("seq", "INTEGER"), ("kind", "VARCHAR"),
@@ -55,7 +55,7 @@ TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
         ("target", "VARCHAR"), ("source_start", "INTEGER"), ("source_end", "INTEGER"),
         ("target_start", "INTEGER"), ("target_end", "INTEGER"), ("place", "VARCHAR"),
         ("evidence_start", "INTEGER"), ("evidence_end", "INTEGER"), ("evidence", "VARCHAR"),
-        ("confidence", "DOUBLE"),
+        ("confidence", "DOUBLE"), ("tone", "DOUBLE"),
     ), ("article_id", "seq")),
     "places": ((
         ("article_id", "VARCHAR"), ("place_id", "VARCHAR"), ("name", "VARCHAR"), ("kind", "VARCHAR"),
@@ -80,8 +80,9 @@ STORE_FILLED: dict[str, tuple[tuple[str, str, str], ...]] = {
 # columns added to a table after stores were made with it (last in the table): an older store
 # gets them, null for the rows it held
 ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": (("tone", "DOUBLE"),),
     "events": (("confidence", "DOUBLE"),),
-    "event_mentions": (("confidence", "DOUBLE"),),
+    "event_mentions": (("confidence", "DOUBLE"), ("tone", "DOUBLE")),
 }
 
 # tables whose rows belong to one article (all but the cross-article events and failures)
