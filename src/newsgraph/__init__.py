@@ -16,7 +16,8 @@ from newsgraph.record import SCHEMA, Entity, Event, Meta, Place, Quote, Record, 
 
 __version__ = "0.1.0"
 __all__ = [
-    "analyze", "analyze_all", "Record", "Entity", "Quote", "Event", "Place", "Time", "Zone", "Span", "Meta",
+    "analyze", "analyze_all", "to_arrow", "to_pandas",
+    "Record", "Entity", "Quote", "Event", "Place", "Time", "Zone", "Span", "Meta",
     "InputError", "ModelMissing", "NewsgraphError", "SCHEMA", "__version__", "Knowledge", "KnowledgeError",
 ]
 
@@ -109,6 +110,22 @@ def _date(date: str | None) -> str | None:
     from newsgraph.read.dates import normalise_date
 
     return normalise_date(date, "date") if date else None
+
+
+def to_arrow(records: Iterable[Record]) -> dict:
+    """The store's tables (``articles``, ``entities``, ``events``, ... and the ``actors`` view) for
+    these records, as Arrow tables by name: the same columns, types and rows as ``newsgraph ingest``
+    writes (docs/store.md). InputErrors among the records are passed over."""
+    from newsgraph.store.frames import records_to_arrow
+
+    return records_to_arrow(records)
+
+
+def to_pandas(records: Iterable[Record]) -> dict:
+    """:func:`to_arrow` as pandas DataFrames by table name (needs pandas)."""
+    from newsgraph.store.frames import records_to_pandas
+
+    return records_to_pandas(records)
 
 
 def load_knowledge(knowledge: KnowledgeLike) -> Knowledge | None:
