@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
 
 import newsgraph
 from newsgraph import InputError, Record
 from newsgraph.record import Span
 from newsgraph.store.schema import TABLES, columns
+from test_ingest import _all_rows
 from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record, write_store
 
 STRIKE = ("Dock workers in Valdoria walked out on Monday, the union said. "
@@ -70,18 +70,10 @@ def test_record_from_dict_gives_back_the_record():
         Record.from_dict({**data, "schema": "newsgraph/0"})
 
 
-def _store_rows(db) -> dict[str, list]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT {', '.join(columns(t))} FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
-    finally:
-        con.close()
-
-
 def test_to_arrow_gives_the_tables_of_the_store(tmp_path):
     records = [make_record(TEXT_A, "2024-03-05", "a.txt", tone=1.0), make_record(TEXT_B, "2024-03-05", "b.txt"),
                make_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4)]
-    stored = _store_rows(write_store(tmp_path / "s.duckdb", records))
+    stored = _all_rows(write_store(tmp_path / "s.duckdb", records))
     tables = newsgraph.to_arrow(records + [records[0], InputError("x.txt", "empty input")])  # again, and an error
     assert set(tables) == {*TABLES, "actors"}
     for table in TABLES:
