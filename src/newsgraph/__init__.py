@@ -113,7 +113,7 @@ def _date(date: str | None) -> str | None:
 
 
 def to_arrow(records: Iterable[Record]) -> dict:
-    """The store's tables (``articles``, ``entities``, ``events``, ... and the ``actors`` view) for
+    """The store's tables (``articles``, ``entities``, ``events``, ... and the views, ``actors`` ...) for
     these records, as Arrow tables by name: the same columns, types and rows as ``newsgraph ingest``
     writes (docs/store.md). InputErrors among the records are passed over."""
     from newsgraph.store.frames import records_to_arrow

@@ -2,8 +2,8 @@
 
 The records are written into an in-memory store through the same rows (``store/rows.py``) and
 the same batch writer (``store/db.py``) as ``newsgraph ingest``, so the tables are the store's:
-the same columns and types, events merged across articles with their counts, the ``actors``
-view. A text given twice is one article, as in the store.
+the same columns and types, events merged across articles with their counts, the views
+(``actors``, ...). A text given twice is one article, as in the store.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def records_to_arrow(records: Iterable[Record]) -> dict[str, pa.Table]:
         write_batch(con, to_arrow(merged_rows(rows, [])))
         out = {}
         for table in (*TABLES, *VIEWS):
-            key = ", ".join(TABLES[table][1]) if table in TABLES else "actor_id"
+            key = ", ".join(TABLES[table][1]) if table in TABLES else "ALL"
             out[table] = con.sql(f"SELECT * FROM {table} ORDER BY {key}").to_arrow_table()
         return out
     finally:
