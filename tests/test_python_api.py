@@ -7,11 +7,11 @@ import json
 import pytest
 
 import newsgraph
+from handmade import wire_records, write_store
 from newsgraph import InputError, Record
 from newsgraph.record import Span
 from newsgraph.store.schema import TABLES, VIEWS, columns
 from test_ingest import _all_rows
-from test_store_records import TEXT_A, TEXT_B, TEXT_C, make_record, write_store
 
 STRIKE = ("Dock workers in Valdoria walked out on Monday, the union said. "
           "Minister Ana Lutz called the strike illegal.")
@@ -71,8 +71,7 @@ def test_record_from_dict_gives_back_the_record():
 
 
 def test_to_arrow_gives_the_tables_of_the_store(tmp_path):
-    records = [make_record(TEXT_A, "2024-03-05", "a.txt", tone=1.0), make_record(TEXT_B, "2024-03-05", "b.txt"),
-               make_record(TEXT_C, "2024-04-20", "c.txt", cameo="173", goldstein=-5.0, quad=4)]
+    records = wire_records()
     stored = _all_rows(write_store(tmp_path / "s.duckdb", records))
     tables = newsgraph.to_arrow(records + [records[0], InputError("x.txt", "empty input")])  # again, and an error
     assert set(tables) == {*TABLES, *VIEWS} and tables["actors"].num_rows == 3
