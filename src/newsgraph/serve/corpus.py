@@ -203,9 +203,9 @@ def csv_response(rows: list[dict[str, Any]], name: str, columns: list[str] | Non
     header = list(columns or (rows[0].keys() if rows else []))
     for row in rows:  # shaped rows may carry more keys than the query's columns
         header += [k for k in row if k not in header]
-    writer = csv.DictWriter(out, fieldnames=header, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: _csv_value(v) for k, v in row.items()} for row in rows)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([_csv_value(row.get(k)) for k in header] for row in rows)
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import warnings
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from newsgraph.store.db import open_store
 
@@ -513,8 +515,17 @@ class Rows(list):
 
 
 def _dicts(cursor) -> Rows:
-    names = [d[0] for d in cursor.description]
-    return Rows(names, ({n: _plain(v) for n, v in zip(names, row, strict=True)} for row in cursor.fetchall()))
+    """The cursor's rows as dicts, dates as ISO strings: through Arrow, several times faster than
+    row tuples for long answers."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "an extra copy": still cheaper than tuples
+        table = cursor.to_arrow_table()
+    rows = table.to_pylist()
+    dated = [n for n in table.column_names if pa.types.is_timestamp(table[n].type) or pa.types.is_date(table[n].type)]
+    for row in rows if dated else ():
+        for name in dated:
+            row[name] = _plain(row[name])
+    return Rows(table.column_names, rows)
 
 
 def _plain(value: Any) -> Any:
