@@ -422,3 +422,26 @@ def test_quote_carries_the_stance_of_its_cue_verb():
     quotes = quotes_of(text)
     stance = {content(text, q): q.stance for q in quotes}
     assert stance == {"that the depot had been hit": "deny", "the roads were open": None}
+
+
+def test_object_content_under_a_finite_auxiliary():
+    text = "Trump has called for the repeal of the law."
+    q = only(quotes_of(text))
+    assert content(text, q) == "for the repeal of the law"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "Trump"
+    assert quotes_of("She wants to criticize the plan.") == []  # an infinitive makes no claim
+
+
+def test_participle_describing_a_noun_gives_the_noun_as_speaker():
+    text = "The police released recordings of calls saying that shots had been fired."
+    q = only(quotes_of(text))
+    assert content(text, q) == "that shots had been fired"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "calls"
+    assert quotes_of("The building housing the offices was closed.") == []  # not a cue
+
+
+def test_speaker_found_through_likely_to_say():
+    text = "Young voters are more likely to say that the economy is improving."
+    q = only(quotes_of(text))
+    assert content(text, q) == "that the economy is improving"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "Young voters"

@@ -17,7 +17,7 @@ from newsgraph.english import english
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Span
 
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl"})  # a verb that shares its head's subject
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "acomp"})  # a verb that shares its head's subject
 MAX_CLIMB = 6  # heads climbed to find a cue's subject ("... and won praise by saying ...")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})  # object content only for a verb that makes its own claim
 _OBJECT_PARTS = frozenset({"dobj", "dative", "prep", "xcomp", "oprd", "pobj", "prt"})
@@ -151,6 +151,8 @@ def subject_of(verb):
                 if subject is not None and subject.lower_ in english().relative_pronouns and v.dep_ == "relcl":
                     return v.head  # "Smith, who said ...": the noun the clause describes
                 return subject
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "voters saying they want ...", "emails showing that ...": the noun described
         if v.head.i == v.i or _bare_participle(v) or not (v.dep_ in _CLIMB or _reported_by_cue(v)):
             return None
         v = v.head
@@ -187,8 +189,14 @@ def _content(verb, word: CueWord) -> Span | None:
             clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
             if clause is not None:
                 return _span_of(clause.left_edge, clause.right_edge, verb)
-    claims = verb.tag_ in _FINITE or (verb.tag_ == "VBG" and verb.dep_ == "advcl")  # "..., calling it a sham"
+    claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ == "advcl")  # "..., calling it a sham"
     return _object_content(verb) if word.object and claims else None
+
+
+def _finite(verb) -> bool:
+    """A verb that makes its own claim: finite ("criticized"), or a participle or bare verb
+    carried by a finite auxiliary ("has called for", "is defending", "did criticize")."""
+    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
 
 
 def _object_content(verb) -> Span | None:
