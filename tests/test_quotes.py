@@ -445,3 +445,35 @@ def test_speaker_found_through_likely_to_say():
     q = only(quotes_of(text))
     assert content(text, q) == "that the economy is improving"
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "Young voters"
+
+
+def test_support_verbs_take_their_object_as_content():
+    text = "The senator supports the new border bill."
+    q = only(quotes_of(text))
+    assert content(text, q) == "the new border bill"
+    assert q.stance == "support"
+    assert quotes_of("The council wants support for the bill.") == []  # a noun is no cue
+
+
+def test_know_reports_a_clause():
+    text = "The mayor knows that the budget is short."
+    assert content(text, only(quotes_of(text))) == "that the budget is short"
+    assert quotes_of("The mayor knows the city well.") == []  # no clause: nothing reported
+
+
+def test_refused_is_not_speech_but_its_speech_complement_is():
+    assert quotes_of("The witness refused to testify before the panel.") == []
+    text = "The minister declined to say whether talks had begun."
+    q = only(quotes_of(text))
+    assert text[q.cue.start : q.cue.end] == "say"
+    assert content(text, q) == "whether talks had begun"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "The minister"
+
+
+def test_an_agentless_passive_reports_no_to_clause():
+    assert quotes_of("The case is expected to reach the Supreme Court.") == []
+    assert quotes_of("He was asked to leave the hall.") == []
+    text = "He was asked by the mayor to leave the hall."
+    q = only(quotes_of(text))
+    assert content(text, q) == "to leave the hall"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "the mayor"

@@ -177,8 +177,9 @@ def _object_of(preposition):
 
 def _content(verb, word: CueWord) -> Span | None:
     """The clause a cue verb reports, as a span, or None when the parse shows none."""
+    infinitive = word.infinitive and not _unsaid(verb)
     for child in verb.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and word.infinitive and _has_to(child)):
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and infinitive and _has_to(child)):
             if child.i < verb.i and verb.dep_ == "ROOT":
                 return _before_closing_attribution(verb, child)
             return _span_of(child.left_edge, child.right_edge, verb)
@@ -208,6 +209,12 @@ def _object_content(verb) -> Span | None:
     first = min((c.left_edge for c in parts), key=lambda t: t.i)
     last = max((c.right_edge for c in parts), key=lambda t: t.i)
     return _span_of(first, last, verb)
+
+
+def _unsaid(verb) -> bool:
+    """A passive with no agent ("is expected to go", "was asked to leave"): its to-clause is
+    what is asked or expected of its subject, said by no one the sentence names."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _has_to(verb) -> bool:
