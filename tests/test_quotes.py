@@ -477,3 +477,30 @@ def test_an_agentless_passive_reports_no_to_clause():
     q = only(quotes_of(text))
     assert content(text, q) == "to leave the hall"
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "the mayor"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("Analysts said the talks have stalled, citing the new tariffs.", "the talks have stalled"),
+        ("Critics say the money should go to NATO, the alliance that includes Canada.", "the money should go to NATO"),
+        ("Fowler said she will recover from pneumonia, which forced her to leave early.", "she will recover from pneumonia"),
+    ],
+)
+def test_an_aside_closing_the_reported_clause_is_not_content(text, said):
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] in ("said", "say"))
+    assert content(text, q) == said
+
+
+def test_a_restrictive_clause_stays_in_the_content():
+    text = "Officials said the workers who struck last week will return."
+    assert content(text, only(quotes_of(text))) == "the workers who struck last week will return"
+
+
+def test_speech_reported_inside_another_speakers_words_is_part_of_them():
+    text = "Smith said Jones denied that the plant would close."
+    q = only(quotes_of(text))
+    assert content(text, q) == "Jones denied that the plant would close"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "Smith"
+    two = "Smith said the plant would close. Jones denied that the plant would close."
+    assert len(quotes_of(two)) == 2  # side by side, each is its own

@@ -231,10 +231,32 @@ def _span_of(first, last, verb=None) -> Span | None:
     i, j = first.i, last.i
     if verb is not None and i <= verb.i <= j:  # a complement that wraps round its verb: keep the side holding more
         i, j = (i, verb.i - 1) if verb.i - i >= j - verb.i else (verb.i + 1, j)
-    i, j = _trimmed(doc, i, j)
+    i, j = _trimmed(doc, *_without_aside(doc, i, j))
     if i > j:
         return None
     return Span(doc[i].idx, doc[j].idx + len(doc[j]))
+
+
+def _without_aside(doc, i: int, j: int) -> tuple[int, int]:
+    """Token range i..j less an aside after a comma that closes it: a participle (", citing
+    ..."), a non-restrictive relative clause (", which ...") or an apposition (", the
+    alliance that ..."). They describe what was reported; they are not what was said."""
+    for k in range(i + 2, j + 1):
+        token = doc[k]
+        if doc[k - 1].text != "," or token.left_edge.i != k:
+            continue
+        for t in (token, token.head):
+            if t.left_edge.i == k and t.right_edge.i >= j and _aside(t) and i <= t.head.i < k:
+                return i, k - 2
+    return i, j
+
+
+def _aside(token) -> bool:
+    return (
+        token.dep_ == "appos"
+        or token.dep_ in ("relcl", "advcl") and token.left_edge.lower_ in english().relative_pronouns
+        or token.dep_ == "advcl" and token.tag_ == "VBG"
+    )
 
 
 def _trimmed(doc, i: int, j: int) -> tuple[int, int]:

@@ -74,6 +74,7 @@ class Linker:
         loose = [s for s in stretches if not any(d.content.overlaps(Span(s.start, s.end)) for d in drafts)]
         drafts += [d for s in loose if (d := self._partial(s, attributions)) is not None]
         drafts = [d for d in drafts if d.content.end - d.content.start >= MIN_CONTENT_CHARS]
+        drafts = [d for d in drafts if not _reported_within(d, drafts)]
         drafts.sort(key=lambda d: (d.content.start, -d.content.end))
         used = {id(d.attribution) for d in drafts}
         announcers = [a for a in attributions if a.content is None and a.speaker is not None and id(a) not in used]
@@ -427,6 +428,19 @@ def _in_attribution(token, a: Attribution) -> bool:
     if a.content is not None and a.content.start <= token.idx < a.content.end:
         return False
     return any(_in_phrase(token, c) for c in a.verb.children if c.dep_ in _ATTRIBUTION_PARTS)
+
+
+def _reported_within(draft: Draft, drafts: list[Draft]) -> bool:
+    """Speech reported inside what another speaker said ("Smith said Jones denied it"): its
+    cue and content lie in the other quote's content, so it is part of that quote."""
+    a, c = draft.attribution, draft.content
+    if a is None:
+        return False
+    return any(
+        o is not draft and o.content.start <= c.start and c.end <= o.content.end and o.content != c
+        and o.content.start <= a.cue.start < o.content.end
+        for o in drafts
+    )
 
 
 def _extent(draft: Draft) -> Span:
