@@ -504,3 +504,23 @@ def test_speech_reported_inside_another_speakers_words_is_part_of_them():
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "Smith"
     two = "Smith said the plant would close. Jones denied that the plant would close."
     assert len(quotes_of(two)) == 2  # side by side, each is its own
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("The senator talked about the economy at the fair.", "the economy"),
+        ("Clinton pointed to the crime bill.", "the crime bill"),
+        ("The mayor railed against the new tax.", "the new tax"),
+    ],
+)
+def test_what_the_speech_is_about_is_its_content(text, topic):
+    q = only(quotes_of(text))
+    assert content(text, q) == topic
+
+
+def test_other_prepositions_of_a_speech_verb_are_no_topic():
+    assert quotes_of("The senator talked with reporters at the fair.") == []
+    assert quotes_of("She walked to the store.") == []
+    text = "She pointed out that the bill failed."  # the particle cue still reads its clause
+    assert content(text, only(quotes_of(text))) == "that the bill failed"

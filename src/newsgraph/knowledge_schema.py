@@ -101,6 +101,7 @@ class CueVerb(Strict):
     stance: str | None = None
     medium: str | None = None
     takes: list[Literal["clause", "infinitive", "object"]] = []  # a clause always counts
+    about: Words = []  # prepositions whose object is what the speech is about ("talked about")
 
 
 class Cues(Strict):

@@ -32,6 +32,7 @@ class CueWord:
     medium: str | None = None
     infinitive: bool = False  # a to-clause counts as content
     object: bool = False  # the object phrase is the content ("criticized the plan")
+    about: frozenset[str] = frozenset()  # prepositions whose object is the content ("talked about")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
             medium=entry.get("medium"),
             infinitive="infinitive" in entry.get("takes", ()),
             object="object" in entry.get("takes", ()),
+            about=frozenset(entry.get("about", ())),
         )
     particles = {lemma: frozenset(words) for lemma, words in (spec.get("particles") or {}).items()}
     for lemma in particles:
@@ -99,7 +101,7 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             continue
         required = lex.particles.get(word.lemma, frozenset())
         particle = next((c for c in token.children if c.dep_ in ("prt", "acomp") and c.lower_ in required), None)
-        if word.lemma in lex.particles and particle is None:
+        if word.lemma in lex.particles and particle is None and _topic(token, word) is None:
             continue
         end = particle if particle is not None and particle.i == token.i + 1 else token
         cue = Span(token.idx, end.idx + len(end))
@@ -190,8 +192,18 @@ def _content(verb, word: CueWord) -> Span | None:
             clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
             if clause is not None:
                 return _span_of(clause.left_edge, clause.right_edge, verb)
+    topic = _topic(verb, word)
+    if topic is not None:
+        return _span_of(topic.left_edge, topic.right_edge, verb)
     claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ == "advcl")  # "..., calling it a sham"
     return _object_content(verb) if word.object and claims else None
+
+
+def _topic(verb, word: CueWord):
+    """The object of a preposition that says what the speech is about ("talked *about* the
+    economy", "referred *to* the memo"), or None."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in word.about), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 
 
 def _finite(verb) -> bool:
@@ -254,8 +266,8 @@ def _without_aside(doc, i: int, j: int) -> tuple[int, int]:
 def _aside(token) -> bool:
     return (
         token.dep_ == "appos"
-        or token.dep_ in ("relcl", "advcl") and token.left_edge.lower_ in english().relative_pronouns
-        or token.dep_ == "advcl" and token.tag_ == "VBG"
+        or (token.dep_ in ("relcl", "advcl") and token.left_edge.lower_ in english().relative_pronouns)
+        or (token.dep_ == "advcl" and token.tag_ == "VBG")
     )
 
 
