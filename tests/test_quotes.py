@@ -524,3 +524,11 @@ def test_other_prepositions_of_a_speech_verb_are_no_topic():
     assert quotes_of("She walked to the store.") == []
     text = "She pointed out that the bill failed."  # the particle cue still reads its clause
     assert content(text, only(quotes_of(text))) == "that the bill failed"
+
+
+def test_a_stated_intention_is_reported_with_its_stance():
+    text = "The governor wants to raise the minimum wage."
+    q = only(quotes_of(text))
+    assert content(text, q) == "to raise the minimum wage"
+    assert q.stance == "intend"
+    assert quotes_of("The governor wants a new car.") == []  # no to-clause: nothing reported
