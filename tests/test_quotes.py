@@ -533,3 +533,18 @@ def test_a_stated_intention_is_reported_with_its_stance():
     assert content(text, q) == "to raise the minimum wage"
     assert q.stance == "intend"
     assert quotes_of("The governor wants a new car.") == []  # no to-clause: nothing reported
+
+
+def test_words_after_a_cue_and_colon_without_quote_marks_are_reported():
+    text = "The governor added: It is typical of her. She knows nothing at all."
+    q = only(quotes_of(text))
+    assert content(text, q) == "It is typical of her. She knows nothing at all."
+    text = "The governor added:\n\nIt is typical of her. She knows nothing.\n\nThen he left the hall."
+    q = only(quotes_of(text))
+    assert content(text, q) == "It is typical of her. She knows nothing."
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "The governor"
+
+
+def test_a_colon_after_other_words_is_no_lead_in():
+    text = "The governor added two points: taxes and roads."
+    assert all(content(text, q) != "taxes and roads." for q in quotes_of(text))

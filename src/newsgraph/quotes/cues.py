@@ -179,6 +179,9 @@ def _object_of(preposition):
 
 def _content(verb, word: CueWord) -> Span | None:
     """The clause a cue verb reports, as a span, or None when the parse shows none."""
+    block = _block_after_colon(verb)
+    if block is not None:
+        return block
     infinitive = word.infinitive and not _unsaid(verb)
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and infinitive and _has_to(child)):
@@ -221,6 +224,28 @@ def _object_content(verb) -> Span | None:
     first = min((c.left_edge for c in parts), key=lambda t: t.i)
     last = max((c.right_edge for c in parts), key=lambda t: t.i)
     return _span_of(first, last, verb)
+
+
+def _block_after_colon(verb) -> Span | None:
+    """ "X added: It is typical of her. She knows nothing.": a cue verb closed by a colon
+    reports the words after it, to the end of the paragraph (or the whole next paragraph when
+    the colon ends this one), when they stand without quote marks."""
+    doc, k = verb.doc, verb.i + 1
+    while k < len(doc) and doc[k].dep_ == "prt" and doc[k].head.i == verb.i:
+        k += 1
+    if k >= len(doc) or doc[k].text != ":":
+        return None
+    text = doc.text
+    start = doc[k].idx + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text) or any(text.startswith(m, start) for m in english().quote_marks):
+        return None
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
 
 
 def _unsaid(verb) -> bool:

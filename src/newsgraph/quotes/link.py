@@ -267,8 +267,10 @@ class Linker:
 
     def _clip(self, a: Attribution, covered: list[Span]) -> Span | None:
         """A cue's clause kept to the cue's paragraph and off the direct quotes: the parse
-        may run a clause on into a quote with a cue of its own ("said X but added, "..."")."""
-        p = self._para(a.verb.idx)
+        may run a clause on into a quote with a cue of its own ("said X but added, "..."").
+        A cue ending its paragraph with a colon reports the next paragraph."""
+        lead_in = self.text[a.cue.end : a.content.start].strip() == ":"
+        p = self._para(a.content.start if lead_in else a.verb.idx)
         if p < 0:
             return None
         start, end = max(a.content.start, self.paras[p][0]), min(a.content.end, self.paras[p][1])
