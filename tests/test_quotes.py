@@ -548,3 +548,11 @@ def test_words_after_a_cue_and_colon_without_quote_marks_are_reported():
 def test_a_colon_after_other_words_is_no_lead_in():
     text = "The governor added two points: taxes and roads."
     assert all(content(text, q) != "taxes and roads." for q in quotes_of(text))
+
+
+def test_a_content_noun_whose_clause_follows_be():
+    text = "The party's argument was that the vote was rigged."
+    q = only(quotes_of(text))
+    assert content(text, q) == "that the vote was rigged"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "The party"
+    assert quotes_of("The party's argument was weak.") == []

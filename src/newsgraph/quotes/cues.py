@@ -116,6 +116,8 @@ def _content_noun(noun) -> Attribution | None:
     if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in lexicon().verbs:
         return None
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "her view is that ..."
+        clause = next((c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and _has_that(c)), None)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         source = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
