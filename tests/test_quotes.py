@@ -556,3 +556,22 @@ def test_a_content_noun_whose_clause_follows_be():
     assert content(text, q) == "that the vote was rigged"
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "The party"
     assert quotes_of("The party's argument was weak.") == []
+
+
+@pytest.mark.parametrize("verb", ["claimed", "denied", "maintained", "argued", "believes"])
+def test_a_claim_is_one_notion_for_quotes_and_events(verb):
+    from newsgraph.quotes import claims
+
+    article = Pipeline().article(f"General Anna Berg {verb} that the army shelled the village.", "2021-03-12")
+    q = only(article.quotes)
+    assert claims(q.stance)
+    assert not any(e.cameo.startswith("19") for e in article.events)  # the shelling is only her claim
+    assert any(e.factuality == "claimed" for e in article.rejected)
+
+
+def test_plainly_reported_speech_is_no_claim():
+    from newsgraph.quotes import claims
+
+    assert not claims("say") and not claims("announce")
+    article = Pipeline().article("General Anna Berg said that the army shelled the village.", "2021-03-12")
+    assert not any(e.factuality == "claimed" for e in article.rejected)

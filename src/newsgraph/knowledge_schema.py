@@ -109,6 +109,7 @@ class Cues(Strict):
     particles: dict[str, Words]
     nouns: Words
     not_labels: Words
+    claims: Words = []  # stances whose content is the speaker's claim
 
 
 class QuoteMedia(Strict):

@@ -20,6 +20,7 @@ content a claim. The word classes are in ``data/events/patterns.yaml``.
 from __future__ import annotations
 
 from newsgraph.events.patterns import Lexicon
+from newsgraph.quotes import claims
 
 ASSERTED, NEGATED, HYPOTHETICAL, QUESTION, CLAIMED = "asserted", "negated", "hypothetical", "question", "claimed"
 
@@ -43,7 +44,7 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
         # an adverbial or relative clause is not what its governor reports; a noun's own
         # complement is ("the idea *that* ...", "its finding *that* ...")
         content = content and (clause.dep_ not in ("advcl", "relcl", "acl") or (
-            clause.dep_ == "acl" and lex.is_("claim_words", governor.lemma_.lower())))
+            clause.dep_ == "acl" and _claim_word(governor.lemma_.lower(), lex)))
         if content and _claims(governor, clause, lex):
             return CLAIMED
         if content and lex.is_("speech_verbs", governor.lemma_.lower()):
@@ -66,11 +67,17 @@ def _claims(governor, clause, lex: Lexicon) -> bool:
     "claimed *that* ...", "denied (that) ...", "blamed X *for* attempting ...", "accused X *of*
     ...", "the idea *that* ..."."""
     lemma = governor.lemma_.lower()
-    if lex.is_("claim_words", lemma) and clause.dep_ in ("ccomp", "xcomp", "acl"):
+    if _claim_word(lemma, lex) and clause.dep_ in ("ccomp", "xcomp", "acl"):
         return True
     if clause.dep_ in ("pcomp", "pobj") and governor.dep_ == "prep" and governor.lower_ in ("for", "of"):
-        return lex.is_("claim_words", governor.head.lemma_.lower())
+        return _claim_word(governor.head.lemma_.lower(), lex)
     return False
+
+
+def _claim_word(lemma: str, lex: Lexicon) -> bool:
+    """A noun that presents what follows as a claim ("the idea that"), or a cue verb whose
+    content is its speaker's claim (the quotes stage's notion: "claimed", "denied", "believes")."""
+    return lex.is_("claim_words", lemma) or claims(lemma)
 
 
 def _asks(token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.quotes.cues import find_attributions, lexicon, stance_of
+from newsgraph.quotes.cues import claims, find_attributions, lexicon, stance_of
 from newsgraph.quotes.labels import labelled_lines
 from newsgraph.quotes.link import Linker
 from newsgraph.quotes.marks import paragraphs
@@ -22,7 +22,7 @@ from newsgraph.record import Quote, Span
 if TYPE_CHECKING:
     from newsgraph.article import Article
 
-__all__ = ["find_quotes", "lexicon", "stance_of"]
+__all__ = ["claims", "find_quotes", "lexicon", "stance_of"]
 
 DISPLAY_ZONES = frozenset({"headline", "standfirst", "caption"})  # quote marks there flag words more than report
 

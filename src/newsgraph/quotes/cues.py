@@ -40,6 +40,7 @@ class Lexicon:
     verbs: dict[str, CueWord]
     particles: dict[str, frozenset[str]]
     nouns: frozenset[str]
+    claims: frozenset[str]  # stances whose content is the speaker's claim
 
 
 @derived
@@ -60,13 +61,19 @@ def lexicon() -> Lexicon:
     particles = {lemma: frozenset(words) for lemma, words in (spec.get("particles") or {}).items()}
     for lemma in particles:
         verbs.setdefault(lemma, CueWord(lemma))
-    return Lexicon(verbs, particles, frozenset(spec.get("nouns") or ()))
+    return Lexicon(verbs, particles, frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ()))
 
 
 def stance_of(lemma: str) -> str | None:
     """The stance a cue lemma carries (deny, insist, warn, ...), or None."""
     word = lexicon().verbs.get(lemma.lower())
     return word.stance if word else None
+
+
+def claims(lemma: str) -> bool:
+    """Whether what a cue verb reports is its speaker's claim ("claimed", "denied", "accused
+    X of", "believes"), not a fact the article asserts: one notion for quotes and events."""
+    return stance_of(lemma) in lexicon().claims
 
 
 @dataclass(slots=True)
