@@ -575,3 +575,10 @@ def test_plainly_reported_speech_is_no_claim():
     assert not claims("say") and not claims("announce")
     article = Pipeline().article("General Anna Berg said that the army shelled the village.", "2021-03-12")
     assert not any(e.factuality == "claimed" for e in article.rejected)
+
+
+def test_a_nickname_given_by_a_participle_is_no_quote():
+    assert quotes_of("The prison, dubbed the “Hanoi Hilton”, was closed in 1973.") == []
+    text = "Critics dubbed the prison the “Hanoi Hilton”."
+    q = only(quotes_of(text))
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "Critics"

@@ -104,7 +104,7 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
                 out.append(claim)
             continue
         word = lex.verbs.get(token.lemma_.lower())
-        if word is None or token.pos_ not in ("VERB", "AUX") or (token.tag_ == "VBN" and _is_adjectival(token)):
+        if word is None or token.pos_ not in ("VERB", "AUX") or _is_adjectival(token):
             continue
         required = lex.particles.get(word.lemma, frozenset())
         particle = next((c for c in token.children if c.dep_ in ("prt", "acomp") and c.lower_ in required), None)
@@ -137,8 +137,10 @@ def _content_noun(noun) -> Attribution | None:
 
 
 def _is_adjectival(token) -> bool:
-    """A past participle used as a modifier ("the so-called plan", "the stated aim")."""
-    return token.dep_ in ("amod", "acl") and not any(c.dep_ in ("ccomp", "nsubj", "agent") for c in token.children)
+    """A past participle used as a modifier ("the so-called plan", "the stated aim", "the
+    prison, dubbed the Hanoi Hilton"; the parser may tag it as a past tense)."""
+    own = any(c.dep_ in ("ccomp", "nsubj", "agent") for c in token.children)
+    return token.tag_ in ("VBN", "VBD") and token.dep_ in ("amod", "acl") and not own
 
 
 def _according(according, to) -> Attribution:
