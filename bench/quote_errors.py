@@ -29,6 +29,7 @@ _BELIEF = frozenset(
     consider assume understand realize realise see view regard intend plan plan aim wish like love hate prefer
     agree disagree favor favour support oppose imagine guess figure reckon trust""".split()
 )
+_GOLD_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"  # a gold content holding one is direct (as score_quotes.py)
 _PREPOSITIONS = frozenset("of about for to on in with against by at over from into as".split())
 _AGENTS = re.compile(
     r"\b(spokes(?:man|woman|person)|aides?|advisers?|advisors?|representatives?|officials?|sources?)\b", re.I
@@ -146,17 +147,21 @@ def analyse(records_path: str, gold_dir: str):
                 path = (rec.get("source") or {}).get("path") or ""
                 records[os.path.basename(path)[:-4]] = rec
     missed, wrong_speaker, spurious = defaultdict(list), defaultdict(list), defaultdict(list)
-    totals = Counter()
+    totals, score = Counter(), Counter()
     for key, text in texts.items():
         rec = records.get(key)
-        if rec is None or key not in anns:
+        if rec is None:
             continue
         quotes = rec.get("quotes") or []
+        for q in quotes:
+            score["sys_" + ("direct" if q["kind"] in ("direct", "partial") else "indirect")] += 1
         ents = {e["id"]: e for e in rec.get("entities") or []}
         used = set()
-        for gold in read_ann(anns[key]):
+        for gold in read_ann(anns[key]) if key in anns else ():
             kind = kind_of(text, gold)
             totals[kind] += 1
+            cat = "direct" if any(ch in _text(text, gold["content"]) for ch in _GOLD_MARKS) else "indirect"
+            score["gold_" + cat] += 1
             best, best_sh = None, 0
             for i, q in enumerate(quotes):
                 pair = (q["content"]["start"], q["content"]["end"])
@@ -182,10 +187,13 @@ def analyse(records_path: str, gold_dir: str):
                 continue
             used.add(best)
             q = quotes[best]
+            score["found_" + cat] += 1
+            score["hit_" + ("direct" if q["kind"] in ("direct", "partial") else "indirect")] += 1
             spans = [(q["speaker_mention"]["start"], q["speaker_mention"]["end"])] if q.get("speaker_mention") else []
             ent = ents.get(q.get("speaker"))
             spans += [(m["start"], m["end"]) for m in (ent or {}).get("mentions") or []]
             right = any(_shared(gold["source"], sp) > 0 for sp in spans) if gold["source"] else not spans
+            score["speaker_ok"] += right
             if not right:
                 said = (q.get("speaker_mention") or {}).get("text") or "(no speaker)"
                 reason = "no speaker given" if not spans else f"wrong speaker ({q['kind']})"
@@ -197,7 +205,22 @@ def analyse(records_path: str, gold_dir: str):
                 spurious[f"{q['kind']}: {label}"].append(
                     f"{key}: [{(q.get('speaker_mention') or {}).get('text')}] {q['content']['text'][:160]}"
                 )
-    return totals, missed, wrong_speaker, spurious
+    return score, totals, missed, wrong_speaker, spurious
+
+
+def _prf(hit_sys: int, n_sys: int, hit_gold: int, n_gold: int) -> str:
+    p, r = hit_sys / n_sys if n_sys else 0.0, hit_gold / n_gold if n_gold else 0.0
+    return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}"
+
+
+def summary(score: Counter) -> str:
+    """The figures of score_quotes.py (which stops on some train files), from the same matching."""
+    n_sys, n_gold = score["sys_direct"] + score["sys_indirect"], score["gold_direct"] + score["gold_indirect"]
+    parts = [f"content+speaker {_prf(score['speaker_ok'], n_sys, score['speaker_ok'], n_gold)}"]
+    for cat in ("direct", "indirect"):
+        figures = _prf(score["hit_" + cat], score["sys_" + cat], score["found_" + cat], score["gold_" + cat])
+        parts.append(f"{cat} {figures}")
+    return "; ".join(parts)
 
 
 def report(title: str, groups: dict, examples: int, totals: Counter | None = None, top: int = 25) -> None:
@@ -216,10 +239,11 @@ def main() -> None:
     ap.add_argument("--examples", type=int, default=3, help="examples shown per kind")
     args = ap.parse_args()
     english()  # fail early when the package data is missing
-    totals, missed, wrong, spurious = analyse(args.records, args.gold_dir)
+    score, totals, missed, wrong, spurious = analyse(args.records, args.gold_dir)
     report("gold attributions missed, by form", missed, args.examples, totals)
     report("found with the wrong speaker", wrong, args.examples)
     report("system quotes matching no gold, by kind and cue", spurious, args.examples)
+    print("\n" + summary(score))
 
 
 if __name__ == "__main__":
