@@ -582,3 +582,10 @@ def test_a_nickname_given_by_a_participle_is_no_quote():
     text = "Critics dubbed the prison the “Hanoi Hilton”."
     q = only(quotes_of(text))
     assert text[q.speaker_mention.start : q.speaker_mention.end] == "Critics"
+
+
+def test_lauded_praises_its_object():
+    text = "The governor lauded the firm for its “new and innovative ideas.”"
+    q = only(quotes_of(text))
+    assert q.stance == "praise" and q.kind == "mixed"
+    assert content(text, q) == "the firm for its “new and innovative ideas.”"
