@@ -589,3 +589,9 @@ def test_lauded_praises_its_object():
     q = only(quotes_of(text))
     assert q.stance == "praise" and q.kind == "mixed"
     assert content(text, q) == "the firm for its “new and innovative ideas.”"
+
+
+def test_according_to_vouches_for_the_whole_sentence_asides_included():
+    text = "The talks have stalled, citing the new tariffs, according to a spokesman."
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "according to")
+    assert content(text, q) == "The talks have stalled, citing the new tariffs"

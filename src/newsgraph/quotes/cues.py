@@ -273,13 +273,14 @@ def _has_that(verb) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
-def _span_of(first, last, verb=None) -> Span | None:
-    """Tokens first..last as a span, trimmed of edge punctuation and kept off the cue verb."""
+def _span_of(first, last, verb=None, whole: bool = False) -> Span | None:
+    """Tokens first..last as a span, trimmed of edge punctuation and kept off the cue verb,
+    less an aside that closes it unless ``whole`` (a phrase vouching for the whole sentence)."""
     doc = first.doc
     i, j = first.i, last.i
     if verb is not None and i <= verb.i <= j:  # a complement that wraps round its verb: keep the side holding more
         i, j = (i, verb.i - 1) if verb.i - i >= j - verb.i else (verb.i + 1, j)
-    i, j = _trimmed(doc, *_without_aside(doc, i, j))
+    i, j = _trimmed(doc, *((i, j) if whole else _without_aside(doc, i, j)))
     if i > j:
         return None
     return Span(doc[i].idx, doc[j].idx + len(doc[j]))
@@ -342,9 +343,9 @@ def _sentence_without(part) -> Span | None:
     doc, sent = part.doc, part.sent
     first, last = _trimmed(doc, sent.start, sent.end - 1)
     if part.left_edge.i <= first:
-        return _span_of(doc[part.right_edge.i + 1], doc[last]) if part.right_edge.i < last else None
+        return _span_of(doc[part.right_edge.i + 1], doc[last], whole=True) if part.right_edge.i < last else None
     if part.right_edge.i >= last:
-        return _span_of(doc[first], doc[part.left_edge.i - 1]) if part.left_edge.i > first else None
+        return _span_of(doc[first], doc[part.left_edge.i - 1], whole=True) if part.left_edge.i > first else None
     return None
 
 
