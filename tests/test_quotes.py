@@ -595,3 +595,11 @@ def test_according_to_vouches_for_the_whole_sentence_asides_included():
     text = "The talks have stalled, citing the new tariffs, according to a spokesman."
     q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "according to")
     assert content(text, q) == "The talks have stalled, citing the new tariffs"
+
+
+@pytest.mark.parametrize("verb", ["announced", "mentioned", "revealed"])
+def test_verbs_of_making_known_take_their_object(verb):
+    text = f"The mayor {verb} a new plan for the harbour."
+    q = only(quotes_of(text))
+    assert content(text, q) == "a new plan for the harbour"
+    assert quotes_of(f"The plan the mayor {verb} was new.") == []  # nothing after the verb
