@@ -533,6 +533,8 @@ def test_a_stated_intention_is_reported_with_its_stance():
     assert content(text, q) == "to raise the minimum wage"
     assert q.stance == "intend"
     assert quotes_of("The governor wants a new car.") == []  # no to-clause: nothing reported
+    text = "The union sought to block the merger."
+    assert content(text, only(quotes_of(text))) == "to block the merger"
 
 
 def test_words_after_a_cue_and_colon_without_quote_marks_are_reported():
