@@ -533,8 +533,9 @@ def test_a_stated_intention_is_reported_with_its_stance():
     assert content(text, q) == "to raise the minimum wage"
     assert q.stance == "intend"
     assert quotes_of("The governor wants a new car.") == []  # no to-clause: nothing reported
-    text = "The union sought to block the merger."
-    assert content(text, only(quotes_of(text))) == "to block the merger"
+    for text in ("The union sought to block the merger.", "The union would like to block the merger."):
+        assert content(text, only(quotes_of(text))) == "to block the merger"
+    assert quotes_of("The union would like a new hall.") == []
 
 
 def test_words_after_a_cue_and_colon_without_quote_marks_are_reported():
@@ -605,3 +606,10 @@ def test_verbs_of_making_known_take_their_object(verb):
     q = only(quotes_of(text))
     assert content(text, q) == "a new plan for the harbour"
     assert quotes_of(f"The plan the mayor {verb} was new.") == []  # nothing after the verb
+
+
+def test_agreed_reports_what_was_agreed_to():
+    text = "The company agreed to clean up the mine."
+    assert content(text, only(quotes_of(text))) == "to clean up the mine"
+    text = "The mayor agreed with the council."
+    assert content(text, only(quotes_of(text))) == "the council"
