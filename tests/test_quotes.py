@@ -613,3 +613,12 @@ def test_agreed_reports_what_was_agreed_to():
     assert content(text, only(quotes_of(text))) == "to clean up the mine"
     text = "The mayor agreed with the council."
     assert content(text, only(quotes_of(text))) == "the council"
+
+
+def test_a_noun_of_speech_with_an_owner_and_a_topic():
+    text = "Trump's comments about Mexico drew criticism."
+    q = only(quotes_of(text))
+    assert content(text, q) == "Mexico"
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "Trump"
+    assert quotes_of("The comments about Mexico drew a reply.") == []  # no owner: no speaker
+    assert quotes_of("Russia's attacks on the port killed ten.") == []  # an attack is no speech

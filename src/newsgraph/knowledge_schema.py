@@ -110,6 +110,7 @@ class Cues(Strict):
     nouns: Words
     not_labels: Words
     claims: Words = []  # stances whose content is the speaker's claim
+    topic_nouns: dict[str, Words] = {}  # noun -> prepositions whose object is what was said about
 
 
 class QuoteMedia(Strict):

@@ -41,6 +41,7 @@ class Lexicon:
     particles: dict[str, frozenset[str]]
     nouns: frozenset[str]
     claims: frozenset[str]  # stances whose content is the speaker's claim
+    topic_nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is the content
 
 
 @derived
@@ -61,7 +62,8 @@ def lexicon() -> Lexicon:
     particles = {lemma: frozenset(words) for lemma, words in (spec.get("particles") or {}).items()}
     for lemma in particles:
         verbs.setdefault(lemma, CueWord(lemma))
-    return Lexicon(verbs, particles, frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ()))
+    topics = {noun: frozenset(preps) for noun, preps in (spec.get("topic_nouns") or {}).items()}
+    return Lexicon(verbs, particles, frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ()), topics)
 
 
 def stance_of(lemma: str) -> str | None:
@@ -98,6 +100,11 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             out.append(_according(token, doc[token.i + 1]))
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.topic_nouns:
+            about = _topic_noun(token, lex.topic_nouns[token.lemma_.lower()])
+            if about is not None:
+                out.append(about)
+                continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lex.nouns:
             claim = _content_noun(token)
             if claim is not None:
@@ -134,6 +141,18 @@ def _content_noun(noun) -> Attribution | None:
     content = _span_of(clause.left_edge, clause.right_edge)
     cue = Span(noun.idx, noun.idx + len(noun))
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, content)
+
+
+def _topic_noun(noun, prepositions: frozenset[str]) -> Attribution | None:
+    """ "his comments about Mexico", "her attacks on the plan": a noun of speech with an owner
+    and a preposition saying what the speech is about."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if owner is None or topic is None:
+        return None
+    cue = Span(noun.idx, noun.idx + len(noun))
+    return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, _span_of(topic.left_edge, topic.right_edge))
 
 
 def _is_adjectival(token) -> bool:
