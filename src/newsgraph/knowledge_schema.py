@@ -121,37 +121,30 @@ class QuoteMedia(Strict):
 # -- events ---------------------------------------------------------------------------------
 
 
-class VerbPattern(Strict):
+class _Pattern(Strict):
+    """What verb and noun patterns share (patterns.yaml's header says what each key means)."""
+
+    code: Code
+    object: Words = []
+    target: Words = []
+    negated_code: Code | None = None
+    reciprocal: bool = False
+    unless: Words = []
+    needs_target: bool = False
+    unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
+    naming: Literal["negative", "positive"] | None = None
+    person_code: Code | None = None
+    example: str
+    not_: Words = Field(default=[], alias="not")
+
+
+class VerbPattern(_Pattern):
     verb: str
-    code: Code
-    object: Words = []
     complement: Words = []
-    target: Words = []
-    negated_code: Code | None = None
-    reciprocal: bool = False
-    unless: Words = []
-    needs_target: bool = False
-    unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
-    naming: Literal["negative", "positive"] | None = None
-    person_code: Code | None = None
-    example: str
-    not_: Words = Field(default=[], alias="not")
 
 
-class NounPattern(Strict):
+class NounPattern(_Pattern):
     noun: str
-    code: Code
-    target: Words = []
-    object: Words = []
-    negated_code: Code | None = None
-    reciprocal: bool = False
-    unless: Words = []
-    needs_target: bool = False
-    unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
-    naming: Literal["negative", "positive"] | None = None
-    person_code: Code | None = None
-    example: str
-    not_: Words = Field(default=[], alias="not")
 
 
 class WordClasses(Strict):
