@@ -61,7 +61,6 @@ class Article:
 
     doc: Document
     knowledge: Knowledge
-    date: str | None = None  # the publication date given by the caller, if any
     zones: list[Zone] = field(default_factory=list)
     meta: Meta | None = None
     parsed: Any = None  # the spaCy Doc of ``text`` (same offsets)

@@ -124,7 +124,7 @@ class Pipeline:
             yield from self._chunk(chunk, date)
 
     def _laid_out(self, doc: Document, date: str | None, zones: list[Zone] | None = None) -> Article:
-        article = Article(doc=doc, knowledge=self.knowledge, date=date)
+        article = Article(doc=doc, knowledge=self.knowledge)
         article.zones = lay_out(doc.text, doc.hints) if zones is None else zones
         article.meta = read_meta(doc.text, article.zones, doc.hints, date)
         return article
