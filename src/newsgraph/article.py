@@ -90,6 +90,15 @@ class Article:
 
         return find_stretches(self.text, paragraphs(self.text, lambda pos: pos not in self.analysed))
 
+    @cached_property
+    def _quoted_starts(self) -> list[int]:
+        return [s.start for s in self.quoted]
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether the character at ``pos`` lies inside a quoted stretch (any quotation-mark style)."""
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i].end
+
     def to_record(self, explain: bool = False, min_confidence: float | None = None) -> Record:
         """The record; with ``explain``, the rejected event readings too; with ``min_confidence``,
         only the events at least that confident."""

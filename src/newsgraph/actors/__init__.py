@@ -37,15 +37,17 @@ class Actors:
     entities: list[Entity]
     _starts: list[int] = field(default_factory=list, repr=False)
     _index: list[tuple[Span, Entity]] = field(default_factory=list, repr=False)
+    _by_id: dict[str, Entity] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         pairs = sorted(((m, e) for e in self.entities for m in e.mentions), key=lambda p: (p[0].start, -p[0].end))
         self._index = pairs
+        self._by_id = {e.id: e for e in self.entities}
         self._starts = [m.start for m, _ in pairs]
 
     def by_id(self, entity_id: str) -> Entity | None:
         """The entity with that id, or None."""
-        return next((e for e in self.entities if e.id == entity_id), None)
+        return self._by_id.get(entity_id)
 
     def mentions_in(self, start: int, end: int) -> list[tuple[Span, Entity]]:
         """Mentions lying inside [start, end), in text order."""

@@ -59,8 +59,7 @@ class Zones:
     def __init__(self, article: Article):
         text = article.text
         self.analysed = article.analysed
-        self.quoted = [(s.start, s.end) for s in article.quoted]
-        self._quoted_starts = [s for s, _ in self.quoted]
+        self.in_quote = article.in_quote  # whether a position lies inside a quoted stretch
         self.paragraphs = [i for i, ch in enumerate(text) if ch == "\n"]
         # interview transcripts: a paragraph opening "Q:" is the interviewer's turn, "A:" the answer
         self.turns = {self.paragraph(m.start()): m.group(1) for m in TURN.finditer(text)}
@@ -72,11 +71,6 @@ class Zones:
     def is_excluded(self, pos: int) -> bool:
         """Whether the position lies outside the zones the analysis reads."""
         return pos not in self.analysed
-
-    def in_quote(self, pos: int) -> bool:
-        """Whether the position lies inside a quoted stretch (any quotation-mark style)."""
-        i = bisect.bisect_right(self._quoted_starts, pos) - 1
-        return i >= 0 and pos < self.quoted[i][1]
 
     def paragraph(self, pos: int) -> int:
         """The number of the line (paragraph) the position lies on."""

@@ -22,7 +22,7 @@ import math
 from typing import TYPE_CHECKING
 
 from newsgraph.knowledge import derived, load_yaml
-from newsgraph.record import Entity, Event
+from newsgraph.record import Event
 
 if TYPE_CHECKING:
     from newsgraph.article import Article
@@ -36,11 +36,11 @@ NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 
 def features(event: Event, article: Article) -> dict[str, float]:
     """The features of one event (1.0 or 0.0 each)."""
-    entities: dict[str, Entity] = {e.id: e for e in article.actors.entities} if article.actors else {}
-    source, target = entities.get(event.source or ""), entities.get(event.target or "")
+    actors = article.actors
+    source = actors.by_id(event.source) if actors and event.source else None
+    target = actors.by_id(event.target) if actors and event.target else None
     at = event.evidence.start
-    trigger = event.source_mention.end if event.source_mention else at
-    quoted = any(s.start <= trigger < s.end for s in article.quoted)
+    quoted = article.in_quote(event.source_mention.end if event.source_mention else at)
     values = {
         "source_coded": source is not None and bool(source.code),
         "target_entity": target is not None,
