@@ -19,6 +19,7 @@ content a claim. The word classes are in ``data/events/patterns.yaml``.
 
 from __future__ import annotations
 
+from newsgraph.english import english
 from newsgraph.events.patterns import Lexicon
 from newsgraph.quotes import claims
 
@@ -83,5 +84,6 @@ def _claim_word(lemma: str, lex: Lexicon) -> bool:
 def _asks(token) -> bool:
     """A predicate of a sentence ending in a question mark, outside a quotation."""
     sent = token.sent
-    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "”", "’", "'")), None)
+    marks = english().quote_marks  # a question closing a quotation still ends the sentence
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in marks), None)
     return last is not None and last.text == "?"
