@@ -40,7 +40,7 @@ def test_no_negative_example_codes_its_pattern():
         ("The spokesman denied any role in the fire.", "01"),
         ("The cardinals urged the governor to pardon the strikers.", "02"),
         ("The sultan invited the delegation to his palace.", "03"),
-        ("The two envoys met in the border town.", "04"),
+        ("The envoy met the sultan in the border town.", "04"),
         ("The senator praised the firefighters.", "05"),
         ("The coast guards shared information with the navy.", "06"),
         ("The charity provided blankets to the refugees.", "07"),

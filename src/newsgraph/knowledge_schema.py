@@ -43,6 +43,8 @@ class Nouns(Strict):
     person: Words
     collective: Words
     organisation: Words
+    polity: Words = []
+    instruments: Words = []
     quantity: Words
     relational: Words
     past: Words = []
@@ -158,6 +160,7 @@ class WordClasses(Strict):
     document_nouns: Words
     clause_roots: Words
     evaluative_roots: Words
+    directed_roots: Words
     support_verbs: Words
     transparent_nouns: Words
     intent_verbs: Words

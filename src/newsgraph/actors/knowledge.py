@@ -89,6 +89,8 @@ class Nouns:
     person: frozenset[str]
     collective: frozenset[str]
     organisation: frozenset[str]
+    polity: frozenset[str]
+    instruments: frozenset[str]
     leader: frozenset[str]
     quantity: frozenset[str]
     relational: frozenset[str]
@@ -235,6 +237,8 @@ def nouns() -> Nouns:
         person=frozenset(spec["person"]) | frozenset(role_words),
         collective=frozenset(spec["collective"]),
         organisation=frozenset(spec["organisation"]),
+        polity=frozenset(spec.get("polity") or ()),
+        instruments=frozenset(spec.get("instruments") or ()),
         leader=frozenset(spec["leader"]),
         quantity=frozenset(spec["quantity"]),
         relational=frozenset(spec["relational"]),

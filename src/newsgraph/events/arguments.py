@@ -9,6 +9,7 @@ argument is a head token; :func:`conjuncts` spreads it over coordination ("X and
 
 from __future__ import annotations
 
+from newsgraph.actors.knowledge import nouns
 from newsgraph.actors.mentions import NUMERIC_LABELS, is_actor_noun
 from newsgraph.english import english
 from newsgraph.events.patterns import Lexicon, Pattern, lexicon
@@ -247,6 +248,20 @@ def names_actor(token) -> bool:
     if token.ent_type_ in ACTOR_ENTITIES:
         return True
     return any(c.ent_type_ in ACTOR_ENTITIES for c in token.children if c.dep_ in ("compound", "poss", "amod"))
+
+
+def names_doer(token) -> bool:
+    """Whether a phrase the record has no entity for names a doer: its head is not a common
+    noun, an acronym ("ICE"), one of the actor lists' person, group, organisation or polity
+    nouns, a quantity of such ("thousands of nurses"), or a weapon or craft standing for its
+    force ("Iraqi warplanes")."""
+    if token.pos_ != "NOUN" or (token.is_upper and len(token) > 1) or is_actor_noun(token):
+        return True
+    words = nouns()
+    if token.lemma_.lower() in words.quantity or token.lower_ in words.quantity:
+        counted = prep_objects(token, "of")  # "thousands of nurses"; "thousands" alone is a crowd
+        return not counted or any(names_doer(c) for c in counted)
+    return token.lemma_.lower() in words.instruments
 
 
 def location_target(pred, own_clause: bool = True) -> list:

@@ -253,16 +253,18 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     if not targets and code[:2] != "01":
         # where a meeting is held is no partner ("met in Geneva"); what it agrees to do somewhere is
         targets = args.location_target(pred.token, own_clause=not pred.pattern.reciprocal)
-    source_args = [a for t in sources if (a := setting.actor(t, sent))] or [None]
+    source_args = [a for t in sources if (a := setting.actor(t, sent, doer=True))] or [None]
     named = [(t, a) for t in targets if (a := setting.actor(t, sent))]
-    if pred.pattern.reciprocal:  # "talked *with passion*": a partner is a named actor, not a manner
-        named = [(t, a) for t, a in named if a.entity is not None or args.names_actor(t)]
+    if pred.pattern.reciprocal:  # "talked *with passion*": a partner is an actor, not a manner
+        named = [(t, a) for t, a in named if a.entity is not None or args.names_doer(t)]
     target_args = [a for _, a in named] or [None]
     if source_args == [None] or (pred.pattern.needs_target and target_args == [None]):
         return []  # nobody to attach it to
     if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):
         partners = _partners(pred, source_args, sent, setting)
         target_args = partners if target_args == [None] else partners + target_args
+    if target_args == [None] and lex.is_("directed_roots", code[:2]):
+        return []  # a meeting, an aid or an assault with nobody it is done to is not coded
     if any(lex.is_("negative_words", w) for t in targets for w in _determiners(t)):
         negated = True  # "respects no one", "met nobody"
     events = []

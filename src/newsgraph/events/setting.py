@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.english import english
-from newsgraph.events.arguments import author, core_span, is_abstract, is_actor_like
+from newsgraph.events.arguments import author, core_span, is_abstract, is_actor_like, names_doer
 from newsgraph.events.factuality import ASSERTED, CLAIMED, factuality
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import lexicon
@@ -104,20 +104,26 @@ class Setting:
             return found  # a pronoun nobody resolved names no one we can report
         return Argument(Span(start, end), None)
 
-    def actor(self, token, sent) -> Argument | None:
-        """The actor ``token`` names: an entity of the record, a noun the record has no entity
-        for that is not abstract ("the junta"), or the owner or agent of the abstract noun it is
-        ("violations *by China*", "*Beijing's* demands"); None when no actor is found (an event
-        side is an actor or nothing)."""
+    def actor(self, token, sent, doer: bool = False) -> Argument | None:
+        """The actor ``token`` names: an entity of the record; a phrase the record has no entity
+        for that can be this side of an event; or the owner or agent of an abstract noun
+        ("violations *by China*", "*Beijing's* demands"). None when no actor is found (an event
+        side is an actor or nothing).
+
+        The doer (``doer``) of an event must be one by its words: a name, a pronoun, or a
+        person, group, organisation or polity noun ("the junta", "diplomats", "the city");
+        "the money" or "a visa program" does nothing. A target may also be a thing that is not
+        abstract ("attacked *an army camp*", "released *a ship*"), never an abstract noun."""
         if not is_actor_like(token):
             return None
         found = self.resolve(token, sent)
         if found is not None and found.entity is not None:
             return found
-        if found is not None and not is_abstract(token, lexicon()):
-            return found  # an actor the record has no entity for ("the junta", "the village")
+        fits = names_doer if doer else (lambda t: not is_abstract(t, lexicon()))
+        if found is not None and fits(token):
+            return found
         owner = author(token) if token.pos_ == "NOUN" else None
-        if owner is not None and owner.i != token.i and not is_abstract(owner, lexicon()):
+        if owner is not None and owner.i != token.i and fits(owner):
             return self.resolve(owner, sent)
         return None
 
