@@ -138,3 +138,42 @@ def test_site_name_around_the_title_is_not_part_of_the_headline(title):
 def test_a_tagline_beside_the_site_name_is_not_the_publisher(site):
     _, _, meta = analyse(page(meta=f'<meta property="og:site_name" content="{site}">'))
     assert meta.publisher == "Valley Courier"
+
+
+LIVE_BLOG = """<script type="application/ld+json">{"@context": "https://schema.org", "@type": "LiveBlogPosting",
+"headline": "Valley floods: live updates", "liveBlogUpdate": [
+ {"@type": "BlogPosting", "headline": "Mayor thanks the volunteers"},
+ {"@type": "BlogPosting", "headline": "Council opens two shelters"}]}</script>"""
+
+UPDATES = """<h2>Council opens two shelters</h2>
+<p>The council opened two shelters in the school halls on Tuesday night for families whose houses
+were flooded, a spokesman said.</p>
+<h2>Mayor thanks the volunteers</h2>
+<p>The mayor thanked the volunteers who filled sandbags along the river for three days and nights.</p>"""
+
+
+def test_a_live_blogs_updates_are_labelled_apart_from_the_article():
+    doc, labelled, _ = analyse(page(meta=META + LIVE_BLOG, tail=UPDATES))
+    assert doc.hints.updates == ("Mayor thanks the volunteers", "Council opens two shelters")
+    kinds = dict((text, kind) for kind, text in labelled)
+    assert kinds["Council opens two shelters"] == "update"  # from the first update headline on
+    assert all(kind == "update" for kind, text in labelled if "mayor" in text.lower())
+    assert any(kind == "body" and text.startswith("Farmers along the upper valley") for kind, text in labelled)
+
+
+def test_a_live_blogs_updates_are_not_analysed():
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.read.html import read_html as read
+
+    doc = read(page(meta=META + LIVE_BLOG, tail=UPDATES), "page.html", Source(format="html"))
+    article = Pipeline().article(doc)
+    assert not any("mayor" in e.name.lower() for e in article.actors.entities)
+    assert not [e for e in article.events if "thanked" in article.text[e.evidence.start : e.evidence.end]]
+
+
+def test_json_ld_without_a_live_blog_or_broken_labels_nothing_as_update():
+    broken = '<script type="application/ld+json">{"@type": "LiveBlogPosting", "liveBlogUpdate": [</script>'
+    for meta in (META, META + broken):
+        doc, labelled, _ = analyse(page(meta=meta, tail=UPDATES))
+        assert doc.hints.updates == ()
+        assert "update" not in {kind for kind, _ in labelled}

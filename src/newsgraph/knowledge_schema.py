@@ -239,7 +239,7 @@ class Layout(Strict):
     short_line_words: int
     phrase_line_words: int
     tail_lines: int
-    analysed_zones: list[Literal["headline", "standfirst", "byline", "dateline", "caption", "credit", "body"]]
+    analysed_zones: list[Literal["headline", "standfirst", "byline", "dateline", "caption", "credit", "body", "update"]]
     boilerplate: Boilerplate
     link_list_header: list[Regex]
     credit: list[Regex]

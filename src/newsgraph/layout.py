@@ -120,6 +120,7 @@ def lay_out(text: str, hints: Hints | None = None) -> list[Zone]:
     _mark_credit_lists(lines, kinds, voc)
     _mark_publisher_blurbs(lines, kinds, publisher(text, hints, lines))
     _mark_author_bios(lines, kinds, voc)
+    _mark_live_updates(lines, kinds, hints)
     return _zones(lines, kinds, voc)
 
 
@@ -235,6 +236,20 @@ def _mark_standfirst(lines: list[Line], kinds: list[str], hints: Hints) -> None:
     nxt = next((k for k in kinds[i + 1 :] if k != "boilerplate"), None)
     if nxt in ("caption", "credit", "byline", "dateline") and "body" in kinds[i + 1 :]:
         kinds[i] = "standfirst"  # (furniture closing the article says nothing: the story must follow)
+
+
+def _mark_live_updates(lines: list[Line], kinds: list[str], hints: Hints) -> None:
+    """A live blog's updates, from the first line that is one of their headlines on: each is a
+    post of its own, with its own time, after the article (the page's headline and summary)."""
+    if not hints.updates:
+        return
+    heads = {_norm(h) for h in hints.updates}
+    first = next((i for i, line in enumerate(lines) if kinds[i] == "body" and _norm(line.text) in heads), None)
+    if first is None:
+        return
+    for i in range(first, len(kinds)):
+        if kinds[i] == "body":
+            kinds[i] = "update"
 
 
 def _mark_link_lists(lines: list[Line], kinds: list[str], voc: Vocabulary) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 SCHEMA = "newsgraph/1"
 
-ZoneKind = Literal["headline", "standfirst", "byline", "dateline", "caption", "credit", "body", "boilerplate"]
+ZoneKind = Literal["headline", "standfirst", "byline", "dateline", "caption", "credit", "body", "update", "boilerplate"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "GROUP"]
 CountrySource = Literal["name", "title", "knowledge", "setting"]
 QuoteKind = Literal["direct", "indirect", "mixed", "partial"]

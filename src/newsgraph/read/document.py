@@ -23,6 +23,7 @@ class Hints:
     published: str | None = None
     published_source: str | None = None
     headline_in_text: bool = False  # the reader put the headline as the text's first line
+    updates: tuple[str, ...] = ()  # a live blog's update headlines (schema.org LiveBlogPosting)
 
 
 @dataclass(slots=True)

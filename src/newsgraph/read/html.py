@@ -7,6 +7,7 @@ that trafilatura kept, without removing them.
 
 from __future__ import annotations
 
+import json
 import re
 
 import trafilatura
@@ -21,6 +22,7 @@ from newsgraph.record import Source
 
 MIN_ARTICLE_WORDS = 15  # fewer words than this is navigation or a stub, not an article
 _LANG_ATTR = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.I)
+_JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
 
 
 def read_html(html: str | bytes, name: str, source: Source, hints: Hints | None = None) -> Document:
@@ -57,6 +59,7 @@ def read_html(html: str | bytes, name: str, source: Source, hints: Hints | None 
     hints.publisher = hints.publisher or site
     hints.byline = hints.byline or _byline(extracted.author, hints.publisher)
     hints.language = hints.language or _html_lang(html)
+    hints.updates = hints.updates or _live_updates(html)
     if not hints.published:
         date = extracted.date or _find_date(html)
         if date:
@@ -132,6 +135,31 @@ def _find_date(html: str | bytes) -> str | None:
         return find_date(html, original_date=True, extensive_search=False)
     except Exception:  # htmldate gives up on odd pages; a missing date is allowed
         return None
+
+
+def _live_updates(html: str | bytes) -> tuple[str, ...]:
+    """The headlines of a live blog's updates, from its schema.org ``LiveBlogPosting`` data
+    (JSON-LD): layout labels the updates apart from the article (docs/layout.md)."""
+    page = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+    out: list[str] = []
+    for block in _JSON_LD.findall(page):
+        if "LiveBlogPosting" not in block:
+            continue
+        try:
+            data = json.loads(block)
+        except ValueError:  # a page's broken JSON-LD is no reason to fail the page
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if item.get("@type") == "LiveBlogPosting":
+                    updates = [u for u in item.get("liveBlogUpdate") or [] if isinstance(u, dict)]
+                    out += [u["headline"].strip() for u in updates if isinstance(u.get("headline"), str)]
+                stack.extend(item.get("@graph") or [])
+    return tuple(h for h in out if h)
 
 
 def _html_lang(html: str | bytes) -> str | None:
