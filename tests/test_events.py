@@ -466,5 +466,17 @@ def test_a_directed_event_with_nobody_it_is_done_to_is_not_coded(text):
     assert coded(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The league supported a stronger text.", []),
+    ("The league supported the farmers.", [("The league", "the farmers", "051")]),
+    ("The minister renewed his commitment to diplomacy.", []),
+    ("The minister renewed his commitment to the farmers.", [("The minister", "the farmers", "051")]),
+    # a rejection is not directed: what is rejected may be a thing, as PLOVER annotates it
+    ("The army rejected the referendum.", [("The army", "the referendum", "120")]),
+])
+def test_a_directed_word_or_help_is_for_someone_not_a_thing(text, expected):
+    assert coded(text) == expected
+
+
 def test_a_directed_event_looks_through_to_the_author():
     assert coded("The envoy applauded the rebels' agreement.") == [("The envoy", "the rebels", "051")]

@@ -330,14 +330,15 @@ def _cue_verbs() -> frozenset[str]:
 
 
 def is_actor_noun(tok) -> bool:
-    """Whether a noun names an actor by itself: a name, or a person, group, organisation or polity
-    noun ("protesters", "the ministry", "a neurosurgeon", "the country"), not an abstract one
-    ("violations")."""
+    """Whether a noun names an actor by itself: a name, or a person, group, organisation, polity
+    or relational noun ("protesters", "the ministry", "a neurosurgeon", "the country", "victims"),
+    not an abstract one ("violations")."""
     if tok.pos_ == "PROPN":
         return True
     nouns = knowledge.nouns()
     forms = {tok.lemma_.lower(), tok.lower_}  # sector heads are listed in the plural too ("troops")
-    return any(_noun_class(form, tok, nouns) is not None or form in nouns.polity for form in forms)
+    return any(_noun_class(form, tok, nouns) is not None or form in nouns.polity or form in nouns.relational
+               for form in forms)
 
 
 def _noun_class(lemma: str, tok, nouns) -> str | None:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MATERIAL_CONFLICT = 4  # the quad class of events that may be done to things (CAMEO 14-20 but protest)
+
 
 @dataclass(slots=True)
 class Predicate:
@@ -255,7 +257,10 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         targets = args.location_target(pred.token, own_clause=not pred.pattern.reciprocal)
     source_args = [a for t in sources if (a := setting.actor(t, sent, doer=True))] or [None]
     named = [(t, a) for t in targets if (a := setting.actor(t, sent))]
-    if pred.pattern.reciprocal:  # "talked *with passion*": a partner is an actor, not a manner
+    directed = lex.is_("directed_roots", code[:2])
+    if pred.pattern.reciprocal or (directed and lookup(code).quad_class != MATERIAL_CONFLICT):
+        # "talked *with passion*", "supported *a stronger text*": a partner, or the one a directed
+        # word or help is for, is someone; material conflict may hit a thing ("shelled *a camp*")
         named = [(t, a) for t, a in named if a.entity is not None or args.names_doer(t)]
     target_args = [a for _, a in named] or [None]
     if source_args == [None] or (pred.pattern.needs_target and target_args == [None]):
@@ -263,7 +268,7 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):
         partners = _partners(pred, source_args, sent, setting)
         target_args = partners if target_args == [None] else partners + target_args
-    if target_args == [None] and lex.is_("directed_roots", code[:2]):
+    if target_args == [None] and directed:
         return []  # a meeting, an aid or an assault with nobody it is done to is not coded
     if any(lex.is_("negative_words", w) for t in targets for w in _determiners(t)):
         negated = True  # "respects no one", "met nobody"
