@@ -480,3 +480,11 @@ def test_a_directed_word_or_help_is_for_someone_not_a_thing(text, expected):
 
 def test_a_directed_event_looks_through_to_the_author():
     assert coded("The envoy applauded the rebels' agreement.") == [("The envoy", "the rebels", "051")]
+
+
+def test_a_thing_named_with_its_country_stands_for_that_country():
+    # "a Chinese spy balloon": the article names China, so the balloon's side is China's
+    assert coded("China protested after the navy shot down a Chinese spy balloon.") == [
+        ("China", None, "141"), ("navy", "a Chinese spy balloon (China)", "193")]
+    # no such country in the article: the thing stays a thing
+    assert coded("The navy shot down a Chinese spy balloon.") == [("The navy", "a Chinese spy balloon", "193")]

@@ -11,6 +11,8 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.actors.mentions import is_actor_noun
+from newsgraph.actors.words import country_of_words
 from newsgraph.english import english
 from newsgraph.events.arguments import author, core_span, is_abstract, is_actor_like, names_doer
 from newsgraph.events.factuality import ASSERTED, CLAIMED, factuality
@@ -60,6 +62,9 @@ class Setting:
         self.quote_starts = [q.content.start for q in self.quotes]
         self.place_mentions = sorted((m.start, m.end, p.id) for p in article.places for m in p.mentions)
         self.dates_by_token = self._index_times(article.times)
+        # the article's entities that are a country itself ("China", "the U.S."), by its code
+        self.countries = {e.country: e.id for e in (self.actors.entities if self.actors else [])
+                          if e.type == "GPE" and e.country and country_of_words(e.name) == e.country}
 
     def codes_at(self, pos: int) -> bool:
         """Whether events are coded from the character at ``pos``: an analysed zone, not a caption."""
@@ -121,10 +126,22 @@ class Setting:
             return found
         fits = names_doer if doer else (lambda t: not is_abstract(t, lexicon()))
         if found is not None and fits(token):
-            return found
+            return self._country_of_thing(token, found) or found
         owner = author(token) if token.pos_ == "NOUN" else None
         if owner is not None and owner.i != token.i and fits(owner):
             return self.resolve(owner, sent)
+        return None
+
+    def _country_of_thing(self, token, found: Argument) -> Argument | None:
+        """A thing named with its country ("a *Chinese* spy balloon", "*Iraqi* warplanes") stands
+        for that country when the article names it: the argument becomes the country's entity."""
+        if token.pos_ != "NOUN" or is_actor_noun(token):
+            return None
+        for word in token.children:
+            if word.dep_ in ("amod", "compound", "nmod") and word.ent_type_ in ("NORP", "GPE"):
+                entity = self.countries.get(country_of_words(word.text))
+                if entity is not None:
+                    return Argument(found.span, entity)
         return None
 
     def _clause_subject(self, pronoun) -> Argument | None:
