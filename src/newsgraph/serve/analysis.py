@@ -34,6 +34,8 @@ from newsgraph.errors import InputError, NewsgraphError
 
 log = logging.getLogger("newsgraph.serve")
 
+WORKER_NICENESS = 10  # added to a worker process's nice value: reading a page comes before analysing one
+
 # a line that wakes every stage: names, a title, a quote, an event, a place and a date
 WARM_UP = 'Prime Minister Ann Berg met the mayor of Oslo on Monday. "We agreed," Berg said.'
 
@@ -292,7 +294,11 @@ class Worker:
 
 
 def _work(conn, setup) -> None:
-    """A worker process's life: ``setup``, then calls from the pipe until it closes."""
+    """A worker process's life: ``setup``, then calls from the pipe until it closes. It
+    runs at a lower CPU priority than the server, so a saturated pool leaves the server's
+    own requests (the corpus GETs) the processor first."""
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
     try:
         if setup is not None:
             setup()
