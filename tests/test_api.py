@@ -240,6 +240,21 @@ def test_event_timeline_keeps_empty_periods(client):
     assert len(weeks) == 8 and sum(p["count"] for p in weeks) == 3  # 2023-01-09 to 2023-02-27
 
 
+def test_timeline_tone_is_the_mean_tone_of_its_events(tmp_path):
+    from handmade import wire_records
+
+    store = write_store(tmp_path / "tones.duckdb", wire_records())
+    with TestClient(create_app(str(store), preload=False)) as c:
+        months = c.get("/events/timeline").json()["points"]
+        # March's event: the mean tone of its two articles (GDELT's AvgTone); April's article has no tone measured
+        assert [(p["period"], p["count"], p["mean_tone"]) for p in months] == [("2024-03-01", 1, 0.5),
+                                                                              ("2024-04-01", 1, None)]
+        [year] = c.get("/events/timeline", params={"by": "year"}).json()["points"]
+        assert year["count"] == 2 and year["mean_tone"] == 0.5  # an event without tone is left out, not a 0
+        table = c.get("/events/timeline.csv", params={"by": "year"}).text.splitlines()
+        assert table[0].endswith(",mean_goldstein,mean_tone") and table[1].endswith(",0.5")
+
+
 def test_event_map_places_events_by_their_place(client):
     body = client.get("/events/map").json()
     assert [(p["name"], p["country"], p["lat"], p["n_events"]) for p in body["places"]] == [("Halvik", "NOR", 62.5, 1)]

@@ -416,11 +416,12 @@ _EMPTY_POINT = {"count": 0, "mentions": 0, "quads": {q: 0 for q in QUAD_COLUMNS}
 
 @corpus_router.get("/events/timeline.csv", include_in_schema=False)
 @corpus_router.get("/events/timeline.json", include_in_schema=False)
-@corpus_router.get("/events/timeline", summary="Events per period by quad class, with the mean Goldstein score")
+@corpus_router.get("/events/timeline", summary="Events per period by quad class, mean Goldstein score and tone")
 def event_timeline(request: Request, format: Format, filters: EventFilters,
                    by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month"):
     rows = _query(request, _q().event_timeline, by, exact=True, **filters)
-    points = fill_periods([_point(row) for row in rows], by, _EMPTY_POINT)
+    points = fill_periods([{**_point(row), "mean_tone": row["mean_tone"]} for row in rows], by,
+                          {**_EMPTY_POINT, "mean_tone": None})
     if format == "csv":
         return csv_response(request, [_flat_point(p) for p in points], "timeline")
     return {"by": by, "total": sum(p["count"] for p in points), "points": points}
@@ -487,8 +488,10 @@ def _point(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _flat_point(point: dict[str, Any]) -> dict[str, Any]:
+    extra = {"mean_tone": point["mean_tone"]} if "mean_tone" in point else {}
     return {"period": point["period"], "n_events": point["count"], "n_mentions": point["mentions"],
-            **{col: point["quads"][q] for q, col in QUAD_COLUMNS.items()}, "mean_goldstein": point["mean_goldstein"]}
+            **{col: point["quads"][q] for q, col in QUAD_COLUMNS.items()}, "mean_goldstein": point["mean_goldstein"],
+            **extra}
 
 
 def _actor_name(request: Request, actor: str) -> dict[str, Any]:

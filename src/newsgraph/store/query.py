@@ -28,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from newsgraph.store.db import open_store
+from newsgraph.store.schema import EVENT_TONES
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -392,11 +393,15 @@ def facets(con, listing: str, names: list[str] | None = None, top: int = 30,
 
 def event_timeline(con, by: str = "month", **filters: Any) -> list[dict[str, Any]]:
     """Events per period (only periods with events; undated and negated events left out): counts per
-    quad class and the mean Goldstein score, under the filters of :func:`event_where`."""
+    quad class, the mean Goldstein score and the mean tone of the events (each event's tone as
+    GDELT's AvgTone), under the filters of :func:`event_where`."""
     where, params = event_where(dated=True, **filters)
     return _dicts(con.execute(f"""
-        SELECT date_trunc('{_period(by)}', e.day)::DATE AS period, {_QUAD_COUNTS}
-        FROM {_EVENT_FROM} {where} AND NOT e.negated GROUP BY period ORDER BY period""", params))
+        WITH {EVENT_TONES}
+        SELECT date_trunc('{_period(by)}', e.day)::DATE AS period, {_QUAD_COUNTS},
+               round(avg(t.avg_tone), 3) AS mean_tone
+        FROM {_EVENT_FROM} LEFT JOIN event_tones t ON t.event_id = e.event_id
+        {where} AND NOT e.negated GROUP BY period ORDER BY period""", params))
 
 
 def event_map(con, **filters: Any) -> list[dict[str, Any]]:
