@@ -187,7 +187,7 @@ def endpoint_requests(base: str, n: int) -> dict[str, list[str]]:
         "/dyads/{a}/{b}": [f"/dyads/{e['source']}/{e['target']}?by=week" for e in edges],
         "/dyads/{a}/{b}/articles": [f"/dyads/{a}/{b}/articles?start={p}&by=month" for a, b, p in points][:n],
         "/network": [f"/network?min_events={1 + i % 3}&limit={100 + i}" for i in k],
-        "/events?format=csv (all rows)": [f"/events?format=csv&sort=-goldstein&offset={i}" for i in range(3)],
+        "/events?format=csv (all rows)": [f"/events?format=csv&sort=-goldstein&offset={i}" for i in range(n // 2)],
     }
 
 
