@@ -204,17 +204,17 @@ class AnalysisPool(WorkPool):
         finally:
             self._idle.put(self._checked(worker))
 
-    def _checked(self, worker: Worker) -> Worker | None:
-        """``worker``, or None (a fresh one starts when next needed) when it has been stopped,
-        has died or has grown past the memory limit."""
+    def _checked(self, worker: Worker) -> Worker:
+        """``worker``, or a fresh one (starting at once, so that it is ready sooner) when it has
+        been stopped, has died or has grown past the memory limit."""
         why = "stopped or died" if not worker.alive() else "over the memory limit" \
             if worker.rss() > self.max_worker_bytes else None
         if why is None:
             return worker
         worker.stop()
         self.replaced += 1
-        log.warning("%s worker process %s %s; a fresh one starts when next needed", self.name, worker.pid, why)
-        return None
+        log.warning("%s worker process %s %s; a fresh one is starting", self.name, worker.pid, why)
+        return Worker(self._context, self.setup, self.name)
 
     def close(self) -> None:
         super().close()
