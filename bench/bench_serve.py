@@ -18,8 +18,9 @@ With ``--load SECONDS`` it runs the load test instead (issue 11): ``--clients`` 
 (default 50) for that long, a fifth of them posting ``/analyze`` back to back (the
 analysis pool saturated) and the rest browsing: distinct ``GET`` queries, ``--think``
 seconds apart on average; a probe sends a distinct ``GET /events`` every 0.25 s, and the
-server's resident memory is sampled every second. It reports errors, GET latency while
-/analyze is saturated, the memory after warm-up (the first quarter of the run), then posts a
+server's resident memory (alone, and with its analysis worker processes) is sampled every
+second. It reports errors, GET latency while /analyze is saturated, the memory after
+warm-up (the first quarter of the run), then posts a
 URL that drips a byte every 0.2 s: /analyze must fail with a timeout (the server runs with
 ``NEWSGRAPH_FETCH_SECONDS=--fetch-seconds``) and the next /analyze succeed.
 
@@ -186,7 +187,7 @@ def endpoint_requests(base: str, n: int) -> dict[str, list[str]]:
         "/dyads/{a}/{b}": [f"/dyads/{e['source']}/{e['target']}?by=week" for e in edges],
         "/dyads/{a}/{b}/articles": [f"/dyads/{a}/{b}/articles?start={p}&by=month" for a, b, p in points][:n],
         "/network": [f"/network?min_events={1 + i % 3}&limit={100 + i}" for i in k],
-        "/events?format=csv (all rows)": [f"/events?format=csv&sort=-goldstein&offset={i}" for i in range(3)],
+        "/events?format=csv (all rows)": [f"/events?format=csv&sort=-goldstein&offset={i}" for i in range(n // 2)],
     }
 
 
@@ -220,11 +221,25 @@ def report(title: str, results: list[tuple[float, int, str]], wall: float) -> No
 
 
 def rss_mb(pid: int) -> float:
-    """Resident memory of a process, in MiB (Linux)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """Resident memory of a process, in MiB (Linux; 0 when it has gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (the server's analysis workers; Linux)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
 
 
 async def load_run(base: str, pid: int, texts: list[str], actors: list[str], seconds: float, clients: int,
@@ -237,7 +252,7 @@ async def load_run(base: str, pid: int, texts: list[str], actors: list[str], sec
     gets: list[tuple[float, int, str]] = []  # (seconds, status, text)
     probes: list[tuple[float, int, str]] = []
     posts: list[tuple[float, int, str]] = []
-    memory: list[tuple[float, float]] = []
+    memory: list[tuple[float, float, float]] = []  # (when, server MiB, server and workers MiB)
     names = actors or ["USA"]
     started = time.monotonic()
     rng = random.Random(11)
@@ -276,7 +291,8 @@ async def load_run(base: str, pid: int, texts: list[str], actors: list[str], sec
 
     async def sample():
         while time.monotonic() < end:
-            memory.append((time.monotonic() - started, rss_mb(pid)))
+            server = rss_mb(pid)
+            memory.append((time.monotonic() - started, server, server + sum(rss_mb(c) for c in children(pid))))
             await asyncio.sleep(1)
 
     async with httpx.AsyncClient(timeout=120, limits=httpx.Limits(max_connections=clients + 5)) as client:
@@ -293,12 +309,13 @@ async def load_run(base: str, pid: int, texts: list[str], actors: list[str], sec
         if not results:
             print("  (none)")
     warm = seconds / 4
-    after = [mb for when, mb in memory if when >= warm]
-    series = " ".join(f"{mb:.0f}" for when, mb in memory[::5])
-    print(f"server memory (MiB, every 5 s): {series}")
-    if after:
-        print(f"  after warm-up ({warm:.0f} s): {min(after):.0f}..{max(after):.0f} MiB "
-              f"(spread {max(after) - min(after):.0f} MiB)")
+    for title, k in (("server memory", 1), ("server and analysis workers together", 2)):
+        series = " ".join(f"{sample[k]:.0f}" for sample in memory[::5])
+        print(f"{title} (MiB, every 5 s): {series}")
+        after = [sample[k] for sample in memory if sample[0] >= warm]
+        if after:
+            print(f"  after warm-up ({warm:.0f} s): {min(after):.0f}..{max(after):.0f} MiB "
+                  f"(spread {max(after) - min(after):.0f} MiB)")
 
 
 def drip_check(base: str, text: str) -> None:

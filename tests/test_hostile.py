@@ -325,9 +325,9 @@ def test_a_dripping_url_posted_to_analyze_fails_and_the_next_analysis_succeeds(d
 def test_work_that_waits_past_its_deadline_never_runs_and_the_caller_gets_504():
     import asyncio
 
-    from newsgraph.serve.analysis import AnalysisPool, TimedOut
+    from newsgraph.serve.analysis import TimedOut, WorkPool
 
-    pool = AnalysisPool(workers=1, max_pending=4)
+    pool = WorkPool(workers=1, max_pending=4)
     release, ran = threading.Event(), []
 
     async def scenario():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 import threading
@@ -12,12 +13,22 @@ from pathlib import Path
 import httpx
 import pytest
 
-from newsgraph.serve.analysis import AnalysisPool, ArticleInput, Busy, read_article
+from newsgraph.errors import InputError
+from newsgraph.serve.analysis import (
+    AnalysisPool,
+    ArticleInput,
+    Busy,
+    TimedOut,
+    WorkerLost,
+    WorkPool,
+    analyze_request,
+    read_article,
+)
 from newsgraph.serve.corpus import fill_periods, next_period, period_end
 
 
 def test_pool_refuses_work_past_its_queue():
-    pool = AnalysisPool(workers=1, max_pending=2)
+    pool = WorkPool(workers=1, max_pending=2)
     release = threading.Event()
 
     async def scenario():
@@ -39,6 +50,7 @@ def test_pool_refuses_work_past_its_queue():
 
 def test_pool_keeps_the_event_loop_free():
     pool = AnalysisPool(workers=1)
+    pool.start()
 
     async def scenario():
         slow = asyncio.ensure_future(pool.run(time.sleep, 0.3))
@@ -54,9 +66,57 @@ def test_pool_keeps_the_event_loop_free():
         pool.close()
 
 
-def test_read_article_wants_exactly_one_input():
-    from newsgraph.errors import InputError
+def run(pool, fn, *args, timeout=None):
+    return asyncio.run(pool.run(fn, *args, timeout=timeout))
 
+
+def test_analysis_runs_in_a_worker_process_that_is_kept_between_calls():
+    pool = AnalysisPool(workers=1)
+    try:
+        worker = run(pool, os.getpid)
+        assert worker != os.getpid()
+        assert run(pool, sum, [1, 2, 3]) == 6 and run(pool, os.getpid) == worker
+        # an error of the input comes back as itself, and the worker stays
+        with pytest.raises(InputError, match="exactly one of"):
+            run(pool, analyze_request, ArticleInput(), None, 1000, False, True)
+        assert run(pool, os.getpid) == worker and pool.replaced == 0
+    finally:
+        pool.close()
+
+
+def test_a_call_past_its_deadline_is_stopped_and_the_next_gets_a_fresh_worker():
+    pool = AnalysisPool(workers=1, max_pending=4)
+    try:
+        first = run(pool, os.getpid)
+        with pytest.raises(TimedOut, match="stopped"):
+            run(pool, time.sleep, 600, timeout=0.5)
+        assert pool.replaced == 1 and not Path(f"/proc/{first}").exists()  # killed and reaped
+        second = run(pool, os.getpid)
+        assert second != first and pool.replaced == 1
+    finally:
+        pool.close()
+
+
+def test_a_worker_that_dies_is_named_and_replaced():
+    pool = AnalysisPool(workers=1)
+    try:
+        with pytest.raises(WorkerLost, match="exit code 3"):
+            run(pool, os._exit, 3)
+        assert run(pool, sum, [2, 2]) == 4 and pool.replaced == 1
+    finally:
+        pool.close()
+
+
+def test_a_worker_grown_past_its_memory_limit_is_replaced_after_its_call():
+    pool = AnalysisPool(workers=1, max_worker_bytes=1)  # every process is over one byte
+    try:
+        first = run(pool, os.getpid)
+        assert run(pool, os.getpid) != first and pool.replaced >= 1
+    finally:
+        pool.close()
+
+
+def test_read_article_wants_exactly_one_input():
     assert read_article(ArticleInput(text="Rain fell in Bergen."), max_bytes=1000).text == "Rain fell in Bergen."
     for item in (ArticleInput(), ArticleInput(text="a", html="<p>a</p>"), ArticleInput(url="relative/path.txt")):
         with pytest.raises(InputError):

@@ -279,6 +279,10 @@ def test_corpus_timeline_keeps_empty_months(server, page):
     page.wait_for_selector("#corpus-timeline canvas")
     page.wait_for_selector('#corpus-timeline[data-points="3"]')  # January, an empty February, March
     assert page.evaluate("window.timelineChart.getOption().xAxis[0].data") == ["2023-01-01", "2023-02-01", "2023-03-01"]
+    lines = page.evaluate("window.timelineChart.getOption().series.filter((s) => s.type === 'line')"
+                          ".map((s) => [s.name, s.data.length])")
+    assert lines == [["mean Goldstein", 3], ["mean tone", 3]]  # a line each, over every period
+    assert "tone" in page.inner_text("#corpus-timeline-note")
     shot(page, "ui_timeline")
 
 

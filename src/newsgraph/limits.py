@@ -46,6 +46,8 @@ LIMITS: dict[str, Limit] = {limit.name: limit for limit in (
     Limit("analyze_seconds", 60.0, "seconds",
           "one POST /analyze or /ingest, waiting and fetching included; past it the answer is 504"),
     Limit("analyze_pending", 64, "requests", "analyses waiting for the pool; past it the answer is 503"),
+    Limit("analyze_worker_bytes", 1024 * MIB, "bytes",
+          "the memory of one analysis worker process; one that has grown past it is replaced after its call"),
     Limit("fetch_pending", 16, "requests", "URL fetches of /analyze in flight at once; past it 503"),
     Limit("query_threads", 8, "threads",
           "store queries answered at once (the corpus GETs); more wait their turn, which bounds their memory"),

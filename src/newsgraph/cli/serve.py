@@ -17,7 +17,7 @@ def register(sub) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="analysis threads (default: 1; the parse is CPU-bound)")
+                   help="analysis worker processes (default: 1; each loads its own copy of the model)")
     p.add_argument("--allow-ingest", action="store_true",
                    help="allow POST /ingest to write to the store; needs a token (--token or NEWSGRAPH_TOKEN)")
     p.add_argument("--token", help="the bearer token ingest requests must carry (default: $NEWSGRAPH_TOKEN)")

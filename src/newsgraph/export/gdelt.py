@@ -13,6 +13,7 @@ from typing import IO, Any
 from newsgraph.export.geonames import locate
 from newsgraph.export.places import EVENT_PLACES
 from newsgraph.knowledge import derived, load_yaml
+from newsgraph.store.schema import EVENT_TONES
 
 ROLES = {"action": "action_geo", "actor1": "actor1_geo", "actor2": "actor2_geo"}
 
@@ -28,10 +29,7 @@ _EVENTS_SQL = """
                                        '')) AS n_sources,
                strftime(min({added}) AT TIME ZONE 'UTC', '%Y%m%d%H%M%S') AS date_added
         FROM event_mentions m JOIN articles a USING (article_id) GROUP BY m.event_id),
-    tones AS (  -- GDELT's AvgTone: the mean tone of the articles that report the event
-        SELECT event_id, round(avg(tone), 4) AS avg_tone
-        FROM (SELECT DISTINCT m.event_id, m.article_id, a.tone FROM event_mentions m JOIN articles a USING (article_id))
-        GROUP BY event_id)
+    {tones}
     SELECT e.event_id, e.day, e.cameo, e.quad_class, e.goldstein, c.n_mentions, c.n_articles, c.n_sources,
            c.date_added, t.avg_tone,
            sa.code AS s_code, sa.name AS s_name, sa.country AS s_country, sa.sector AS s_sector,
@@ -43,7 +41,7 @@ _EVENTS_SQL = """
     LEFT JOIN actors ta ON ta.actor_id = e.target_actor
     LEFT JOIN articles fa ON fa.article_id = e.first_article
     LEFT JOIN counts c ON c.event_id = e.event_id
-    LEFT JOIN tones t ON t.event_id = e.event_id
+    LEFT JOIN event_tones t ON t.event_id = e.event_id
     LEFT JOIN first_mention fm ON fm.event_id = e.event_id
     {geo_joins}
     LEFT JOIN (SELECT m.event_id, bool_or(m.evidence_start < lead.lead_end) AS is_root FROM event_mentions m
@@ -63,7 +61,8 @@ def events_sql(con, min_confidence: float | None = None) -> str:
                     for col in ("name", "kind", "country", "lat", "lon"))
     joins = "\n    ".join(f"LEFT JOIN event_places {role} ON {role}.article_id = fm.article_id "
                           f"AND {role}.seq = fm.seq AND {role}.role = '{role}'" for role in ROLES)
-    return _EVENTS_SQL.format(places=EVENT_PLACES, added="a.added" if has_added else "NULL::TIMESTAMPTZ",
+    return _EVENTS_SQL.format(places=EVENT_PLACES, tones=EVENT_TONES,
+                              added="a.added" if has_added else "NULL::TIMESTAMPTZ",
                               geo=geo, geo_joins=joins, min_confidence=float(min_confidence or 0.0))
 
 

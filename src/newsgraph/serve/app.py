@@ -11,24 +11,32 @@ import hmac
 import ipaddress
 import json
 import time
-from collections.abc import Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph import __version__, limits
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.knowledge import derived
-from newsgraph.record import Record
-from newsgraph.serve.analysis import AnalysisPool, ArticleInput, Busy, TimedOut, analyze_document, read_article
+from newsgraph.serve.analysis import (
+    AnalysisPool,
+    ArticleInput,
+    Busy,
+    TimedOut,
+    WorkPool,
+    analyze_request,
+    read_article,
+    warm_up,
+)
 
 # scripts only from this server: article text is shown with textContent, and this is the second fence
 CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'"
@@ -79,15 +87,16 @@ def create_app(
     """The app over the store at ``db_path`` (None: analysis only, no corpus pages).
 
     Ingest over HTTP needs both ``allow_ingest`` and a ``token`` that clients send as
-    ``Authorization: Bearer TOKEN``. ``preload`` loads the spaCy model at start-up.
+    ``Authorization: Bearer TOKEN``. ``workers``: analysis worker processes. ``preload``
+    starts them at start-up, each loading the spaCy model (else the first /analyze does).
     ``allowed_hosts``: the names a request's Host header may give (besides IP addresses);
     None checks nothing (``newsgraph serve`` always passes them). The other limits
     default to newsgraph.limits.
     """
     if allow_ingest and not token:
         raise ValueError("ingest over HTTP needs a token")
-    pool = AnalysisPool(workers=workers, max_pending=max_pending)
-    fetches = AnalysisPool(workers=limits.get("fetch_pending"), max_pending=limits.get("fetch_pending"), name="fetch")
+    pool = AnalysisPool(workers=workers, max_pending=max_pending, setup=warm_up)
+    fetches = WorkPool(workers=limits.get("fetch_pending"), max_pending=limits.get("fetch_pending"), name="fetch")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -97,7 +106,7 @@ def create_app(
         # on DuckDB, which works on its own threads, and hold far less memory at once
         anyio.to_thread.current_default_thread_limiter().total_tokens = limits.get("query_threads")
         if preload:
-            pool.warm()
+            await anyio.to_thread.run_sync(pool.start)
         yield
         pool.close()
         fetches.close()
@@ -155,7 +164,7 @@ def _add_analysis_routes(app: FastAPI) -> None:
                   "schema": {"$ref": "#/components/schemas/Record"}}}}, **ANALYZE_ERRORS})
     async def analyze(request: Request, body: AnalyzeRequest) -> JSONResponse:
         """The article record (schema ``newsgraph/1``; see docs/record.schema.json)."""
-        return JSONResponse(await _analyze(request, body, lambda record: record.to_dict()))
+        return Response(await _analyze(request, body, as_json=True), media_type="application/json")
 
     @app.post("/ingest", tags=["analysis"], summary="Analyse one article and store it (needs a token)",
               responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, **ANALYZE_ERRORS})
@@ -164,9 +173,9 @@ def _add_analysis_routes(app: FastAPI) -> None:
     ) -> JSONResponse:
         """Off unless the server was started with ``--allow-ingest`` and a token."""
         _check_token(request.app.state.ingest_token, authorization)
-        corpus = request.app.state.corpus
-        record_id, added = await _analyze(request, body, lambda record: (record.id, corpus.ingest_record(record)))
-        return JSONResponse({"id": record_id, "added": added}, status_code=201 if added else 200)
+        record = await _analyze(request, body, as_json=False)
+        added = await run_in_threadpool(request.app.state.corpus.ingest_record, record)
+        return JSONResponse({"id": record.id, "added": added}, status_code=201 if added else 200)
 
     @app.get("/cameo", tags=["meta"], summary="CAMEO event codes: name, Goldstein score, quad class, PLOVER type")
     async def cameo() -> dict[str, dict[str, Any]]:
@@ -178,22 +187,18 @@ def _add_analysis_routes(app: FastAPI) -> None:
         return {"status": "ok", "version": __version__, "pending": state.pool.pending, "db": state.corpus.path}
 
 
-async def _analyze(request: Request, body: AnalyzeRequest, then: Callable[[Record], Any]) -> Any:
-    """Read and analyse the article on a worker thread, and ``then`` the record there too,
-    all within the request's deadline. A URL is fetched first, on the fetch pool."""
+async def _analyze(request: Request, body: AnalyzeRequest, as_json: bool) -> Any:
+    """The article's record (as JSON bytes when ``as_json``), analysed on a worker process
+    within the request's deadline. A URL is fetched first, on the fetch pool's threads."""
     state = request.app.state
     item = ArticleInput(text=body.text, html=body.html, url=body.url, date=body.date)
     end = time.monotonic() + state.analyze_seconds
-
-    def read() -> Any:
-        return read_article(item, max_bytes=state.max_body_bytes, allow_private=state.allow_private)
-
-    fetched = await state.fetches.run(read, timeout=state.analyze_seconds) if item.url is not None else None
-
-    def work() -> Any:
-        return then(analyze_document(fetched or read(), item.date))
-
-    return await state.pool.run(work, timeout=max(0.0, end - time.monotonic()))
+    fetched = None
+    if item.url is not None:
+        fetched = await state.fetches.run(lambda: read_article(
+            item, max_bytes=state.max_body_bytes, allow_private=state.allow_private), timeout=state.analyze_seconds)
+    return await state.pool.run(analyze_request, item, fetched, state.max_body_bytes, state.allow_private, as_json,
+                                timeout=max(0.0, end - time.monotonic()))
 
 
 @derived

@@ -28,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from newsgraph.store.db import open_store
+from newsgraph.store.schema import EVENT_TONES
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -77,14 +78,15 @@ PLACE_FACETS = {"kind": "kind", "country": "country"}
 
 def articles(con, search: str | None = None, limit: int | None = 50, offset: int = 0, *,
              date_from: str | None = None, date_to: str | None = None, publisher: str | None = None,
-             month: str | None = None, actor: str | None = None, sort: str | None = None) -> list[dict[str, Any]]:
+             month: str | None = None, actor: str | None = None, sort: str | None = None,
+             arrow: bool = False) -> list[dict[str, Any]]:
     """Articles, newest first (or by ``sort``); ``search`` looks in the headline and the text,
     ``actor`` (an actor id) keeps the articles that mention it, ``month`` is YYYY-MM."""
     where, params = _article_where(search, date_from, date_to, publisher, month, actor)
     sql = f"""SELECT article_id, headline, publisher, published, url, path, format, n_words,
                      n_entities, n_quotes, n_events FROM articles {where}
               ORDER BY {_order(sort, ARTICLE_SORTS, "-published")}, article_id {_page_sql(limit)}"""
-    return _dicts(con.execute(sql, [*params, *_page_params(limit, offset)]))
+    return _rows(con.execute(sql, [*params, *_page_params(limit, offset)]), arrow)
 
 
 def _article_where(search=None, date_from=None, date_to=None, publisher=None, month=None, actor=None):
@@ -118,12 +120,13 @@ def article(con, article_id: str) -> dict[str, Any] | None:
 
 def actors(con, search: str | None = None, limit: int | None = 50, offset: int = 0, *,
            type: str | None = None, country: str | None = None, sector: str | None = None,
-           code: str | None = None, sort: str | None = None) -> list[dict[str, Any]]:
+           code: str | None = None, sort: str | None = None,
+           arrow: bool = False) -> list[dict[str, Any]]:
     """Actors across articles, the most widely reported first (or by ``sort``)."""
     where, params = _actor_where(search, type, country, sector, code)
     sql = f"""SELECT actor_id, name, type, country, sector, code, n_articles, n_mentions FROM actors {where}
               ORDER BY {_order(sort, ACTOR_SORTS, "-articles")}, n_mentions DESC, actor_id {_page_sql(limit)}"""
-    return _dicts(con.execute(sql, [*params, *_page_params(limit, offset)]))
+    return _rows(con.execute(sql, [*params, *_page_params(limit, offset)]), arrow)
 
 
 def _actor_where(search=None, type=None, country=None, sector=None, code=None):
@@ -194,7 +197,7 @@ def events(con, *, actor: str | None = None, source: str | None = None, target: 
            root: str | None = None, cameo: str | None = None, quad_class: int | None = None,
            date_from: str | None = None, date_to: str | None = None, article_id: str | None = None,
            limit: int | None = 100, offset: int = 0, sort: str | None = None,
-           **filters: Any) -> list[dict[str, Any]]:
+           arrow: bool = False, **filters: Any) -> list[dict[str, Any]]:
     """Events (one row per event across articles, with its mention and article counts).
 
     Besides the arguments named here, every filter :func:`event_where` knows may be given.
@@ -204,7 +207,7 @@ def events(con, *, actor: str | None = None, source: str | None = None, target: 
                                 article_id=article_id, **filters)
     sql = f"""SELECT {_EVENT_COLUMNS} FROM {_EVENT_FROM} {where}
               ORDER BY {_order(sort, EVENT_SORTS, "-date")}, e.n_mentions DESC, e.event_id {_page_sql(limit)}"""
-    return _dicts(con.execute(sql, [*params, *_page_params(limit, offset)]))
+    return _rows(con.execute(sql, [*params, *_page_params(limit, offset)]), arrow)
 
 
 _EVENT_FROM = """events e LEFT JOIN actors sa ON sa.actor_id = e.source_actor
@@ -291,7 +294,8 @@ def event_mentions(con, event_ids: list[int]) -> list[dict[str, Any]]:
 
 def quotes(con, *, speaker: str | None = None, article_id: str | None = None, search: str | None = None,
            date_from: str | None = None, date_to: str | None = None,
-           limit: int | None = 100, offset: int = 0, sort: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+           limit: int | None = 100, offset: int = 0, sort: str | None = None,
+           arrow: bool = False, **filters: Any) -> list[dict[str, Any]]:
     """Quotes with their speaker's actor and their article (filters: see :func:`quote_where`)."""
     where, params = quote_where(speaker=speaker, article_id=article_id, search=search,
                                 date_from=date_from, date_to=date_to, **filters)
@@ -299,7 +303,7 @@ def quotes(con, *, speaker: str | None = None, article_id: str | None = None, se
                      q.content, q.cue, q.content_start, q.content_end, a.headline, a.publisher, a.published
               FROM {_QUOTE_FROM} {where}
               ORDER BY {_order(sort, QUOTE_SORTS, "-published")}, q.article_id, q.seq {_page_sql(limit)}"""
-    return _dicts(con.execute(sql, [*params, *_page_params(limit, offset)]))
+    return _rows(con.execute(sql, [*params, *_page_params(limit, offset)]), arrow)
 
 
 _QUOTE_FROM = "quotes q JOIN articles a USING (article_id)"
@@ -325,12 +329,13 @@ def quote_where(*, speaker=None, exact: bool = False, speaker_name=None, article
 
 
 def places(con, search: str | None = None, limit: int | None = 50, offset: int = 0, *,
-           kind: str | None = None, country: str | None = None, sort: str | None = None) -> list[dict[str, Any]]:
+           kind: str | None = None, country: str | None = None, sort: str | None = None,
+           arrow: bool = False) -> list[dict[str, Any]]:
     """Places across articles (one row per name, kind, country and coordinates), the most widely reported first."""
     where, params = _place_where(search, kind, country)
     sql = f"""SELECT * FROM {_PLACES} {where}
               ORDER BY {_order(sort, PLACE_SORTS, "-articles")}, n_mentions DESC, name {_page_sql(limit)}"""
-    return _dicts(con.execute(sql, [*params, *_page_params(limit, offset)]))
+    return _rows(con.execute(sql, [*params, *_page_params(limit, offset)]), arrow)
 
 
 _PLACES = """(SELECT name, kind, country, lat, lon, count(DISTINCT article_id) AS n_articles,
@@ -388,11 +393,15 @@ def facets(con, listing: str, names: list[str] | None = None, top: int = 30,
 
 def event_timeline(con, by: str = "month", **filters: Any) -> list[dict[str, Any]]:
     """Events per period (only periods with events; undated and negated events left out): counts per
-    quad class and the mean Goldstein score, under the filters of :func:`event_where`."""
+    quad class, the mean Goldstein score and the mean tone of the events (each event's tone as
+    GDELT's AvgTone), under the filters of :func:`event_where`."""
     where, params = event_where(dated=True, **filters)
     return _dicts(con.execute(f"""
-        SELECT date_trunc('{_period(by)}', e.day)::DATE AS period, {_QUAD_COUNTS}
-        FROM {_EVENT_FROM} {where} AND NOT e.negated GROUP BY period ORDER BY period""", params))
+        WITH {EVENT_TONES}
+        SELECT date_trunc('{_period(by)}', e.day)::DATE AS period, {_QUAD_COUNTS},
+               round(avg(t.avg_tone), 3) AS mean_tone
+        FROM {_EVENT_FROM} LEFT JOIN event_tones t ON t.event_id = e.event_id
+        {where} AND NOT e.negated GROUP BY period ORDER BY period""", params))
 
 
 def event_map(con, **filters: Any) -> list[dict[str, Any]]:
@@ -512,6 +521,16 @@ class Rows(list):
     def __init__(self, columns: list[str], rows=()):
         super().__init__(rows)
         self.columns = columns
+
+
+def _rows(cursor, arrow: bool):
+    """A listing's rows: as dicts (:func:`_dicts`), or with ``arrow`` as the Arrow table (a
+    CSV download of thousands of rows is written from it directly)."""
+    if not arrow:
+        return _dicts(cursor)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return cursor.to_arrow_table()
 
 
 def _dicts(cursor) -> Rows:

@@ -93,6 +93,13 @@ ARTICLE_TABLES = ("articles", "zones", "entities", "mentions", "quotes", "event_
 # on the big per-mention tables would cost memory and insert time for nothing
 ENFORCED_KEYS = ("articles", "events", "failures")
 
+# a common table expression (``WITH ...``): each event's tone as GDELT's AvgTone, the mean tone
+# of the articles that report it (the GDELT export's column and the corpus timeline's tone line)
+EVENT_TONES = """event_tones AS (
+        SELECT event_id, round(avg(tone), 4) AS avg_tone
+        FROM (SELECT DISTINCT m.event_id, m.article_id, a.tone FROM event_mentions m JOIN articles a USING (article_id))
+        GROUP BY event_id)"""
+
 VIEWS = {
     # one row per actor across articles: its most frequent spelling is its name (ties: the first
     # in alphabetical order, so that two stores with the same rows name actors the same way)

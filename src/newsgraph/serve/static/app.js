@@ -799,14 +799,17 @@ async function dyadPage(a, b, query) {
   } catch (error) { showError(container, error); }
 }
 
-// Stacked bars per quad class and the mean Goldstein line, over a true time axis.
-async function quadChart(node, points, extra = {}) {
+// Stacked bars per quad class and the mean Goldstein line, over a true time axis; with
+// ``tone``, also the mean tone line (on the same -10 to +10 axis as Goldstein).
+async function quadChart(node, points, { tone = false, ...extra } = {}) {
   const echarts = await library("echarts");
   const series = [1, 2, 3, 4].map((q) => ({
     name: QUADS[q], type: "bar", stack: "quads", color: QUAD_COLORS[q], data: points.map((p) => p.quads[q] || 0),
   }));
   series.push({ name: "mean Goldstein", type: "line", yAxisIndex: 1, color: "#333",
     data: points.map((p) => p.mean_goldstein), connectNulls: false, showSymbol: true, symbolSize: 4 });
+  if (tone) series.push({ name: "mean tone", type: "line", yAxisIndex: 1, color: "#7b3fa0", lineStyle: { type: "dashed" },
+    data: points.map((p) => p.mean_tone), connectNulls: false, showSymbol: true, symbolSize: 4 });
   // a long axis opens on the stretch that holds most events (the slider shows the whole of it)
   const total = points.reduce((n, p) => n + p.count, 0);
   let seen = 0, start = 0;
@@ -817,7 +820,8 @@ async function quadChart(node, points, extra = {}) {
     animation: false, tooltip: { trigger: "axis" }, legend: { top: 0, type: "scroll" },
     grid: { left: 45, right: 50, top: 40, bottom: points.length > 40 ? 60 : 30 },
     xAxis: timeAxis(points),
-    yAxis: [{ type: "value", name: "events", minInterval: 1 }, { type: "value", name: "Goldstein", min: -10, max: 10 }],
+    yAxis: [{ type: "value", name: "events", minInterval: 1 },
+      { type: "value", name: tone ? "Goldstein, tone" : "Goldstein", min: -10, max: 10 }],
     dataZoom: points.length > 40 ? [{ type: "slider", bottom: 8, height: 18, start: zoomStart }, { type: "inside", start: zoomStart }] : [],
     series, ...extra,
   });
@@ -861,21 +865,24 @@ function eventFilterParams(asked) {
   return new URLSearchParams([...asked].filter(([k]) => !["limit", "offset", "facets", "sort", "page", "by"].includes(k)));
 }
 
-// The corpus timeline: events per period by quad class with the mean Goldstein score,
-// filtered like the table; a click on a bar lists that period's events.
+// The corpus timeline: events per period by quad class with the mean Goldstein score and
+// the mean tone, filtered like the table; a click on a bar lists that period's events.
 function timelinePage(query) {
   const by = ["day", "week", "month", "year"].includes(query.get("by")) ? query.get("by") : "month";
   return eventsPage(query, "timeline", (asked) => {
     const filters = eventFilterParams(asked);
-    const chart = el("div", { id: "corpus-timeline", class: "chart tall", role: "img", "aria-label": "events over time by quad class" });
+    const chart = el("div", { id: "corpus-timeline", class: "chart tall", role: "img", "aria-label": "events over time by quad class, with mean Goldstein score and tone" });
     const here = new URLSearchParams(filters);
     const box = el("section", {}, el("p", { class: "row" }, "Per ", ["week", "month", "year"].map((p) => {
       here.set("by", p);
       return p === by ? el("strong", { text: p }) : el("a", { href: `#/timeline?${here}`, text: p });
-    }), " · ", el("a", { id: "timeline-csv", href: `/events/timeline?${filters}&by=${by}&format=csv`, download: "timeline.csv", text: "CSV" })), chart);
+    }), " · ", el("a", { id: "timeline-csv", href: `/events/timeline?${filters}&by=${by}&format=csv`, download: "timeline.csv", text: "CSV" })),
+      el("p", { id: "corpus-timeline-note", class: "muted", text: "Bars count events by quad class; the lines are the events' mean " +
+        "Goldstein score and their mean tone (each event's tone: the mean tone of the articles that report it, positive minus " +
+        "negative words per 100 words). Both lines use the right-hand axis, -10 to +10." }), chart);
     api(`/events/timeline?${filters}&by=${by}`).then(async (data) => {
       if (!data.points.length) { chart.replaceWith(el("p", { class: "empty", text: "No dated events match these filters." })); return; }
-      const drawn = await quadChart(chart, data.points);
+      const drawn = await quadChart(chart, data.points, { tone: true });
       drawn.on("click", (p) => {
         const start = data.points[p.dataIndex].period;
         const next = new URLSearchParams(filters);
