@@ -488,3 +488,13 @@ def test_a_thing_named_with_its_country_stands_for_that_country():
         ("China", None, "141"), ("navy", "a Chinese spy balloon (China)", "193")]
     # no such country in the article: the thing stays a thing
     assert coded("The navy shot down a Chinese spy balloon.") == [("The navy", "a Chinese spy balloon", "193")]
+
+
+def test_a_speakers_own_side_doing_it_is_no_claim():
+    # the navy chief telling what the navy did: the same country and sector (INDMIL) as the doer
+    own = ('"The Indian Navy has deployed two warships to the Gulf of Aden," said Vice Admiral Anil Kumar, '
+           'the navy chief.')
+    assert coded(own) == [("Indian Navy", "Gulf of Aden", "154")]
+    # what the other side did, in the chief's words, stays his claim
+    other = '"The Pakistani army has attacked our posts," said Vice Admiral Anil Kumar, the Indian navy chief.'
+    assert coded(other) == []

@@ -187,9 +187,19 @@ class Setting:
         if found != ASSERTED:
             return found
         quote = self._quote_at(pred.token.idx, QUOTED_KINDS)
-        if quote is not None and (src is None or src.entity != quote.speaker):
+        if quote is not None and not self._own_side(src, quote.speaker):
             return CLAIMED
         return found
+
+    def _own_side(self, src: Argument | None, speaker: str | None) -> bool:
+        """Whether the doer is the speaker, or of the speaker's own side: the same country and
+        sector code ("'Our warships have been deployed,' the navy spokesman said")."""
+        if src is None or src.entity is None:
+            return False
+        if src.entity == speaker:
+            return True
+        doer, said_by = self.actors.by_id(src.entity), self.actors.by_id(speaker) if speaker else None
+        return bool(doer and said_by and doer.code and len(doer.code) > 3 and doer.code == said_by.code)
 
     def _reporting_speaker(self, token) -> Argument | None:
         """A pronoun subject of a reported clause is taken to be the speaker ("he said he would")."""
