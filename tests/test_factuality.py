@@ -35,6 +35,15 @@ def test_a_possibility_is_no_event(pipeline):
     assert "16" not in roots(events) and any(why == "hypothetical" for _, why in rejected)
 
 
+def test_a_clause_with_a_factive_mark_is_presupposed_under_a_modal(pipeline):
+    text = "The protests may end now that the junta has released the opposition leader Amos Wekesa."
+    events, _ = coded(pipeline, text)
+    assert "08" in roots(events)  # the release happened; only the end of the protests is possible
+    events, rejected = coded(pipeline, "The army could attack the rebels, shelling their villages in the hills.")
+    assert "19" not in roots(events)
+    assert any(code[:2] == "19" and why == "hypothetical" for (_, _, code), why in rejected)
+
+
 def test_a_question_is_no_event(pipeline):
     events, _ = coded(pipeline, "Did the army attack the rebels in the hills last night?")
     assert "19" not in roots(events) and "18" not in roots(events)

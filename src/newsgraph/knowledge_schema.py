@@ -173,6 +173,7 @@ class WordClasses(Strict):
     negative_words: Words
     deontic_auxiliaries: Words
     conditional_marks: Words
+    factive_marks: Words
     possibility_auxiliaries: Words
     claim_words: Words
 

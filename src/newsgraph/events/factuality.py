@@ -50,7 +50,10 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
             return CLAIMED
         if content and lex.is_("speech_verbs", governor.lemma_.lower()):
             content = False  # plainly reported ("said they arrested him"): the report asserts it
-        if clause.dep_ in ("ccomp", "advcl", "xcomp") and _is_possibility(governor, lex):
+        modal = _is_possibility(governor, lex)
+        if modal and clause.dep_ in ("ccomp", "advcl", "xcomp") and not _presupposed(clause, lex):
+            # "could attack, killing ...": the possibility covers its complement, but not a clause
+            # its mark presupposes ("may simmer down *now that* he has endorsed Trump")
             return HYPOTHETICAL
         clause = governor
     if _asks(token):
@@ -61,6 +64,15 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
 def _is_possibility(token, lex: Lexicon) -> bool:
     """ "could impose", "might attack", "may meet": a modal of possibility on the verb."""
     return any(c.dep_ == "aux" and lex.is_("possibility_auxiliaries", c.lower_) for c in token.children)
+
+
+def _presupposed(clause, lex: Lexicon) -> bool:
+    """A clause opened by a factive mark ("because", "since", "now that"): true whatever the
+    modality of the clause it hangs on."""
+    for mark in (c for c in clause.children if c.dep_ == "mark"):
+        before = mark.doc[mark.i - 1] if mark.i > 0 else None
+        return lex.is_("factive_marks", mark.lower_) or (before is not None and lex.is_("factive_marks", before.lower_))
+    return False
 
 
 def _claims(governor, clause, lex: Lexicon) -> bool:
