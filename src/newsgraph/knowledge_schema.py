@@ -133,6 +133,7 @@ class _Pattern(Strict):
     reciprocal: bool = False
     unless: Words = []
     needs_target: bool = False
+    transitive: bool = False
     unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
     naming: Literal["negative", "positive"] | None = None
     person_code: Code | None = None

@@ -140,6 +140,11 @@ def _is_determined_gerund(token) -> bool:
     return token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children)
 
 
+def _has_object(verb) -> bool:
+    """A direct object, a passive subject, or the noun a participle describes ("ships *seized*")."""
+    return verb.dep_ in ("acl", "relcl") or any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children)
+
+
 def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
     words = _phrasal_words(verb)
     complements = {c.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")}
@@ -151,6 +156,8 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
             continue
         if pattern.unless and any(c.dep_ in pattern.unless for c in verb.children):
             continue
+        if pattern.transitive and not _has_object(verb):
+            continue  # "returned to normal", "seized on a remark": not the transitive sense
         if pattern.unless_object and any(
             c.dep_ in ("dobj", "attr", "npadvmod") and _amount_type(c) in pattern.unless_object for c in verb.children
         ):
