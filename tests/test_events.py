@@ -498,3 +498,9 @@ def test_a_speakers_own_side_doing_it_is_no_claim():
     # what the other side did, in the chief's words, stays his claim
     other = '"The Pakistani army has attacked our posts," said Vice Admiral Anil Kumar, the Indian navy chief.'
     assert coded(other) == []
+
+
+def test_a_hope_is_an_intent_even_where_the_tagger_slips_on_its_lemma():
+    # the small model lemmatizes "hoped" as "hop": the class look-up falls back on the regular ending
+    assert coded("Kyiv hoped to reach an agreement with Warsaw.") == [("Kyiv", "Warsaw", "030")]
+    assert coded("Kyiv reached an agreement with Warsaw.") == [("Kyiv", "Warsaw", "057")]

@@ -32,8 +32,11 @@ def mood_of(pred, lex: Lexicon) -> Mood:
         governor = _governor(token)
         if governor is None:
             break
-        lemma = governor.lemma_.lower()
-        if lex.is_("refusal_verbs", lemma) or lex.is_("refusal_nouns", lemma):
+        if token.dep_ == "dobj" and token.pos_ == "NOUN" and lex.has("support_verbs", governor):
+            _own_marks(governor, lex, mood)  # "hoped to *reach* an agreement": the support verb's mood
+            token = governor
+            continue
+        if lex.has("refusal_verbs", governor) or lex.has("refusal_nouns", governor):
             mood.refusal, mood.wrapper = True, governor
         elif _is_intent_governor(governor, token, lex):
             mood.intent, mood.wrapper = True, governor
@@ -68,12 +71,11 @@ def _governor(token):
 
 
 def _is_intent_governor(governor, complement, lex: Lexicon) -> bool:
-    lemma = governor.lemma_.lower()
     if complement.dep_ == "dobj" and complement.pos_ in ("VERB", "AUX"):
         return False
-    if lex.is_("intent_verbs", lemma) or lex.is_("intent_nouns", lemma) or lex.is_("threat_verbs", lemma):
+    if lex.has("intent_verbs", governor) or lex.has("intent_nouns", governor) or lex.has("threat_verbs", governor):
         return True
-    return governor.pos_ == "ADJ" and lex.is_("intent_adjectives", lemma)
+    return governor.pos_ == "ADJ" and lex.has("intent_adjectives", governor)
 
 
 def apply_mood(pattern: Pattern, mood: Mood, lex: Lexicon) -> tuple[str, bool]:

@@ -39,6 +39,9 @@ class Pattern:
         return 2 * bool(self.objects or self.complements or self.naming) + len(self.words)
 
 
+REGULAR_ENDINGS = (("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"))
+
+
 @dataclass
 class Lexicon:
     """Patterns by head lemma, and the word classes the coder's rules use."""
@@ -58,6 +61,15 @@ class Lexicon:
         """Whether ``lemma`` belongs to the named word class of the dictionary (a KeyError for a
         class the dictionary has not: a misspelt name must fail, not match nothing)."""
         return lemma in self.classes[word_class]
+
+    def has(self, word_class: str, token) -> bool:
+        """Whether the word ``token`` belongs to the named class, by its lemma or, where the
+        tagger's lemma slips ("hoped" -> "hop"), by the base a regular ending gives ("hope")."""
+        words = self.classes[word_class]
+        if token.lemma_.lower() in words:
+            return True
+        form = token.lower_
+        return any(form.endswith(end) and form[: -len(end)] + add in words for end, add in REGULAR_ENDINGS)
 
     def mood_code(self, mood: str, code: str) -> str | None:
         """The code an event of ``code`` becomes under ``mood`` (longest code prefix wins)."""
