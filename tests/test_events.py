@@ -504,3 +504,10 @@ def test_a_hope_is_an_intent_even_where_the_tagger_slips_on_its_lemma():
     # the small model lemmatizes "hoped" as "hop": the class look-up falls back on the regular ending
     assert coded("Kyiv hoped to reach an agreement with Warsaw.") == [("Kyiv", "Warsaw", "030")]
     assert coded("Kyiv reached an agreement with Warsaw.") == [("Kyiv", "Warsaw", "057")]
+
+
+def test_a_quantity_object_stands_for_what_it_counts():
+    # "some of the footage" is footage: releasing it is making it public, not freeing anyone
+    assert coded("The police department released only some of the video footage.") == [
+        ("The police department", "the video footage", "010")]
+    assert coded("The rebels released dozens of the hostages.") == [("The rebels", "dozens of the hostages", "0841")]

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsgraph.actors.knowledge import nouns
 from newsgraph.english import english
 from newsgraph.events import arguments as args
 from newsgraph.events.confidence import confidence, features
@@ -207,12 +208,14 @@ def _object_nouns(verb, prepositions=()) -> list:
 
 def _object_lemmas(noun, lex: Lexicon) -> set[str]:
     """The lemmas an object pattern matches: the noun and its compounds ("crossing points"),
-    and what a transparent noun stands for ("ended their mediation *effort*" -> mediation)."""
+    and what a transparent noun or a quantity stands for ("ended their mediation *effort*" ->
+    mediation, "released *some* of the footage" -> footage)."""
     lemmas = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
     if noun.ent_type_ == "MONEY":
         lemmas.add("money")  # "gave 350 million euros"
-    if args.is_transparent(noun, lex):
-        lemmas |= {c.lemma_.lower() for c in args.prep_objects(noun, "of")}
+    if args.is_transparent(noun, lex) or noun.lower_ in nouns().quantity or noun.lemma_.lower() in nouns().quantity:
+        for inner in args.prep_objects(noun, "of"):
+            lemmas |= {inner.lemma_.lower()} | {c.lemma_.lower() for c in inner.children if c.dep_ == "compound"}
     return lemmas
 
 
