@@ -44,6 +44,16 @@ def test_a_clause_with_a_factive_mark_is_presupposed_under_a_modal(pipeline):
     assert any(code[:2] == "19" and why == "hypothetical" for (_, _, code), why in rejected)
 
 
+def test_what_an_appeal_or_demand_asks_for_has_not_happened(pipeline):
+    for text in ("David Axelrod called on Howard Dean to apologize to Donald Trump.",
+                 "David Axelrod urged Howard Dean to apologize to Donald Trump."):
+        events, rejected = coded(pipeline, text)
+        assert events == [("David Axelrod", "Howard Dean", "020")]
+        assert any(code[:2] == "05" and why == "hypothetical" for (_, _, code), why in rejected)
+    events, _ = coded(pipeline, "Howard Dean apologized to Donald Trump.")
+    assert events == [("Howard Dean", "Donald Trump", "055")]
+
+
 def test_a_question_is_no_event(pipeline):
     events, _ = coded(pipeline, "Did the army attack the rebels in the hills last night?")
     assert "19" not in roots(events) and "18" not in roots(events)

@@ -174,6 +174,7 @@ class WordClasses(Strict):
     negative_words: Words
     deontic_auxiliaries: Words
     conditional_marks: Words
+    request_roots: Words
     factive_marks: Words
     possibility_auxiliaries: Words
     claim_words: Words

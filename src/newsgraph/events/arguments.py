@@ -59,6 +59,17 @@ def agent_of(pred, lex: Lexicon, depth: int = 0) -> list:
     return inherited_agent(pred, lex, depth)
 
 
+def acts_for_speaker(verb, lex: Lexicon) -> bool:
+    """Whether what ``verb`` tells its addressee to do is the teller's own act: a command ("the
+    court ordered the paper to close"), or a directive to the teller's own agent ("asked *his*
+    adviser to invite")."""
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if addressee is None:
+        return False
+    lemma = verb.lemma_.lower()
+    return lex.is_("command_verbs", lemma) or (lex.is_("directive_verbs", lemma) and _owned_by_pronoun(addressee))
+
+
 def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
     """The actor of a clause without a subject, from the clause it depends on."""
     if depth >= MAX_CLIMB or pred.head.i == pred.i:
@@ -67,10 +78,7 @@ def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
     if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
         addressee = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         if addressee is not None and not lex.is_("intent_verbs", head.lemma_.lower()):
-            # "asked his adviser to invite": the principal's own agent acts for the principal
-            if lex.is_("command_verbs", head.lemma_.lower()) or (
-                lex.is_("directive_verbs", head.lemma_.lower()) and _owned_by_pronoun(addressee)
-            ):
+            if acts_for_speaker(head, lex):
                 return agent_of(head, lex, depth + 1)
             return conjuncts(addressee)
         return agent_of(head, lex, depth + 1)

@@ -20,6 +20,7 @@ content a claim. The word classes are in ``data/events/patterns.yaml``.
 from __future__ import annotations
 
 from newsgraph.english import english
+from newsgraph.events.arguments import acts_for_speaker
 from newsgraph.events.patterns import Lexicon
 from newsgraph.quotes import claims
 
@@ -48,6 +49,8 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
             clause.dep_ == "acl" and _claim_word(governor.lemma_.lower(), lex)))
         if content and _claims(governor, clause, lex):
             return CLAIMED
+        if _requests(governor, clause, lex):
+            return HYPOTHETICAL  # "urged Dean *to apologize*": what is asked for has not happened
         if content and lex.is_("speech_verbs", governor.lemma_.lower()):
             content = False  # plainly reported ("said they arrested him"): the report asserts it
         modal = _is_possibility(governor, lex)
@@ -64,6 +67,19 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
 def _is_possibility(token, lex: Lexicon) -> bool:
     """ "could impose", "might attack", "may meet": a modal of possibility on the verb."""
     return any(c.dep_ == "aux" and lex.is_("possibility_auxiliaries", c.lower_) for c in token.children)
+
+
+def _requests(governor, clause, lex: Lexicon) -> bool:
+    """Whether ``clause`` is what an appeal or a demand asks for ("urged X *to* apologize",
+    "called on X *to* resign", "demanded that X release ..."): a verb whose pattern, with its
+    particle or preposition, is of a request root (``request_roots``); a command's act is the
+    commander's, and a directive to one's own agent the principal's, and they stay ("ordered the
+    paper to close", "asked his envoy to invite the king")."""
+    if clause.dep_ not in ("xcomp", "ccomp") or governor.pos_ != "VERB" or acts_for_speaker(governor, lex):
+        return False
+    words = {c.lower_ for c in governor.children if c.dep_ in ("prt", "prep")}
+    patterns = lex.verb_patterns(governor.lemma_.lower())
+    return any(lex.is_("request_roots", p.code[:2]) and set(p.words) <= words for p in patterns)
 
 
 def _presupposed(clause, lex: Lexicon) -> bool:
