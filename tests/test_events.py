@@ -511,3 +511,14 @@ def test_a_quantity_object_stands_for_what_it_counts():
     assert coded("The police department released only some of the video footage.") == [
         ("The police department", "the video footage", "010")]
     assert coded("The rebels released dozens of the hostages.") == [("The rebels", "dozens of the hostages", "0841")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker, not the place named last, is what "it" stands for in what it said
+    ("Troops entered Gaza on Monday. The military said it had attacked the militants in Gaza.",
+     [("it (military)", "the militants", "190")]),
+    ("Betty Shelby said she had met the protesters.", [("she (Betty Shelby)", "the protesters", "040")]),
+    ("Betty Shelby said he had attacked the officers.", []),  # "he" is not her: nobody we can name
+])
+def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker_it_fits(text, expected):
+    assert coded(text) == expected

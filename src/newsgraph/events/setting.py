@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.actors.knowledge import given_names, nouns
 from newsgraph.actors.mentions import is_actor_noun
 from newsgraph.actors.words import country_of_words
 from newsgraph.english import english
@@ -93,6 +94,11 @@ class Setting:
             speaker = self._quote_speaker(token.idx) or self._reporting_speaker(token)
             if speaker is not None:
                 return speaker
+        if token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
+            # "the military said *it* is sending troops": the speaker, where the pronoun fits it
+            speaker = self._reporting_speaker(token)
+            if speaker is not None and self._fits(token, speaker.entity):
+                return Argument(Span(token.idx, token.idx + len(token)), speaker.entity)
         start, end = core_span(token)
         hit = self.actors.mention_at(token.idx, token.idx + len(token)) if self.actors else None
         if hit is None and self.actors:
@@ -104,6 +110,8 @@ class Setting:
             return Argument(hit[0], hit[1].id)
         if token.pos_ == "PRON":
             found = self._reporting_speaker(token)
+            if found is not None and found.entity is not None and self._gender_clash(token, found.entity):
+                found = None  # "Betty Shelby said *he* ...": not her
             if found is None and token.dep_ == "poss":
                 found = self._clause_subject(token)
             return found  # a pronoun nobody resolved names no one we can report
@@ -143,6 +151,37 @@ class Setting:
                 if entity is not None:
                     return Argument(found.span, entity)
         return None
+
+    def _fits(self, pronoun, entity_id: str | None) -> bool:
+        """Whether a third-person pronoun can stand for the entity: "he"/"she" for a person, "it"
+        for anything else, "they" for a group, an organisation or a country."""
+        entity = self.actors.by_id(entity_id) if self.actors and entity_id else None
+        form = nouns().pronouns.get(pronoun.lower_)
+        if entity is None or form is None or form[2] != 3:
+            return False
+        number, gender, _ = form
+        if gender in ("m", "f"):
+            return entity.type == "PERSON" and self._gender(entity) in (gender, None)
+        return entity.type != "PERSON" if number == "sg" else entity.type in ("GROUP", "ORG", "GPE", "NORP")
+
+    def _gender_clash(self, pronoun, entity_id: str) -> bool:
+        """A gendered pronoun ("he", "her") that cannot be the entity: not a person, or a person
+        of the other gender."""
+        form = nouns().pronouns.get(pronoun.lower_)
+        entity = self.actors.by_id(entity_id) if self.actors else None
+        if entity is None or form is None or form[1] not in ("m", "f"):
+            return False
+        return entity.type != "PERSON" or self._gender(entity) not in (form[1], None)
+
+    def _gender(self, entity) -> str | None:
+        """A person's gender as the article tells it: by the gendered pronouns the actors gave the
+        person, else by the given name; None when neither says."""
+        pronouns = nouns().pronouns
+        said = {pronouns[w][1] for m in entity.mentions if (w := self.text[m.start : m.end].lower()) in pronouns}
+        said &= {"m", "f"}
+        if len(said) == 1:
+            return said.pop()
+        return given_names().get(entity.name.split()[0]) if entity.name and not said else None
 
     def _clause_subject(self, pronoun) -> Argument | None:
         """A possessive pronoun the actors left unresolved is taken to be the subject of its clause
