@@ -482,3 +482,26 @@ def test_agents_of_a_named_actor_take_its_sector_unless_their_title_names_an_org
 def test_an_adjective_before_an_organisations_name_is_no_part_of_it():
     text = "The federal Securities and Exchange Commission sued the firm on Monday."
     assert entity_named(actors_of(text), "Securities and Exchange Commission").code == "USAGOV"
+
+
+def test_a_role_noun_the_parser_made_the_head_of_a_name_is_its_title():
+    text = "“We will find them,” Leeds police Chief Martha Okafor said on Monday."
+    person = entity_named(actors_of(text), "Martha Okafor")
+    assert person.titles == ["Leeds police Chief"] and person.code == "GBRCOP"
+
+
+def test_a_plural_role_noun_before_coordinated_names_titles_each_name():
+    text = ("Prosecutors charged two Ohio developers, Dana Whitcombe and Paul Ferrante, with fraud. "
+            "The mayor met county election officials Rosa Delgado and Ivan Petrov on Monday.")
+    actors = actors_of(text)
+    for name, code in (("Dana Whitcombe", "USABUS"), ("Paul Ferrante", "USABUS"),
+                       ("Rosa Delgado", "GOV"), ("Ivan Petrov", "GOV")):
+        assert entity_named(actors, name).code == code
+
+
+def test_a_singular_noun_in_apposition_or_a_plain_noun_is_no_title_of_the_name():
+    text = ("Mr Hale met the adviser, Leon Marsh, on Friday. "
+            "He thanked the organisers, Tom Brandt and Lisa Moreau, for the plans.")
+    actors = actors_of(text)
+    assert entity_named(actors, "Leon Marsh").titles == ["adviser"]  # joined by coreference, as before
+    assert entity_named(actors, "Lisa Moreau").sector is None

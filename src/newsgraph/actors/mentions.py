@@ -148,6 +148,8 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     elif label == "PERSON" and len(words) == 1 and doc[head].tag_ == "NNPS" and words[0].endswith("s"):
         label, number = "GROUP", "pl"  # "the Clintons" are a family
     title, country, begin = premodifier_title(text, doc, first, head)
+    if title is None:
+        title, country, begin = appositive_title(text, doc, first, head, country)
     key = knowledge.name_key(" ".join(words))
     if title is not None and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
         label = "PERSON"  # only people have titles before their names ("Mayor Ines Valdivia" tagged LOC)
@@ -169,6 +171,12 @@ def _stray_name_word(tok) -> bool:
     if tok.pos_ != "PROPN" or not tok.is_title or is_title_word(tok.lower_) or is_sector_word(tok.lower_):
         return False
     return tok.doc[tok.i - 1].lower_ != "of" and knowledge.name_key(tok.text) not in knowledge.organisations()
+
+
+def _title_token(tok) -> bool:
+    """A word a title may hold: a noun, adjective, number, "of"..., or any capitalised word (the
+    tagger reads a city before a title as a verb: "Leeds police Chief")."""
+    return tok.pos_ in TITLE_POS or tok.tag_ == "POS" or tok.is_title
 
 
 def _opens_title(tok) -> bool:
@@ -197,7 +205,7 @@ def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None
     while end - begin > 1 and _stray_name_word(doc[end - 1]):
         end -= 1  # "Gov. Alejandro García Padilla": the given name the tagger left out is no title
     span = doc[begin:end]
-    if not len(span) or len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS and t.tag_ != "POS" for t in span):
+    if not len(span) or len(span) > TITLE_MAX_TOKENS or not all(map(_title_token, span)):
         return None, None, first
     title = text[span[0].idx : span[-1].idx + len(span[-1])]
     if "\n" in title or any(t.is_punct and t.text not in ".-" for t in span):
@@ -206,6 +214,34 @@ def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None
     if not any(is_title_word(t.lower_) or t.lemma_.lower() in knowledge.nouns().person for t in span):
         return None, country, first  # a country or a word, no title
     return title, country, begin
+
+
+def appositive_title(text: str, doc, first: int, head: int, country: str | None) -> tuple[str | None, str | None, int]:
+    """A title the parser made the head of the name, the name in apposition with it: the role
+    noun just before the name ("Tulsa police Chief Chuck Jordan"), or a plural role noun
+    shared by coordinated names ("election officials Monica Palmer and William Hartmann",
+    "two Vermont developers, Ariel Quiros and William Stenger": each is a developer). The
+    title's first token is returned only for a singular role noun running into the name."""
+    root = doc[head]
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i < root.i:
+        root = root.head  # the first of coordinated names
+    noun = root.head
+    if root.dep_ != "appos" or noun.i >= root.i or noun.pos_ not in ("NOUN", "PROPN") or not is_title_word(noun.lower_):
+        return None, country, first
+    plural = noun.tag_ == "NNS"  # a group of its own too: its words stay a mention
+    adjacent = noun.i == first - 1 and root.i == head and not plural
+    if not adjacent and not plural:
+        return None, country, first  # "the adviser, Leon Marsh": joined by coreference (apposition)
+    begin = noun.left_edge.i
+    while begin < noun.i and not _opens_title(doc[begin]):
+        begin += 1
+    span = doc[begin : noun.i + 1]
+    if len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS or t.is_punct for t in span):
+        return None, country, first
+    title = text[span[0].idx : noun.idx + len(noun)]
+    if "\n" in title:
+        return None, country, first
+    return title, country_of_words(title, places=True) or country, begin if adjacent else first
 
 
 def _title_to(text: str, doc, begin: int, first: int) -> tuple[str, str | None, int] | None:
