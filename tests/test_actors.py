@@ -505,3 +505,9 @@ def test_a_singular_noun_in_apposition_or_a_plain_noun_is_no_title_of_the_name()
     actors = actors_of(text)
     assert entity_named(actors, "Leon Marsh").titles == ["adviser"]  # joined by coreference, as before
     assert entity_named(actors, "Lisa Moreau").sector is None
+
+
+def test_an_armed_group_of_the_organisation_file_codes_a_group_named_after_it():
+    text = "The Iran-backed Houthi rebels declared their support. Houthi militia attacked a ship."
+    codes = {e.name: e.code for e in actors_of(text, "2023-12-23").entities}
+    assert codes["Iran-backed Houthi rebels"] == "YEMREB" and codes["Houthi militia"] == "YEMREB"
