@@ -511,3 +511,10 @@ def test_an_armed_group_of_the_organisation_file_codes_a_group_named_after_it():
     text = "The Iran-backed Houthi rebels declared their support. Houthi militia attacked a ship."
     codes = {e.name: e.code for e in actors_of(text, "2023-12-23").entities}
     assert codes["Iran-backed Houthi rebels"] == "YEMREB" and codes["Houthi militia"] == "YEMREB"
+
+
+def test_an_owner_named_by_a_possessive_pronoun_is_read_once_the_pronoun_is_resolved():
+    text = "Senator Ted Cruz spoke on Monday. Cruz and his aides met the governor."
+    assert entity_named(actors_of(text, date="2016-09-22"), "aides").code == "USALEG"
+    text = "Senator Ted Cruz spoke on Monday. Some aides met the governor."
+    assert entity_named(actors_of(text, date="2016-09-22"), "aides").code is None  # nobody's aides

@@ -213,6 +213,15 @@ def _covering(state: State, tok) -> Mention | None:
     return min(inside, key=lambda x: x.end - x.start) if inside else None
 
 
+def late_owners(state: State) -> None:
+    """Owners known only once every mention is resolved: "his aides" opens before "his" joins
+    the senator (the longer mention comes first), so the pronoun's actor is read at the end."""
+    for cluster in state.clusters:
+        if cluster.owner is None:
+            cluster.owner = next((o for m in cluster.mentions if m.kind == "nominal"
+                                  and (o := _owner(state, m)) is not None and o is not cluster), None)
+
+
 def _owner(state: State, m: Mention) -> Cluster | None:
     """The actor a nominal belongs to: a name or pronoun before its head ("the Clinton campaign")."""
     for tok in state.doc[m.head].lefts:
