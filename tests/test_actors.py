@@ -421,6 +421,24 @@ def test_a_person_introduced_by_age_alone_is_a_civilian():
     assert entity_named(actors_of(text), "Marisol Vega").sector is None
 
 
+def test_an_age_after_a_dash_or_beside_a_family_word_still_makes_a_civilian():
+    text = "Police released the video. Darnell Mabry, 38 \u2015 a father who sang in the choir \u2015 was shot."
+    assert entity_named(actors_of(text), "Darnell Mabry").sector == "CVL"
+    text = "The death of Okoro, 43, a father of seven, has shaken the town."
+    assert entity_named(actors_of(text), "Okoro").code == "CVL"
+
+
+def test_a_name_followed_by_an_age_is_a_person_whatever_the_tagger_said():
+    text = "Protesters asked about the shooting of Darius Lamont Pryce, 43, on Tuesday."  # tagged ORG
+    assert entity_named(actors_of(text), "Darius Lamont Pryce").type == "PERSON"
+    text = "The shooting of Marcus Dwayne Fuller, 29 \u2014 a teacher \u2014 angered the city."
+    assert entity_named(actors_of(text), "Marcus Dwayne Fuller").type == "PERSON"
+    text = "Investors sued Marlow Fenwick Group, 45, on Tuesday."  # an organisation's word: no person
+    assert entity_named(actors_of(text), "Marlow Fenwick Group").type == "ORG"
+    text = "In March, 2019, the board met."
+    assert not any(e.type == "PERSON" for e in actors_of(text).entities)
+
+
 def test_a_navy_ship_is_coded_by_its_prefix():
     text = "The Indian Navy said INS Kochi had reached the vessel and that INS Kochi would escort it to Mumbai."
     ship = entity_named(actors_of(text), "INS Kochi")

@@ -14,12 +14,12 @@ from collections import Counter
 
 from newsgraph.actors import knowledge
 from newsgraph.actors.clusters import Cluster
+from newsgraph.actors.mentions import followed_by_age
 from newsgraph.actors.words import organisation_in, sector_of_words
 from newsgraph.record import Entity, Span
 
 GOVERNMENT = "GOV"  # the sector of a country that acts
 CIVILIAN = "CVL"  # the sector of a person the text introduces by age alone ("Quina Jones, 25,")
-OLDEST = 120
 
 
 def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
@@ -94,19 +94,16 @@ def acts(doc, heads: list[int]) -> bool:
 
 
 def _aged(cluster: Cluster, doc) -> bool:
-    """A person named with an age and no title ("Ana Ruiz, 25, said"): news introduces private
-    people so; officials come with their titles."""
-    if cluster.type != "PERSON" or any(m.title for m in cluster.mentions):
+    """A person named with an age and no title of a role ("Ana Ruiz, 25, said"; "Scott, 43, a
+    father of seven"): news introduces private people so; officials come with their titles."""
+    if cluster.type != "PERSON" or any(m.title and sector_of_words(m.title) not in (None, CIVILIAN)
+                                       for m in cluster.mentions):
         return False
     for m in cluster.mentions:
         if m.kind != "name":
             continue
         after = doc.char_span(m.end, m.end, alignment_mode="expand")
-        i = after.start if after is not None else None
-        if i is None or i + 2 >= len(doc):
-            continue
-        comma, age, close = doc[i], doc[i + 1], doc[i + 2]
-        if comma.text == "," and age.text.isdigit() and 0 < int(age.text) <= OLDEST and close.text in (",", "."):
+        if after is not None and followed_by_age(doc, after.start):
             return True
     return False
 

@@ -26,6 +26,8 @@ TITLE_MAX_TOKENS = 10
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "PUNCT", "CCONJ"}  # words a title is made of
 PERSON_SUFFIX_MIN = 6  # "neurosurgeon" is a surgeon; shorter nouns ("man") end too many words
 TURN = re.compile(r"(?m)^[ \t]*(Q|A)[:.][ \t]")
+OLDEST = 120
+AGE_CLOSERS = frozenset({",", ".", "\u2015", "\u2014", "\u2013", "-"})  # "Scott, 43, a father"; "Crutcher, 40 ― a"
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
@@ -151,8 +153,10 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     if title is None:
         title, country, begin = appositive_title(text, doc, first, head, country)
     key = knowledge.name_key(" ".join(words))
-    if title is not None and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
-        label = "PERSON"  # only people have titles before their names ("Mayor Ines Valdivia" tagged LOC)
+    aged = followed_by_age(doc, last) and words[-1].lower() not in _listed_nouns()  # not "Fenwick Group, 45,"
+    if (title is not None or aged) and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
+        label = "PERSON"  # only people have titles before their names ("Mayor Ines Valdivia" tagged LOC), or ages
+
     if named_country:
         country = country_of_words(" ".join(words)) or country
     return Mention(
@@ -160,6 +164,15 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
         words=words, gender=gender, number=number, title=title, country=country, definite=True,
         first_token=begin, name=" ".join(text[doc[start_tok].idx : doc[last - 1].idx + len(doc[last - 1])].split()),
     )
+
+
+def followed_by_age(doc, i: int) -> bool:
+    """Whether the tokens from ``i`` give an age between commas or before a dash ("Scott, 43, a
+    father"; "Crutcher, 40 ― a father"): news introduces a private person so."""
+    if i + 2 >= len(doc):
+        return False
+    comma, age, close = doc[i], doc[i + 1], doc[i + 2]
+    return comma.text == "," and age.text.isdigit() and 0 < int(age.text) <= OLDEST and close.text in AGE_CLOSERS
 
 
 def _known_non_person(key: str) -> bool:
