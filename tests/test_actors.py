@@ -500,6 +500,8 @@ def test_agents_of_a_named_actor_take_its_sector_unless_their_title_names_an_org
 def test_an_adjective_before_an_organisations_name_is_no_part_of_it():
     text = "The federal Securities and Exchange Commission sued the firm on Monday."
     assert entity_named(actors_of(text), "Securities and Exchange Commission").code == "USAGOV"
+    text = "The Indian Navy and coast guard on Saturday swung into action to help a merchant ship."
+    assert entity_named(actors_of(text), "coast guard").sector == "MIL"  # a name all in lower case stays whole
 
 
 def test_a_role_noun_the_parser_made_the_head_of_a_name_is_its_title():

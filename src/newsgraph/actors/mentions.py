@@ -96,8 +96,10 @@ def name_mentions(text: str, doc, where: Zones, sents: list[int]) -> list[Mentio
         if label is None or where.is_excluded(ent.start_char):
             continue
         first, last = _trim(doc, ent.start, ent.end)
-        while label == "ORG" and last - first > 1 and doc[first].is_lower and doc[first].is_alpha:
+        while (label == "ORG" and last - first > 1 and doc[first].is_lower and doc[first].is_alpha
+               and not all(t.is_lower for t in doc[first + 1 : last])):
             first += 1  # "federal Securities and Exchange Commission": the adjective is no part of the name
+            # (a name all in lower case is a common noun kept whole: "coast guard")
         if first >= last or slips.is_slip(doc[first:last]):
             continue
         mention = _name_mention(text, doc, first, last, label, sents)

@@ -119,8 +119,16 @@ def repeated_nominal(state: State, m: Mention) -> Cluster | None:
 
 
 def named_organisation(state: State, m: Mention) -> Cluster | None:
-    """"the campaign", "the administration" join the latest organisation named with that word."""
-    if m.kind != "nominal" or m.type != "ORG" or not _opens_with_the(state, m) or _owner(state, m) is not None:
+    """"the campaign", "the administration" join the latest organisation named with that word; a
+    capitalised last word of an organisation's name inside a sentence, before or after the name
+    ("as Guard occupies the streets" ... "National Guard members"), joins it."""
+    if m.kind != "nominal" or _owner(state, m) is not None:
+        return None
+    tok = state.doc[m.head]
+    if tok.pos_ == "PROPN" and tok.is_title and tok.i > tok.sent.start:
+        return next((c for c in state.clusters if c.type == "ORG" and any(
+            len(n) > 1 and n[-1] == tok.text for n in c.names)), None)
+    if m.type != "ORG" or not _opens_with_the(state, m):
         return None
     for prior in reversed(state.seen):
         c = state.of[id(prior)]
