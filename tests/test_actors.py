@@ -325,6 +325,14 @@ def test_a_country_as_the_agent_of_a_passive_acts():
     assert entity_named(actors_of(text), "Japan").code == "JPNGOV"
 
 
+def test_countries_coordinated_with_an_acting_country_act_too():
+    text = "Egypt and Qatar brokered the deal, with Norway and Chile abstaining."
+    codes = {e.name: e.code for e in actors_of(text).entities}
+    assert [codes[n] for n in ("Egypt", "Qatar", "Norway", "Chile")] == ["EGYGOV", "QATGOV", "NORGOV", "CHLGOV"]
+    text = "The envoy flew to Egypt and Qatar."
+    assert {e.name: e.code for e in actors_of(text).entities}["Qatar"] == "QAT"  # named as places
+
+
 def test_a_title_naming_the_un_gives_the_uns_own_code():
     text = "UN envoy Ilse Brandvold arrived in the capital."
     assert entity_named(actors_of(text), "Ilse Brandvold").code == "IGOUNO"

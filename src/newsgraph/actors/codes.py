@@ -81,11 +81,14 @@ def _acts(cluster: Cluster, doc) -> bool:
 
 def acts(doc, heads: list[int]) -> bool:
     """Whether one of these tokens is the subject of a verb other than "be", or a passive's agent
-    ("Israel has vowed", "shielded by the United States")."""
+    ("Israel has vowed", "shielded by the United States"), alone or with others ("Egypt and
+    Qatar brokered")."""
     for i in heads:
         if not 0 <= i < len(doc):
             continue
         token = doc[i]
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head  # the first of coordinated names acts for all
         if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be":
             return True
         if token.dep_ == "pobj" and token.head.dep_ == "agent":
