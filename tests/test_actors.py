@@ -453,6 +453,23 @@ def test_a_navy_ship_is_coded_by_its_prefix():
     assert (ship.type, ship.code, ship.country_source) == ("ORG", "INDMIL", "name")
 
 
+def test_a_merchant_ship_is_a_business_of_the_country_of_its_flag():
+    for name in ("Kelby", "Tolva"):
+        text = f"Pirates boarded Panama-flagged merchant vessel {name} on Monday. A sailor on MV {name} was hurt."
+        ship = entity_named(actors_of(text), f"MV {name}")
+        assert (ship.type, ship.code) == ("ORG", "PANBUS")
+    text = "The crew of MV Arvela is safe, the owners said."
+    ship = entity_named(actors_of(text), "MV Arvela")
+    assert (ship.type, ship.sector, ship.country) == ("ORG", "BUS", None)  # no flag named
+
+
+def test_a_suffix_saying_where_names_a_country_but_backed_or_led_does_not():
+    assert country_of_words("a Liberian-flagged tanker") == "LBR"
+    assert country_of_words("a Panama-registered ship") == "PAN"
+    assert country_of_words("Iran-backed rebels") is None
+    assert country_of_words("Saudi-led coalition forces") is None
+
+
 def test_a_former_role_gives_no_sector():
     text = "Ilse Brandvold, a former minister, opened the fair on Monday."
     assert entity_named(actors_of(text), "Ilse Brandvold").sector is None

@@ -36,8 +36,11 @@ def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
     country, source = _country(cluster, role, dated)
     sector = _sector(cluster, titles, role, dated)
     kind = cluster.type
-    if navy := _navy(cluster):  # "INS Kochi": a ship of the Indian Navy, a body rather than a person
-        country, source, sector, kind = navy[:3], "name", navy[3:], "ORG"
+    if ship := _ship(cluster):  # "INS Kochi": a ship of the Indian Navy, a body rather than a person
+        if len(ship) > 3:
+            country, source, sector, kind = ship[:3], "name", ship[3:], "ORG"
+        else:  # "MV Ruen": a merchant ship, of the country of its flag when the text says it
+            sector, kind = ship, "ORG"
     if sector is None and doc is not None and _is_country(cluster) and _acts(cluster, doc):
         sector = GOVERNMENT
     if sector is None and doc is not None and cluster.person is None and _aged(cluster, doc):
@@ -65,8 +68,9 @@ def _past(title: str) -> bool:
     return any(w in knowledge.nouns().past or w.split("-")[0] + "-" in knowledge.nouns().past for w in words)
 
 
-def _navy(cluster: Cluster) -> str | None:
-    """The code of the navy a ship's name prefix says (nouns.yaml: ship_prefixes)."""
+def _ship(cluster: Cluster) -> str | None:
+    """The code a ship's name prefix says (nouns.yaml: ship_prefixes): its navy's, or a merchant
+    ship's sector."""
     prefixes = knowledge.nouns().ship_prefixes
     return next((prefixes[n[0]] for n in cluster.names if len(n) > 1 and n[0] in prefixes), None)
 

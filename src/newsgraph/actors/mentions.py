@@ -189,9 +189,10 @@ def _stray_name_word(tok) -> bool:
 
 
 def _title_token(tok) -> bool:
-    """A word a title may hold: a noun, adjective, number, "of"..., or any capitalised word (the
-    tagger reads a city before a title as a verb: "Leeds police Chief")."""
-    return tok.pos_ in TITLE_POS or tok.tag_ == "POS" or tok.is_title
+    """A word a title may hold: a noun, adjective, number, "of"..., a participle used as an
+    adjective ("Panama-flagged"), or any capitalised word (the tagger reads a city before a title
+    as a verb: "Leeds police Chief")."""
+    return tok.pos_ in TITLE_POS or tok.tag_ == "POS" or tok.is_title or (tok.tag_ == "VBN" and tok.dep_ == "amod")
 
 
 def _opens_title(tok) -> bool:
@@ -460,8 +461,8 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
 def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], named: set[int]) -> list[Mention]:
     """Names the tagger missed: a capitalised word after an honorific ("Ms Ferreira"), repeating
     the surname of a person named in the article, or a lone surname of a well-known person is
-    that person; an all-capital word spelling the initials of an organisation named in the
-    article ("NGC") is that organisation."""
+    that person (with a country its premodifiers name); an all-capital word spelling the
+    initials of an organisation named in the article ("NGC") is that organisation."""
     honorifics = knowledge.nouns().honorifics
     surnames = {m.words[-1] for m in names if m.type == "PERSON" and (len(m.words) > 1 or m.gender != "-")}
     known = knowledge.people()[1]
@@ -477,8 +478,10 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
         if (tok.pos_ == "PROPN" or tok.is_title) and named_alone:
             first = tok.i - 1 if after_honorific else tok.i
             gender = honorifics.get(doc[first].lower_, "-")
+            country = premodifier_title(doc.text, doc, first, tok.i)[1]  # "Maltese-flagged merchant vessel Ruen"
             out.append(Mention(doc[first].idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
-                               words=(tok.text,), gender=gender, definite=True, in_quote=where.in_quote(tok.idx)))
+                               words=(tok.text,), gender=gender, definite=True, in_quote=where.in_quote(tok.idx),
+                               country=country))
         elif (tok.is_upper and tok.text in initials) or _known_organisation(tok):
             out.append(Mention(tok.idx, tok.idx + len(tok), "name", "ORG", tok.i, sents[tok.i],
                                words=(tok.text,), definite=True, in_quote=where.in_quote(tok.idx)))
