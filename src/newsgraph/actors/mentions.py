@@ -237,27 +237,25 @@ def appositive_title(text: str, doc, first: int, head: int, country: str | None)
     noun just before the name ("Tulsa police Chief Chuck Jordan"), or a plural role noun
     shared by coordinated names ("election officials Monica Palmer and William Hartmann",
     "two Vermont developers, Ariel Quiros and William Stenger": each is a developer). The
-    title's first token is returned only for a singular role noun running into the name."""
+    noun phrase stays a mention of its own ("his Israeli counterpart", joined by apposition)."""
     root = doc[head]
     while root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i < root.i:
         root = root.head  # the first of coordinated names
     noun = root.head
     if root.dep_ != "appos" or noun.i >= root.i or noun.pos_ not in ("NOUN", "PROPN") or not is_title_word(noun.lower_):
         return None, country, first
-    plural = noun.tag_ == "NNS"  # a group of its own too: its words stay a mention
-    adjacent = noun.i == first - 1 and root.i == head and not plural
-    if not adjacent and not plural:
+    if noun.tag_ != "NNS" and not (noun.i == first - 1 and root.i == head):
         return None, country, first  # "the adviser, Leon Marsh": joined by coreference (apposition)
     begin = noun.left_edge.i
     while begin < noun.i and not _opens_title(doc[begin]):
         begin += 1
     span = doc[begin : noun.i + 1]
-    if len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS or t.is_punct for t in span):
+    if len(span) > TITLE_MAX_TOKENS or not all(map(_title_token, span)) or any(t.is_punct for t in span):
         return None, country, first
     title = text[span[0].idx : noun.idx + len(noun)]
     if "\n" in title:
         return None, country, first
-    return title, country_of_words(title, places=True) or country, begin if adjacent else first
+    return title, country_of_words(title, places=True) or country, first
 
 
 def _title_to(text: str, doc, begin: int, first: int) -> tuple[str, str | None, int] | None:
