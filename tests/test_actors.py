@@ -563,3 +563,10 @@ def test_an_owner_named_by_a_possessive_pronoun_is_read_once_the_pronoun_is_reso
     assert entity_named(actors_of(text, date="2016-09-22"), "aides").code == "USALEG"
     text = "Senator Ted Cruz spoke on Monday. Some aides met the governor."
     assert entity_named(actors_of(text, date="2016-09-22"), "aides").code is None  # nobody's aides
+
+
+def test_organisations_listed_after_a_plural_role_noun_or_followed_by_a_number_stay_organisations():
+    text = "Think of the elite schools, Amherst College, Stanford University and Vassar College, which cut lists."
+    assert entity_named(actors_of(text), "Stanford University").type == "ORG"
+    text = "The ranking put Stanford University, 12, behind its rivals."
+    assert entity_named(actors_of(text), "Stanford University").type == "ORG"

@@ -152,10 +152,11 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     elif label == "PERSON" and len(words) == 1 and doc[head].tag_ == "NNPS" and words[0].endswith("s"):
         label, number = "GROUP", "pl"  # "the Clintons" are a family
     title, country, begin = premodifier_title(text, doc, first, head)
-    if title is None:
+    if title is None and label == "PERSON":  # "the Ivy League schools, Amherst College, ..." title no college
         title, country, begin = appositive_title(text, doc, first, head, country)
     key = knowledge.name_key(" ".join(words))
-    aged = followed_by_age(doc, last) and words[-1].lower() not in _listed_nouns()  # not "Fenwick Group, 45,"
+    aged = followed_by_age(doc, last) and not any(  # not "Fenwick Group, 45," nor "Stanford University, 12,"
+        w.lower() in _listed_nouns() or is_sector_word(w.lower()) for w in words)
     if (title is not None or aged) and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
         label = "PERSON"  # only people have titles before their names ("Mayor Ines Valdivia" tagged LOC), or ages
 
