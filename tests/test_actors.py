@@ -325,6 +325,14 @@ def test_a_country_as_the_agent_of_a_passive_acts():
     assert entity_named(actors_of(text), "Japan").code == "JPNGOV"
 
 
+def test_countries_coordinated_with_an_acting_country_act_too():
+    text = "Egypt and Qatar brokered the deal, with Norway and Chile abstaining."
+    codes = {e.name: e.code for e in actors_of(text).entities}
+    assert [codes[n] for n in ("Egypt", "Qatar", "Norway", "Chile")] == ["EGYGOV", "QATGOV", "NORGOV", "CHLGOV"]
+    text = "The envoy flew to Egypt and Qatar."
+    assert {e.name: e.code for e in actors_of(text).entities}["Qatar"] == "QAT"  # named as places
+
+
 def test_a_title_naming_the_un_gives_the_uns_own_code():
     text = "UN envoy Ilse Brandvold arrived in the capital."
     assert entity_named(actors_of(text), "Ilse Brandvold").code == "IGOUNO"
@@ -421,10 +429,45 @@ def test_a_person_introduced_by_age_alone_is_a_civilian():
     assert entity_named(actors_of(text), "Marisol Vega").sector is None
 
 
+def test_an_age_after_a_dash_or_beside_a_family_word_still_makes_a_civilian():
+    text = "Police released the video. Darnell Mabry, 38 \u2015 a father who sang in the choir \u2015 was shot."
+    assert entity_named(actors_of(text), "Darnell Mabry").sector == "CVL"
+    text = "The death of Okoro, 43, a father of seven, has shaken the town."
+    assert entity_named(actors_of(text), "Okoro").code == "CVL"
+
+
+def test_a_name_followed_by_an_age_is_a_person_whatever_the_tagger_said():
+    text = "Protesters asked about the shooting of Darius Lamont Pryce, 43, on Tuesday."  # tagged ORG
+    assert entity_named(actors_of(text), "Darius Lamont Pryce").type == "PERSON"
+    text = "The shooting of Marcus Dwayne Fuller, 29 \u2014 a teacher \u2014 angered the city."
+    assert entity_named(actors_of(text), "Marcus Dwayne Fuller").type == "PERSON"
+    text = "Investors sued Marlow Fenwick Group, 45, on Tuesday."  # an organisation's word: no person
+    assert entity_named(actors_of(text), "Marlow Fenwick Group").type == "ORG"
+    text = "In March, 2019, the board met."
+    assert not any(e.type == "PERSON" for e in actors_of(text).entities)
+
+
 def test_a_navy_ship_is_coded_by_its_prefix():
     text = "The Indian Navy said INS Kochi had reached the vessel and that INS Kochi would escort it to Mumbai."
     ship = entity_named(actors_of(text), "INS Kochi")
     assert (ship.type, ship.code, ship.country_source) == ("ORG", "INDMIL", "name")
+
+
+def test_a_merchant_ship_is_a_business_of_the_country_of_its_flag():
+    for name in ("Kelby", "Tolva"):
+        text = f"Pirates boarded Panama-flagged merchant vessel {name} on Monday. A sailor on MV {name} was hurt."
+        ship = entity_named(actors_of(text), f"MV {name}")
+        assert (ship.type, ship.code) == ("ORG", "PANBUS")
+    text = "The crew of MV Arvela is safe, the owners said."
+    ship = entity_named(actors_of(text), "MV Arvela")
+    assert (ship.type, ship.sector, ship.country) == ("ORG", "BUS", None)  # no flag named
+
+
+def test_a_suffix_saying_where_names_a_country_but_backed_or_led_does_not():
+    assert country_of_words("a Liberian-flagged tanker") == "LBR"
+    assert country_of_words("a Panama-registered ship") == "PAN"
+    assert country_of_words("Iran-backed rebels") is None
+    assert country_of_words("Saudi-led coalition forces") is None
 
 
 def test_a_former_role_gives_no_sector():
@@ -482,3 +525,48 @@ def test_agents_of_a_named_actor_take_its_sector_unless_their_title_names_an_org
 def test_an_adjective_before_an_organisations_name_is_no_part_of_it():
     text = "The federal Securities and Exchange Commission sued the firm on Monday."
     assert entity_named(actors_of(text), "Securities and Exchange Commission").code == "USAGOV"
+    text = "The Indian Navy and coast guard on Saturday swung into action to help a merchant ship."
+    assert entity_named(actors_of(text), "coast guard").sector == "MIL"  # a name all in lower case stays whole
+
+
+def test_a_role_noun_the_parser_made_the_head_of_a_name_is_its_title():
+    text = "“We will find them,” Leeds police Chief Martha Okafor said on Monday."
+    person = entity_named(actors_of(text), "Martha Okafor")
+    assert person.titles == ["Leeds police Chief"] and person.code == "GBRCOP"
+
+
+def test_a_plural_role_noun_before_coordinated_names_titles_each_name():
+    text = ("Prosecutors charged two Ohio developers, Dana Whitcombe and Paul Ferrante, with fraud. "
+            "The mayor met county election officials Rosa Delgado and Ivan Petrov on Monday.")
+    actors = actors_of(text)
+    for name, code in (("Dana Whitcombe", "USABUS"), ("Paul Ferrante", "USABUS"),
+                       ("Rosa Delgado", "GOV"), ("Ivan Petrov", "GOV")):
+        assert entity_named(actors, name).code == code
+
+
+def test_a_singular_noun_in_apposition_or_a_plain_noun_is_no_title_of_the_name():
+    text = ("Mr Hale met the adviser, Leon Marsh, on Friday. "
+            "He thanked the organisers, Tom Brandt and Lisa Moreau, for the plans.")
+    actors = actors_of(text)
+    assert entity_named(actors, "Leon Marsh").titles == ["adviser"]  # joined by coreference, as before
+    assert entity_named(actors, "Lisa Moreau").sector is None
+
+
+def test_an_armed_group_of_the_organisation_file_codes_a_group_named_after_it():
+    text = "The Iran-backed Houthi rebels declared their support. Houthi militia attacked a ship."
+    codes = {e.name: e.code for e in actors_of(text, "2023-12-23").entities}
+    assert codes["Iran-backed Houthi rebels"] == "YEMREB" and codes["Houthi militia"] == "YEMREB"
+
+
+def test_an_owner_named_by_a_possessive_pronoun_is_read_once_the_pronoun_is_resolved():
+    text = "Senator Ted Cruz spoke on Monday. Cruz and his aides met the governor."
+    assert entity_named(actors_of(text, date="2016-09-22"), "aides").code == "USALEG"
+    text = "Senator Ted Cruz spoke on Monday. Some aides met the governor."
+    assert entity_named(actors_of(text, date="2016-09-22"), "aides").code is None  # nobody's aides
+
+
+def test_organisations_listed_after_a_plural_role_noun_or_followed_by_a_number_stay_organisations():
+    text = "Think of the elite schools, Amherst College, Stanford University and Vassar College, which cut lists."
+    assert entity_named(actors_of(text), "Stanford University").type == "ORG"
+    text = "The ranking put Stanford University, 12, behind its rivals."
+    assert entity_named(actors_of(text), "Stanford University").type == "ORG"

@@ -339,6 +339,8 @@ JOINS = [
      "The officials", "City officials"),
     ("named_organisation", "The Greenfield Housing Authority raised rents. The authority said costs had risen.",
      "The authority", "Greenfield Housing Authority"),
+    ("named_organisation", "Calm returned as Guard patrolled the streets. Ohio National Guard troops left on Friday.",
+     "Guard patrolled", "Ohio National Guard"),
     ("expletive_it", "The ministry published figures. It said the plan had failed.", "It said", "The ministry"),
 ]
 
@@ -364,6 +366,8 @@ APART = [
      "The spokesman", "Ivo Renner"),
     ("named_organisation", "The Greenfield Housing Trust raised rents. The authority said costs had risen.",
      "The authority", "Greenfield Housing Trust"),
+    ("named_organisation", "Calm returned as the guard patrolled the streets. Ohio National Guard troops left.",
+     "guard patrolled", "Ohio National Guard"),
     ("new_full_name", "Karen Whitlow arrived late. Mr Tobias Grant was waiting, and she greeted him.",
      "she", "Tobias Grant"),
 ]

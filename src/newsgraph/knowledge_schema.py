@@ -56,7 +56,8 @@ class Nouns(Strict):
     pronouns: dict[str, tuple[Literal["sg", "pl"], Literal["m", "f", "n", "-"], Literal[1, 2, 3]]]
     quantifiers: Words
     abbreviations: dict[str, str]
-    ship_prefixes: dict[str, Annotated[str, Field(pattern=r"^[A-Z]{6}$")]] = {}
+    ship_prefixes: dict[str, Annotated[str, Field(pattern=r"^(?:[A-Z]{3}){1,2}$")]] = {}  # a navy's code or a sector
+    country_suffixes: Words = []
 
 
 class Subdivisions(Strict):

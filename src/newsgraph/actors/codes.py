@@ -14,12 +14,12 @@ from collections import Counter
 
 from newsgraph.actors import knowledge
 from newsgraph.actors.clusters import Cluster
+from newsgraph.actors.mentions import followed_by_age
 from newsgraph.actors.words import organisation_in, sector_of_words
 from newsgraph.record import Entity, Span
 
 GOVERNMENT = "GOV"  # the sector of a country that acts
 CIVILIAN = "CVL"  # the sector of a person the text introduces by age alone ("Quina Jones, 25,")
-OLDEST = 120
 
 
 def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
@@ -36,8 +36,11 @@ def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
     country, source = _country(cluster, role, dated)
     sector = _sector(cluster, titles, role, dated)
     kind = cluster.type
-    if navy := _navy(cluster):  # "INS Kochi": a ship of the Indian Navy, a body rather than a person
-        country, source, sector, kind = navy[:3], "name", navy[3:], "ORG"
+    if ship := _ship(cluster):  # "INS Kochi": a ship of the Indian Navy, a body rather than a person
+        if len(ship) > 3:
+            country, source, sector, kind = ship[:3], "name", ship[3:], "ORG"
+        else:  # "MV Ruen": a merchant ship, of the country of its flag when the text says it
+            sector, kind = ship, "ORG"
     if sector is None and doc is not None and _is_country(cluster) and _acts(cluster, doc):
         sector = GOVERNMENT
     if sector is None and doc is not None and cluster.person is None and _aged(cluster, doc):
@@ -65,8 +68,9 @@ def _past(title: str) -> bool:
     return any(w in knowledge.nouns().past or w.split("-")[0] + "-" in knowledge.nouns().past for w in words)
 
 
-def _navy(cluster: Cluster) -> str | None:
-    """The code of the navy a ship's name prefix says (nouns.yaml: ship_prefixes)."""
+def _ship(cluster: Cluster) -> str | None:
+    """The code a ship's name prefix says (nouns.yaml: ship_prefixes): its navy's, or a merchant
+    ship's sector."""
     prefixes = knowledge.nouns().ship_prefixes
     return next((prefixes[n[0]] for n in cluster.names if len(n) > 1 and n[0] in prefixes), None)
 
@@ -81,11 +85,14 @@ def _acts(cluster: Cluster, doc) -> bool:
 
 def acts(doc, heads: list[int]) -> bool:
     """Whether one of these tokens is the subject of a verb other than "be", or a passive's agent
-    ("Israel has vowed", "shielded by the United States")."""
+    ("Israel has vowed", "shielded by the United States"), alone or with others ("Egypt and
+    Qatar brokered")."""
     for i in heads:
         if not 0 <= i < len(doc):
             continue
         token = doc[i]
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head  # the first of coordinated names acts for all
         if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be":
             return True
         if token.dep_ == "pobj" and token.head.dep_ == "agent":
@@ -94,19 +101,16 @@ def acts(doc, heads: list[int]) -> bool:
 
 
 def _aged(cluster: Cluster, doc) -> bool:
-    """A person named with an age and no title ("Ana Ruiz, 25, said"): news introduces private
-    people so; officials come with their titles."""
-    if cluster.type != "PERSON" or any(m.title for m in cluster.mentions):
+    """A person named with an age and no title of a role ("Ana Ruiz, 25, said"; "Scott, 43, a
+    father of seven"): news introduces private people so; officials come with their titles."""
+    if cluster.type != "PERSON" or any(m.title and sector_of_words(m.title) not in (None, CIVILIAN)
+                                       for m in cluster.mentions):
         return False
     for m in cluster.mentions:
         if m.kind != "name":
             continue
         after = doc.char_span(m.end, m.end, alignment_mode="expand")
-        i = after.start if after is not None else None
-        if i is None or i + 2 >= len(doc):
-            continue
-        comma, age, close = doc[i], doc[i + 1], doc[i + 2]
-        if comma.text == "," and age.text.isdigit() and 0 < int(age.text) <= OLDEST and close.text in (",", "."):
+        if after is not None and followed_by_age(doc, after.start):
             return True
     return False
 

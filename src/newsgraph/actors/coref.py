@@ -39,6 +39,7 @@ from newsgraph.actors.references import (
     apposition,
     document_issuer,
     known_title_holder,
+    late_owners,
     latest_title_holder,
     named_organisation,
     new_nominal,
@@ -216,6 +217,7 @@ def resolve(doc, mentions: list[Mention], date: str | None, author: str | None =
                     if found is not NO_ACTOR:
                         state.join(m, found)
                     break
+    late_owners(state)
     return [c for c in state.clusters if c.mentions]
 
 

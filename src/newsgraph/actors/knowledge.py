@@ -102,6 +102,7 @@ class Nouns:
     quantifiers: frozenset[str]
     abbreviations: dict[str, str]
     ship_prefixes: dict[str, str]
+    country_suffixes: frozenset[str]
 
 
 _USER_ASSIGNED = re.compile(r"AA[A-Z]|Q[M-Z][A-Z]|X[A-Z]{2}|ZZ[A-Z]")  # ISO 3166-1 codes left to users (XKX)
@@ -250,6 +251,7 @@ def nouns() -> Nouns:
         quantifiers=frozenset(spec["quantifiers"]),
         abbreviations={k.lower(): v for k, v in (spec.get("abbreviations") or {}).items()},
         ship_prefixes=dict(spec.get("ship_prefixes") or {}),
+        country_suffixes=frozenset(spec.get("country_suffixes") or ()),
     )
 
 

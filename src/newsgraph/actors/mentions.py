@@ -26,6 +26,8 @@ TITLE_MAX_TOKENS = 10
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "NUM", "ADP", "PUNCT", "CCONJ"}  # words a title is made of
 PERSON_SUFFIX_MIN = 6  # "neurosurgeon" is a surgeon; shorter nouns ("man") end too many words
 TURN = re.compile(r"(?m)^[ \t]*(Q|A)[:.][ \t]")
+OLDEST = 120
+AGE_CLOSERS = frozenset({",", ".", "\u2015", "\u2014", "\u2013", "-"})  # "Scott, 43, a father"; "Crutcher, 40 ― a"
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
@@ -94,8 +96,10 @@ def name_mentions(text: str, doc, where: Zones, sents: list[int]) -> list[Mentio
         if label is None or where.is_excluded(ent.start_char):
             continue
         first, last = _trim(doc, ent.start, ent.end)
-        while label == "ORG" and last - first > 1 and doc[first].is_lower and doc[first].is_alpha:
+        while (label == "ORG" and last - first > 1 and doc[first].is_lower and doc[first].is_alpha
+               and not all(t.is_lower for t in doc[first + 1 : last])):
             first += 1  # "federal Securities and Exchange Commission": the adjective is no part of the name
+            # (a name all in lower case is a common noun kept whole: "coast guard")
         if first >= last or slips.is_slip(doc[first:last]):
             continue
         mention = _name_mention(text, doc, first, last, label, sents)
@@ -148,9 +152,14 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
     elif label == "PERSON" and len(words) == 1 and doc[head].tag_ == "NNPS" and words[0].endswith("s"):
         label, number = "GROUP", "pl"  # "the Clintons" are a family
     title, country, begin = premodifier_title(text, doc, first, head)
+    if title is None and label == "PERSON":  # "the Ivy League schools, Amherst College, ..." title no college
+        title, country, begin = appositive_title(text, doc, first, head, country)
     key = knowledge.name_key(" ".join(words))
-    if title is not None and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
-        label = "PERSON"  # only people have titles before their names ("Mayor Ines Valdivia" tagged LOC)
+    aged = followed_by_age(doc, last) and not any(  # not "Fenwick Group, 45," nor "Stanford University, 12,"
+        w.lower() in _listed_nouns() or is_sector_word(w.lower()) for w in words)
+    if (title is not None or aged) and label in ("GPE", "LOC", "ORG") and not _known_non_person(key):
+        label = "PERSON"  # only people have titles before their names ("Mayor Ines Valdivia" tagged LOC), or ages
+
     if named_country:
         country = country_of_words(" ".join(words)) or country
     return Mention(
@@ -158,6 +167,15 @@ def _name_mention(text: str, doc, first: int, last: int, label: str, sents: list
         words=words, gender=gender, number=number, title=title, country=country, definite=True,
         first_token=begin, name=" ".join(text[doc[start_tok].idx : doc[last - 1].idx + len(doc[last - 1])].split()),
     )
+
+
+def followed_by_age(doc, i: int) -> bool:
+    """Whether the tokens from ``i`` give an age between commas or before a dash ("Scott, 43, a
+    father"; "Crutcher, 40 ― a father"): news introduces a private person so."""
+    if i + 2 >= len(doc):
+        return False
+    comma, age, close = doc[i], doc[i + 1], doc[i + 2]
+    return comma.text == "," and age.text.isdigit() and 0 < int(age.text) <= OLDEST and close.text in AGE_CLOSERS
 
 
 def _known_non_person(key: str) -> bool:
@@ -169,6 +187,13 @@ def _stray_name_word(tok) -> bool:
     if tok.pos_ != "PROPN" or not tok.is_title or is_title_word(tok.lower_) or is_sector_word(tok.lower_):
         return False
     return tok.doc[tok.i - 1].lower_ != "of" and knowledge.name_key(tok.text) not in knowledge.organisations()
+
+
+def _title_token(tok) -> bool:
+    """A word a title may hold: a noun, adjective, number, "of"..., a participle used as an
+    adjective ("Panama-flagged"), or any capitalised word (the tagger reads a city before a title
+    as a verb: "Leeds police Chief")."""
+    return tok.pos_ in TITLE_POS or tok.tag_ == "POS" or tok.is_title or (tok.tag_ == "VBN" and tok.dep_ == "amod")
 
 
 def _opens_title(tok) -> bool:
@@ -197,7 +222,7 @@ def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None
     while end - begin > 1 and _stray_name_word(doc[end - 1]):
         end -= 1  # "Gov. Alejandro García Padilla": the given name the tagger left out is no title
     span = doc[begin:end]
-    if not len(span) or len(span) > TITLE_MAX_TOKENS or any(t.pos_ not in TITLE_POS and t.tag_ != "POS" for t in span):
+    if not len(span) or len(span) > TITLE_MAX_TOKENS or not all(map(_title_token, span)):
         return None, None, first
     title = text[span[0].idx : span[-1].idx + len(span[-1])]
     if "\n" in title or any(t.is_punct and t.text not in ".-" for t in span):
@@ -206,6 +231,32 @@ def premodifier_title(text: str, doc, first: int, head: int) -> tuple[str | None
     if not any(is_title_word(t.lower_) or t.lemma_.lower() in knowledge.nouns().person for t in span):
         return None, country, first  # a country or a word, no title
     return title, country, begin
+
+
+def appositive_title(text: str, doc, first: int, head: int, country: str | None) -> tuple[str | None, str | None, int]:
+    """A title the parser made the head of the name, the name in apposition with it: the role
+    noun just before the name ("Tulsa police Chief Chuck Jordan"), or a plural role noun
+    shared by coordinated names ("election officials Monica Palmer and William Hartmann",
+    "two Vermont developers, Ariel Quiros and William Stenger": each is a developer). The
+    noun phrase stays a mention of its own ("his Israeli counterpart", joined by apposition)."""
+    root = doc[head]
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i < root.i:
+        root = root.head  # the first of coordinated names
+    noun = root.head
+    if root.dep_ != "appos" or noun.i >= root.i or noun.pos_ not in ("NOUN", "PROPN") or not is_title_word(noun.lower_):
+        return None, country, first
+    if noun.tag_ != "NNS" and not (noun.i == first - 1 and root.i == head):
+        return None, country, first  # "the adviser, Leon Marsh": joined by coreference (apposition)
+    begin = noun.left_edge.i
+    while begin < noun.i and not _opens_title(doc[begin]):
+        begin += 1
+    span = doc[begin : noun.i + 1]
+    if len(span) > TITLE_MAX_TOKENS or not all(map(_title_token, span)) or any(t.is_punct for t in span):
+        return None, country, first
+    title = text[span[0].idx : noun.idx + len(noun)]
+    if "\n" in title:
+        return None, country, first
+    return title, country_of_words(title, places=True) or country, first
 
 
 def _title_to(text: str, doc, begin: int, first: int) -> tuple[str, str | None, int] | None:
@@ -409,8 +460,8 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
 def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], named: set[int]) -> list[Mention]:
     """Names the tagger missed: a capitalised word after an honorific ("Ms Ferreira"), repeating
     the surname of a person named in the article, or a lone surname of a well-known person is
-    that person; an all-capital word spelling the initials of an organisation named in the
-    article ("NGC") is that organisation."""
+    that person (with a country its premodifiers name); an all-capital word spelling the
+    initials of an organisation named in the article ("NGC") is that organisation."""
     honorifics = knowledge.nouns().honorifics
     surnames = {m.words[-1] for m in names if m.type == "PERSON" and (len(m.words) > 1 or m.gender != "-")}
     known = knowledge.people()[1]
@@ -426,8 +477,10 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
         if (tok.pos_ == "PROPN" or tok.is_title) and named_alone:
             first = tok.i - 1 if after_honorific else tok.i
             gender = honorifics.get(doc[first].lower_, "-")
+            country = premodifier_title(doc.text, doc, first, tok.i)[1]  # "Maltese-flagged merchant vessel Ruen"
             out.append(Mention(doc[first].idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
-                               words=(tok.text,), gender=gender, definite=True, in_quote=where.in_quote(tok.idx)))
+                               words=(tok.text,), gender=gender, definite=True, in_quote=where.in_quote(tok.idx),
+                               country=country))
         elif (tok.is_upper and tok.text in initials) or _known_organisation(tok):
             out.append(Mention(tok.idx, tok.idx + len(tok), "name", "ORG", tok.i, sents[tok.i],
                                words=(tok.text,), definite=True, in_quote=where.in_quote(tok.idx)))

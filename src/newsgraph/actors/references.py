@@ -119,8 +119,16 @@ def repeated_nominal(state: State, m: Mention) -> Cluster | None:
 
 
 def named_organisation(state: State, m: Mention) -> Cluster | None:
-    """"the campaign", "the administration" join the latest organisation named with that word."""
-    if m.kind != "nominal" or m.type != "ORG" or not _opens_with_the(state, m) or _owner(state, m) is not None:
+    """"the campaign", "the administration" join the latest organisation named with that word; a
+    capitalised last word of an organisation's name inside a sentence, before or after the name
+    ("as Guard occupies the streets" ... "National Guard members"), joins it."""
+    if m.kind != "nominal" or _owner(state, m) is not None:
+        return None
+    tok = state.doc[m.head]
+    if tok.pos_ == "PROPN" and tok.is_title and tok.i > tok.sent.start:
+        return next((c for c in state.clusters if c.type == "ORG" and any(
+            len(n) > 1 and n[-1] == tok.text for n in c.names)), None)
+    if m.type != "ORG" or not _opens_with_the(state, m):
         return None
     for prior in reversed(state.seen):
         c = state.of[id(prior)]
@@ -211,6 +219,15 @@ def _covering(state: State, tok) -> Mention | None:
     inside = [x for x in state.mentions if x.start <= tok.idx < x.end and id(x) in state.of]
     inside = [x for x in inside if x.kind in ("name", "nominal", "quantifier")]
     return min(inside, key=lambda x: x.end - x.start) if inside else None
+
+
+def late_owners(state: State) -> None:
+    """Owners known only once every mention is resolved: "his aides" opens before "his" joins
+    the senator (the longer mention comes first), so the pronoun's actor is read at the end."""
+    for cluster in state.clusters:
+        if cluster.owner is None:
+            cluster.owner = next((o for m in cluster.mentions if m.kind == "nominal"
+                                  and (o := _owner(state, m)) is not None and o is not cluster), None)
 
 
 def _owner(state: State, m: Mention) -> Cluster | None:

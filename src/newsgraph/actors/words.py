@@ -30,11 +30,15 @@ def is_sector_word(word: str) -> bool:
 
 
 def _words(phrase: str) -> list[str]:
-    """The words of a phrase, less a possessive "'s" and an abbreviation's final dot."""
+    """The words of a phrase, less a possessive "'s", an abbreviation's final dot, and a suffix
+    saying the word before it is a country or place ("Maltese-flagged": Maltese; nouns.yaml)."""
     out = []
     for w in _WORD.findall(phrase):
         if w[-2:] in ("'s", "’s"):
             w = w[:-2]
+        head, _, suffix = w.rpartition("-")
+        if head and suffix.lower() in knowledge.nouns().country_suffixes:
+            w = head
         out.append(w.rstrip(".") if w.endswith(".") and w.count(".") == 1 else w)
     return out
 
