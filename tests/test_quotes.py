@@ -481,8 +481,9 @@ def test_refused_is_not_speech_but_its_speech_complement_is():
 
 
 def test_an_agentless_passive_reports_no_to_clause():
-    assert quotes_of("The case is expected to reach the Supreme Court.") == []
     assert quotes_of("He was asked to leave the hall.") == []
+    text = "The case is expected to reach the Supreme Court."  # hearsay (cues.yaml unsourced): no speaker
+    assert reads(text, "The case is expected to reach the Supreme Court").speaker_mention is None
     text = "He was asked by the mayor to leave the hall."
     reads(text, "to leave the hall", "the mayor")
 
@@ -606,3 +607,40 @@ def test_a_noun_of_speech_with_an_owner_and_a_topic():
     reads(text, "Mexico", "Trump")
     assert quotes_of("The comments about Mexico drew a reply.") == []  # no owner: no speaker
     assert quotes_of("Russia's attacks on the port killed ten.") == []  # an attack is no speech
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The new bridge seems to be sinking into the river.", "The new bridge seems to be sinking into the river"),
+        ("The council appeared unhappy with the vote.", "The council appeared unhappy with the vote"),
+        ("It appears that the talks have failed.", "that the talks have failed"),
+        ("The mayor is expected to resign on Friday.", "The mayor is expected to resign on Friday"),
+        ("The company reportedly paid no tax last year.", "The company reportedly paid no tax last year"),
+    ],
+)
+def test_an_attribution_naming_no_source_is_a_quote_with_no_speaker(text, said):
+    q = reads(text, said)
+    assert q.speaker is None and q.speaker_mention is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor appeared on the radio on Sunday.",  # appearing somewhere is no impression
+        "The mayor apparently left the party.",  # not a hearsay adverb in cues.yaml
+    ],
+)
+def test_seeming_words_without_their_complement_are_no_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_expected_with_an_agent_or_a_subject_is_an_ordinary_cue():
+    text = "The mayor expected the council to approve the budget."
+    q = only(quotes_of(text))
+    assert said_by(text, q) == "The mayor"
+
+
+def test_an_impression_reported_inside_speech_is_part_of_that_speech():
+    text = "Ortiz said the plan seems to work."
+    reads(text, "the plan seems to work", "Ortiz")

@@ -113,6 +113,7 @@ class Cues(Strict):
     not_labels: Words
     claims: Words = []  # stances whose content is the speaker's claim
     topic_nouns: dict[str, Words] = {}  # noun -> prepositions whose object is what was said about
+    unsourced: dict[Literal["verbs", "passives", "adverbs"], Words] = {}  # attributions naming no source
 
 
 class QuoteMedia(Strict):

@@ -42,6 +42,7 @@ class Lexicon:
     nouns: frozenset[str]
     claims: frozenset[str]  # stances whose content is the speaker's claim
     topic_nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is the content
+    unsourced: dict[str, frozenset[str]]  # verbs, passives, adverbs of attributions naming no source
 
 
 @derived
@@ -63,7 +64,11 @@ def lexicon() -> Lexicon:
     for lemma in particles:
         verbs.setdefault(lemma, CueWord(lemma))
     topics = {noun: frozenset(preps) for noun, preps in (spec.get("topic_nouns") or {}).items()}
-    return Lexicon(verbs, particles, frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ()), topics)
+    hearsay = spec.get("unsourced") or {}
+    unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
+    return Lexicon(
+        verbs, particles, frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ()), topics, unsourced
+    )
 
 
 def stance_of(lemma: str) -> str | None:
@@ -99,6 +104,10 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             out.append(_according(token, doc[token.i + 1]))
+            continue
+        hearsay = _unsourced(token, lex.unsourced)
+        if hearsay is not None:
+            out.append(hearsay)
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lex.topic_nouns:
             about = _topic_noun(token, lex.topic_nouns[token.lemma_.lower()])
@@ -153,6 +162,36 @@ def _topic_noun(noun, prepositions: frozenset[str]) -> Attribution | None:
         return None
     cue = Span(noun.idx, noun.idx + len(noun))
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, _span_of(topic.left_edge, topic.right_edge))
+
+
+def _unsourced(token, unsourced: dict[str, frozenset[str]]) -> Attribution | None:
+    """An attribution that names no source: a verb of seeming with a complement ("the plan
+    seems to work", "it appears that ..."), an agentless passive of hearsay with a to-clause
+    ("Trump is expected to speak"), or a hearsay adverb ("he reportedly left"). The content
+    is the clause, from its subject on; the speaker is none."""
+    lemma = token.lemma_.lower()
+    if token.dep_ == "advmod" and token.lower_ in unsourced["adverbs"]:
+        verb = token.head
+    elif token.pos_ in ("VERB", "AUX") and lemma in unsourced["verbs"]:
+        verb = token
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and _has_that(c)), None)
+        if clause is not None:  # "it appears that ...": the that-clause
+            cue = Span(token.idx, token.idx + len(token))
+            return Attribution(token, cue, CueWord(lemma), None, _span_of(clause.left_edge, clause.right_edge, token))
+        if not any(c.dep_ in ("acomp", "oprd") or c.dep_ == "xcomp" and _has_to(c) for c in token.children):
+            return None
+    elif token.pos_ == "VERB" and lemma in unsourced["passives"] and _unsaid(token):
+        if not any(c.dep_ == "xcomp" and _has_to(c) for c in token.children):
+            return None
+        verb = token
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.dep_ == "expl" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    first = min(subject.left_edge, token, key=lambda t: t.i)
+    content = _span_of(first, verb.right_edge)
+    return Attribution(token, Span(token.idx, token.idx + len(token)), CueWord(lemma), None, content)
 
 
 def _is_adjectival(token) -> bool:

@@ -434,12 +434,15 @@ def _in_attribution(token, a: Attribution) -> bool:
 
 def _reported_within(draft: Draft, drafts: list[Draft]) -> bool:
     """Speech reported inside what another speaker said ("Smith said Jones denied it"): its
-    cue and content lie in the other quote's content, so it is part of that quote."""
+    cue and content lie in the other quote's content, so it is part of that quote. An
+    attribution naming no source ("Smith said the plan seems to work") is part of it even
+    when their contents are the same."""
     a, c = draft.attribution, draft.content
     if a is None:
         return False
     return any(
-        o is not draft and o.content.start <= c.start and c.end <= o.content.end and o.content != c
+        o is not draft and o.content.start <= c.start and c.end <= o.content.end
+        and (o.content != c or a.speaker is None)
         and o.content.start <= a.cue.start < o.content.end
         for o in drafts
     )
