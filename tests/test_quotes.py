@@ -644,3 +644,19 @@ def test_expected_with_an_agent_or_a_subject_is_an_ordinary_cue():
 def test_an_impression_reported_inside_speech_is_part_of_that_speech():
     text = "Ortiz said the plan seems to work."
     reads(text, "the plan seems to work", "Ortiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("In a new CNN poll, 52 percent of voters backed the plan.", "52 percent of voters backed the plan",
+         "a new CNN poll"),
+        ("Ortiz leads among women in the latest survey.", "Ortiz leads among women", "the latest survey"),
+    ],
+)
+def test_a_poll_vouches_for_the_sentence_it_opens_or_closes(text, said, speaker):
+    reads(text, said, speaker)
+
+
+def test_a_poll_inside_a_sentence_is_no_source():
+    assert quotes_of("Two questions in the survey were changed before the vote.") == []

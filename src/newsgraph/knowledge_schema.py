@@ -114,6 +114,7 @@ class Cues(Strict):
     claims: Words = []  # stances whose content is the speaker's claim
     topic_nouns: dict[str, Words] = {}  # noun -> prepositions whose object is what was said about
     unsourced: dict[Literal["verbs", "passives", "adverbs"], Words] = {}  # attributions naming no source
+    vouching: dict[str, Words] = {}  # preposition -> nouns that vouch for their sentence ("in a poll")
 
 
 class QuoteMedia(Strict):

@@ -43,6 +43,7 @@ class Lexicon:
     claims: frozenset[str]  # stances whose content is the speaker's claim
     topic_nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is the content
     unsourced: dict[str, frozenset[str]]  # verbs, passives, adverbs of attributions naming no source
+    vouching: dict[str, frozenset[str]]  # preposition -> nouns that vouch for their sentence ("in a poll")
 
 
 @derived
@@ -66,9 +67,9 @@ def lexicon() -> Lexicon:
     topics = {noun: frozenset(preps) for noun, preps in (spec.get("topic_nouns") or {}).items()}
     hearsay = spec.get("unsourced") or {}
     unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
-    return Lexicon(
-        verbs, particles, frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ()), topics, unsourced
-    )
+    vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
+    nouns, claimed = frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ())
+    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching)
 
 
 def stance_of(lemma: str) -> str | None:
@@ -105,6 +106,13 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             out.append(_according(token, doc[token.i + 1]))
             continue
+        if token.dep_ == "prep" and token.lower_ in lex.vouching:
+            record = _object_of(token)
+            if record is not None and record.lemma_.lower() in lex.vouching[token.lower_]:
+                vouched = _vouched(token, record)
+                if vouched is not None:
+                    out.append(vouched)
+                continue
         hearsay = _unsourced(token, lex.unsourced)
         if hearsay is not None:
             out.append(hearsay)
@@ -162,6 +170,16 @@ def _topic_noun(noun, prepositions: frozenset[str]) -> Attribution | None:
         return None
     cue = Span(noun.idx, noun.idx + len(noun))
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, _span_of(topic.left_edge, topic.right_edge))
+
+
+def _vouched(prep, record) -> Attribution | None:
+    """ "In a CNN poll, 50 percent chose Clinton" / "Clinton leads among women in the latest
+    poll.": the record (the poll) speaks for the sentence, less the phrase, when the phrase
+    opens or closes it (inside, it is more often a detail of the clause than its source)."""
+    content = _sentence_without(prep)
+    if content is None:
+        return None
+    return Attribution(prep, Span(prep.idx, prep.idx + len(prep)), CueWord(prep.lower_), record, content, True)
 
 
 def _unsourced(token, unsourced: dict[str, frozenset[str]]) -> Attribution | None:
