@@ -660,3 +660,17 @@ def test_a_poll_vouches_for_the_sentence_it_opens_or_closes(text, said, speaker)
 
 def test_a_poll_inside_a_sentence_is_no_source():
     assert quotes_of("Two questions in the survey were changed before the vote.") == []
+
+
+def test_a_split_quote_joins_across_a_clause_describing_the_speaking():
+    text = "“We won the vote,” Ortiz said, looking at the crowd. “We will win the next one too.”"
+    q = only(quotes_of(text))
+    assert content(text, q) == text
+    assert said_by(text, q) == "Ortiz"
+
+
+def test_a_split_quote_stays_apart_across_a_clause_that_reports_speech():
+    text = "“We won the vote,” Ortiz said, adding that the party would grow. “We will win the next one too.”"
+    said = sorted(content(text, q) for q in quotes_of(text))
+    assert "that the party would grow" in said
+    assert "“We will win the next one too.”" in said

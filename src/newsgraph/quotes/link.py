@@ -22,7 +22,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from newsgraph.quotes.cues import Attribution, CueWord, subject_of
+from newsgraph.quotes.cues import Attribution, CueWord, lexicon, subject_of
 from newsgraph.quotes.marks import Stretch
 from newsgraph.quotes.media import medium_of
 from newsgraph.record import Quote, Span
@@ -424,12 +424,23 @@ def _in_phrase(token, head) -> bool:
 
 
 def _in_attribution(token, a: Attribution) -> bool:
-    """A token of the attribution itself: the cue, its speaker phrase, its modifiers (not its clause)."""
+    """A token of the attribution itself: the cue, its speaker phrase, its modifiers (not its
+    clause), and a clause describing the speaking that reports nothing (", looking off into
+    the distance"; not ", adding that ...")."""
     if _in_phrase(token, a.speaker) or token.i == a.verb.i:
         return True
     if a.content is not None and a.content.start <= token.idx < a.content.end:
         return False
-    return any(_in_phrase(token, c) for c in a.verb.children if c.dep_ in _ATTRIBUTION_PARTS)
+    return any(
+        _in_phrase(token, c) for c in a.verb.children
+        if c.dep_ in _ATTRIBUTION_PARTS or c.dep_ == "advcl" and not _reports(c)
+    )
+
+
+def _reports(verb) -> bool:
+    """Whether a verb, or one in its clause, is a cue word: the clause is speech of its own."""
+    verbs = lexicon().verbs
+    return any(t.lemma_.lower() in verbs for t in verb.subtree if t.pos_ in ("VERB", "AUX"))
 
 
 def _reported_within(draft: Draft, drafts: list[Draft]) -> bool:
