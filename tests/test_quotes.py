@@ -674,3 +674,14 @@ def test_a_split_quote_stays_apart_across_a_clause_that_reports_speech():
     said = sorted(content(text, q) for q in quotes_of(text))
     assert "that the party would grow" in said
     assert "“We will win the next one too.”" in said
+
+
+def test_a_reported_clause_stops_before_a_joined_cue_that_reports_on_its_own():
+    text = "Most voters said they were worried about the economy, and a third said the mayor would win."
+    said = [content(text, q) for q in quotes_of(text)]
+    assert said == ["they were worried about the economy", "the mayor would win"]
+
+
+def test_a_joined_verb_with_only_a_to_clause_stays_in_the_reported_clause():
+    text = "Ortiz said she liked the plan and wanted to help the council."
+    reads(text, "she liked the plan and wanted to help the council", "Ortiz")

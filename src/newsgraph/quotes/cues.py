@@ -274,7 +274,7 @@ def _content(verb, word: CueWord) -> Span | None:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and infinitive and _has_to(child)):
             if child.i < verb.i and verb.dep_ == "ROOT":
                 return _before_closing_attribution(verb, child)
-            return _span_of(child.left_edge, child.right_edge, verb)
+            return _span_of(child.left_edge, _before_next_cue(child), verb)
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         return _span_without(verb.head, verb)
     for child in verb.children:
@@ -294,6 +294,17 @@ def _topic(verb, word: CueWord):
     economy", "referred *to* the memo"), or None."""
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in word.about), None)
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+def _before_next_cue(clause):
+    """The last token of a reported clause, before a cue verb joined to it that reports on its
+    own ("said they were worried, and 4 in 10 said ...", "said X and said that Y")."""
+    verbs = lexicon().verbs
+    for token in clause.subtree:
+        if token.i > clause.i and token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            if any(c.dep_ == "ccomp" for c in token.children) and token.left_edge.i > clause.left_edge.i:
+                return token.doc[token.left_edge.i - 1]
+    return clause.right_edge
 
 
 def _finite(verb) -> bool:
