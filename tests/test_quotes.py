@@ -685,3 +685,9 @@ def test_a_reported_clause_stops_before_a_joined_cue_that_reports_on_its_own():
 def test_a_joined_verb_with_only_a_to_clause_stays_in_the_reported_clause():
     text = "Ortiz said she liked the plan and wanted to help the council."
     reads(text, "she liked the plan and wanted to help the council", "Ortiz")
+
+
+def test_a_cue_verb_is_known_by_its_regular_inflection_whatever_its_lemma():
+    # the parser's lemmatizer may give "hopes" as "hop"
+    reads("Ortiz hopes the council will approve the plan.", "the council will approve the plan", "Ortiz")
+    assert quotes_of("The rabbit hops across the field before dawn.") == []

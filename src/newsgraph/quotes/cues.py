@@ -44,6 +44,7 @@ class Lexicon:
     topic_nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is the content
     unsourced: dict[str, frozenset[str]]  # verbs, passives, adverbs of attributions naming no source
     vouching: dict[str, frozenset[str]]  # preposition -> nouns that vouch for their sentence ("in a poll")
+    forms: dict[str, str]  # a regular inflection of a cue verb -> its lemma ("hopes" -> "hope")
 
 
 @derived
@@ -69,7 +70,25 @@ def lexicon() -> Lexicon:
     unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
     vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
     nouns, claimed = frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ())
-    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching)
+    forms = {form: lemma for lemma in verbs for form in _inflections(lemma)}
+    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms)
+
+
+def _inflections(lemma: str) -> list[str]:
+    """The regular inflections of a verb ("hope": hopes, hoped, hoping), so that a cue is known
+    even where the lemmatizer errs ("hopes" lemmatized as "hop")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return [third, stem + "ed", stem + "ing"]
+
+
+def cue_word(token) -> CueWord | None:
+    """The cue verb a token is, by its lemma or, failing that, as a regular inflection."""
+    lex = lexicon()
+    word = lex.verbs.get(token.lemma_.lower())
+    if word is None and token.lower_ in lex.forms:
+        word = lex.verbs[lex.forms[token.lower_]]
+    return word
 
 
 def stance_of(lemma: str) -> str | None:
@@ -127,7 +146,7 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             if claim is not None:
                 out.append(claim)
             continue
-        word = lex.verbs.get(token.lemma_.lower())
+        word = cue_word(token)
         if word is None or token.pos_ not in ("VERB", "AUX") or _is_adjectival(token):
             continue
         required = lex.particles.get(word.lemma, frozenset())
