@@ -691,3 +691,9 @@ def test_a_cue_verb_is_known_by_its_regular_inflection_whatever_its_lemma():
     # the parser's lemmatizer may give "hopes" as "hop"
     reads("Ortiz hopes the council will approve the plan.", "the council will approve the plan", "Ortiz")
     assert quotes_of("The rabbit hops across the field before dawn.") == []
+
+
+def test_a_participle_describing_a_noun_reports_its_object():
+    text = "A group backing Ortiz for mayor raised two million dollars."
+    reads(text, "Ortiz for mayor", "A group")
+    assert quotes_of("To back Ortiz for mayor, the group raised two million dollars.") == []

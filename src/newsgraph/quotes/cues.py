@@ -304,7 +304,7 @@ def _content(verb, word: CueWord) -> Span | None:
     topic = _topic(verb, word)
     if topic is not None:
         return _span_of(topic.left_edge, topic.right_edge, verb)
-    claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ == "advcl")  # "..., calling it a sham"
+    claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
     return _object_content(verb) if word.object and claims else None
 
 
