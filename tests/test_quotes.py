@@ -697,3 +697,9 @@ def test_a_participle_describing_a_noun_reports_its_object():
     text = "A group backing Ortiz for mayor raised two million dollars."
     reads(text, "Ortiz for mayor", "A group")
     assert quotes_of("To back Ortiz for mayor, the group raised two million dollars.") == []
+
+
+def test_a_speaker_is_never_taken_from_a_line_above_the_cue():
+    text = "The Latest\n\n9:18 p.m.\n\nAna Ortiz is thanking her supporters for a big win."
+    q = only(quotes_of(text))
+    assert said_by(text, q) == "Ana Ortiz"

@@ -369,13 +369,24 @@ class Linker:
 
     def _quote(self, d: Draft) -> Quote:
         a = d.attribution
-        speaker, mention = self._speaker(a.speaker)
+        speaker, mention = self._speaker(self._in_cue_paragraph(a))
         return Quote(d.content, d.kind, speaker, mention, a.cue, medium_of(a.verb, a.word.medium), a.word.stance)
 
     def _follow_on(self, draft: Draft, last: Quote | None) -> Quote:
         if last is None or self._para(draft.content.start) - self._para(last.content.start) > FOLLOW_ON_PARAGRAPHS:
             return Quote(draft.content, draft.kind)
         return Quote(draft.content, draft.kind, last.speaker, last.speaker_mention, None, last.medium)
+
+    def _in_cue_paragraph(self, a: Attribution):
+        """The speaker's head word, kept to the paragraph of the cue: when the parse runs a line
+        with no full stop ("12:15 p.m.", a headline) into the sentence below and takes a word
+        of it for the subject, the subject is the last noun before the cue in its own paragraph."""
+        head = a.speaker
+        if head is None or head.i > a.verb.i or self._para(head.idx) == self._para(a.verb.idx):
+            return head
+        start = self.paras[self._para(a.verb.idx)][0] if self._para(a.verb.idx) >= 0 else a.verb.idx
+        nouns = [t for t in self.doc[head.i + 1 : a.verb.i] if t.idx >= start and t.pos_ in _NOMINAL]
+        return nouns[-1] if nouns else head
 
     def _speaker(self, head) -> tuple[str | None, Span | None]:
         """The speaker entity (through actors) and the mention at the attribution."""
