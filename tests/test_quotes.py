@@ -703,3 +703,17 @@ def test_a_speaker_is_never_taken_from_a_line_above_the_cue():
     text = "The Latest\n\n9:18 p.m.\n\nAna Ortiz is thanking her supporters for a big win."
     q = only(quotes_of(text))
     assert said_by(text, q) == "Ana Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Most voters said they prefer an outsider, while a third want a governor.", "they prefer an outsider"),
+        ("Ortiz said she was excited, as she faces a hard test in the spring.", "she was excited"),
+        ("Ortiz said the plan failed because the council refused to pay.",
+         "the plan failed because the council refused to pay"),
+    ],
+)
+def test_a_contrasting_clause_after_a_comma_is_the_writers_aside(text, said):
+    said_here = [content(text, q) for q in quotes_of(text)]
+    assert said_here[0] == said

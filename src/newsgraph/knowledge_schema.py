@@ -115,6 +115,7 @@ class Cues(Strict):
     topic_nouns: dict[str, Words] = {}  # noun -> prepositions whose object is what was said about
     unsourced: dict[Literal["verbs", "passives", "adverbs"], Words] = {}  # attributions naming no source
     vouching: dict[str, Words] = {}  # preposition -> nouns that vouch for their sentence ("in a poll")
+    aside_marks: Words = []  # words opening a clause that closes a report as an aside (", while ...")
 
 
 class QuoteMedia(Strict):

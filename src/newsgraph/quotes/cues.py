@@ -45,6 +45,7 @@ class Lexicon:
     unsourced: dict[str, frozenset[str]]  # verbs, passives, adverbs of attributions naming no source
     vouching: dict[str, frozenset[str]]  # preposition -> nouns that vouch for their sentence ("in a poll")
     forms: dict[str, str]  # a regular inflection of a cue verb -> its lemma ("hopes" -> "hope")
+    aside_marks: frozenset[str]  # words opening a clause that closes a report as an aside (", while ...")
 
 
 @derived
@@ -71,7 +72,8 @@ def lexicon() -> Lexicon:
     vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
     nouns, claimed = frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ())
     forms = {form: lemma for lemma in verbs for form in _inflections(lemma)}
-    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms)
+    asides = frozenset(spec.get("aside_marks") or ())
+    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides)
 
 
 def _inflections(lemma: str) -> list[str]:
@@ -411,6 +413,7 @@ def _aside(token) -> bool:
         token.dep_ == "appos"
         or (token.dep_ in ("relcl", "advcl") and token.left_edge.lower_ in english().relative_pronouns)
         or (token.dep_ == "advcl" and token.tag_ == "VBG")
+        or (token.dep_ == "advcl" and token.left_edge.lower_ in lexicon().aside_marks)
     )
 
 
