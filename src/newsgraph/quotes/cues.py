@@ -6,7 +6,9 @@ through coordinated and participial verbs: "..., saying"; through relative prono
 ("said (that) ...", "..., he said"), the clause around it when it is a parenthetical
 ("The plan, he said, was ..."), a to-clause for verbs that take one ("vowed to ..."), or
 the that-clause of a content noun it governs ("announced their conclusion that ...").
-"According to X" makes X the speaker of the rest of its clause.
+"According to X" makes X the speaker of the rest of its clause, and so does a poll in a
+phrase opening or closing its sentence ("In a CNN poll, ..."). Attributions that name no
+source ("seems to", "is expected to", "reportedly") report their clause with no speaker.
 """
 
 from __future__ import annotations
