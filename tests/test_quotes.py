@@ -474,7 +474,10 @@ def test_know_reports_a_clause():
 
 
 def test_refused_is_not_speech_but_its_speech_complement_is():
-    assert quotes_of("The witness refused to testify before the panel.") == []
+    assert quotes_of("The witness refused to leave the hall.") == []
+    text = "The minister declined to comment."  # a refusal to speak, reporting nothing else
+    q = reads(text, "to comment", "The minister")
+    assert text[q.cue.start : q.cue.end] == "declined"
     text = "The minister declined to say whether talks had begun."
     q = reads(text, "whether talks had begun", "The minister")
     assert text[q.cue.start : q.cue.end] == "say"

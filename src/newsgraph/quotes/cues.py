@@ -34,6 +34,7 @@ class CueWord:
     medium: str | None = None
     infinitive: bool = False  # a to-clause counts as content
     object: bool = False  # the object phrase is the content ("criticized the plan")
+    speech: bool = False  # a to-clause of speech that reports nothing is the content ("declined to comment")
     about: frozenset[str] = frozenset()  # prepositions whose object is the content ("talked about")
 
 
@@ -63,6 +64,7 @@ def lexicon() -> Lexicon:
             medium=entry.get("medium"),
             infinitive="infinitive" in entry.get("takes", ()),
             object="object" in entry.get("takes", ()),
+            speech="speech" in entry.get("takes", ()),
             about=frozenset(entry.get("about", ())),
         )
     particles = {lemma: frozenset(words) for lemma, words in (spec.get("particles") or {}).items()}
@@ -308,8 +310,20 @@ def _content(verb, word: CueWord) -> Span | None:
     topic = _topic(verb, word)
     if topic is not None:
         return _span_of(topic.left_edge, topic.right_edge, verb)
+    if word.speech:
+        return _speech_declined(verb)
     claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
     return _object_content(verb) if word.object and claims else None
+
+
+def _speech_declined(verb) -> Span | None:
+    """ "declined to comment", "refused to answer": the to-clause, when its verb is a cue that
+    reports nothing of its own (what "declined to say whether ..." reports is read from "say")."""
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and _has_to(c)), None)
+    word = cue_word(clause) if clause is not None else None
+    if word is None or _content(clause, word) is not None:
+        return None
+    return _span_of(clause.left_edge, clause.right_edge, verb)
 
 
 def _topic(verb, word: CueWord):
