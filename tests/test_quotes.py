@@ -640,8 +640,7 @@ def test_seeming_words_without_their_complement_are_no_quote(text):
 
 def test_expected_with_an_agent_or_a_subject_is_an_ordinary_cue():
     text = "The mayor expected the council to approve the budget."
-    q = only(quotes_of(text))
-    assert said_by(text, q) == "The mayor"
+    reads(text, "the council to approve the budget", "The mayor")
 
 
 def test_an_impression_reported_inside_speech_is_part_of_that_speech():
@@ -667,9 +666,7 @@ def test_a_poll_inside_a_sentence_is_no_source():
 
 def test_a_split_quote_joins_across_a_clause_describing_the_speaking():
     text = "“We won the vote,” Ortiz said, looking at the crowd. “We will win the next one too.”"
-    q = only(quotes_of(text))
-    assert content(text, q) == text
-    assert said_by(text, q) == "Ortiz"
+    reads(text, text, "Ortiz")
 
 
 def test_a_split_quote_stays_apart_across_a_clause_that_reports_speech():
@@ -704,8 +701,7 @@ def test_a_participle_describing_a_noun_reports_its_object():
 
 def test_a_speaker_is_never_taken_from_a_line_above_the_cue():
     text = "The Latest\n\n9:18 p.m.\n\nAna Ortiz is thanking her supporters for a big win."
-    q = only(quotes_of(text))
-    assert said_by(text, q) == "Ana Ortiz"
+    reads(text, "her supporters for a big win", "Ana Ortiz")
 
 
 @pytest.mark.parametrize(
