@@ -716,3 +716,15 @@ def test_a_speaker_is_never_taken_from_a_line_above_the_cue():
 def test_a_contrasting_clause_after_a_comma_is_the_writers_aside(text, said):
     said_here = [content(text, q) for q in quotes_of(text)]
     assert said_here[0] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Ortiz discussed the budget with the council.", "the budget with the council"),
+        ("Ortiz offered her assessment of the race.", "her assessment of the race"),
+        ("Ortiz offered to pay for the repairs.", "to pay for the repairs"),
+    ],
+)
+def test_discussing_and_offering_report_what_was_discussed_or_offered(text, said):
+    reads(text, said, "Ortiz")
