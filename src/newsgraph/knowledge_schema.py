@@ -103,7 +103,7 @@ class English(Strict):
 class CueVerb(Strict):
     stance: str | None = None
     medium: str | None = None
-    takes: list[Literal["clause", "infinitive", "object"]] = []  # a clause always counts
+    takes: list[Literal["clause", "infinitive", "object", "speech"]] = []  # a clause always counts
     about: Words = []  # prepositions whose object is what the speech is about ("talked about")
 
 
@@ -114,6 +114,9 @@ class Cues(Strict):
     not_labels: Words
     claims: Words = []  # stances whose content is the speaker's claim
     topic_nouns: dict[str, Words] = {}  # noun -> prepositions whose object is what was said about
+    unsourced: dict[Literal["verbs", "passives", "adverbs"], Words] = {}  # attributions naming no source
+    vouching: dict[str, Words] = {}  # preposition -> nouns that vouch for their sentence ("in a poll")
+    aside_marks: Words = []  # words opening a clause that closes a report as an aside (", while ...")
 
 
 class QuoteMedia(Strict):

@@ -6,7 +6,9 @@ through coordinated and participial verbs: "..., saying"; through relative prono
 ("said (that) ...", "..., he said"), the clause around it when it is a parenthetical
 ("The plan, he said, was ..."), a to-clause for verbs that take one ("vowed to ..."), or
 the that-clause of a content noun it governs ("announced their conclusion that ...").
-"According to X" makes X the speaker of the rest of its clause.
+"According to X" makes X the speaker of the rest of its clause, and so does a poll in a
+phrase opening or closing its sentence ("In a CNN poll, ..."). Attributions that name no
+source ("seems to", "is expected to", "reportedly") report their clause with no speaker.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class CueWord:
     medium: str | None = None
     infinitive: bool = False  # a to-clause counts as content
     object: bool = False  # the object phrase is the content ("criticized the plan")
+    speech: bool = False  # a to-clause of speech that reports nothing is the content ("declined to comment")
     about: frozenset[str] = frozenset()  # prepositions whose object is the content ("talked about")
 
 
@@ -42,6 +45,10 @@ class Lexicon:
     nouns: frozenset[str]
     claims: frozenset[str]  # stances whose content is the speaker's claim
     topic_nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is the content
+    unsourced: dict[str, frozenset[str]]  # verbs, passives, adverbs of attributions naming no source
+    vouching: dict[str, frozenset[str]]  # preposition -> nouns that vouch for their sentence ("in a poll")
+    forms: dict[str, str]  # a regular inflection of a cue verb -> its lemma ("hopes" -> "hope")
+    aside_marks: frozenset[str]  # words opening a clause that closes a report as an aside (", while ...")
 
 
 @derived
@@ -57,13 +64,37 @@ def lexicon() -> Lexicon:
             medium=entry.get("medium"),
             infinitive="infinitive" in entry.get("takes", ()),
             object="object" in entry.get("takes", ()),
+            speech="speech" in entry.get("takes", ()),
             about=frozenset(entry.get("about", ())),
         )
     particles = {lemma: frozenset(words) for lemma, words in (spec.get("particles") or {}).items()}
     for lemma in particles:
         verbs.setdefault(lemma, CueWord(lemma))
     topics = {noun: frozenset(preps) for noun, preps in (spec.get("topic_nouns") or {}).items()}
-    return Lexicon(verbs, particles, frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ()), topics)
+    hearsay = spec.get("unsourced") or {}
+    unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
+    vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
+    nouns, claimed = frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ())
+    forms = {form: lemma for lemma in verbs for form in _inflections(lemma)}
+    asides = frozenset(spec.get("aside_marks") or ())
+    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides)
+
+
+def _inflections(lemma: str) -> list[str]:
+    """The regular inflections of a verb ("hope": hopes, hoped, hoping), so that a cue is known
+    even where the lemmatizer errs ("hopes" lemmatized as "hop")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return [third, stem + "ed", stem + "ing"]
+
+
+def cue_word(token) -> CueWord | None:
+    """The cue verb a token is, by its lemma or, failing that, as a regular inflection."""
+    lex = lexicon()
+    word = lex.verbs.get(token.lemma_.lower())
+    if word is None and token.lower_ in lex.forms:
+        word = lex.verbs[lex.forms[token.lower_]]
+    return word
 
 
 def stance_of(lemma: str) -> str | None:
@@ -100,6 +131,17 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             out.append(_according(token, doc[token.i + 1]))
             continue
+        if token.dep_ == "prep" and token.lower_ in lex.vouching:
+            record = _object_of(token)
+            if record is not None and record.lemma_.lower() in lex.vouching[token.lower_]:
+                vouched = _vouched(token, record)
+                if vouched is not None:
+                    out.append(vouched)
+                continue
+        hearsay = _unsourced(token, lex.unsourced)
+        if hearsay is not None:
+            out.append(hearsay)
+            continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lex.topic_nouns:
             about = _topic_noun(token, lex.topic_nouns[token.lemma_.lower()])
             if about is not None:
@@ -110,7 +152,7 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             if claim is not None:
                 out.append(claim)
             continue
-        word = lex.verbs.get(token.lemma_.lower())
+        word = cue_word(token)
         if word is None or token.pos_ not in ("VERB", "AUX") or _is_adjectival(token):
             continue
         required = lex.particles.get(word.lemma, frozenset())
@@ -153,6 +195,46 @@ def _topic_noun(noun, prepositions: frozenset[str]) -> Attribution | None:
         return None
     cue = Span(noun.idx, noun.idx + len(noun))
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, _span_of(topic.left_edge, topic.right_edge))
+
+
+def _vouched(prep, record) -> Attribution | None:
+    """ "In a CNN poll, 50 percent chose Clinton" / "Clinton leads among women in the latest
+    poll.": the record (the poll) speaks for the sentence, less the phrase, when the phrase
+    opens or closes it (inside, it is more often a detail of the clause than its source)."""
+    content = _sentence_without(prep)
+    if content is None:
+        return None
+    return Attribution(prep, Span(prep.idx, prep.idx + len(prep)), CueWord(prep.lower_), record, content, True)
+
+
+def _unsourced(token, unsourced: dict[str, frozenset[str]]) -> Attribution | None:
+    """An attribution that names no source: a verb of seeming with a complement ("the plan
+    seems to work", "it appears that ..."), an agentless passive of hearsay with a to-clause
+    ("Trump is expected to speak"), or a hearsay adverb ("he reportedly left"). The content
+    is the clause, from its subject on; the speaker is none."""
+    lemma = token.lemma_.lower()
+    if token.dep_ == "advmod" and token.lower_ in unsourced["adverbs"]:
+        verb = token.head
+    elif token.pos_ in ("VERB", "AUX") and lemma in unsourced["verbs"]:
+        verb = token
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and _has_that(c)), None)
+        if clause is not None:  # "it appears that ...": the that-clause
+            cue = Span(token.idx, token.idx + len(token))
+            return Attribution(token, cue, CueWord(lemma), None, _span_of(clause.left_edge, clause.right_edge, token))
+        if not any(c.dep_ in ("acomp", "oprd") or c.dep_ == "xcomp" and _has_to(c) for c in token.children):
+            return None
+    elif token.pos_ == "VERB" and lemma in unsourced["passives"] and _unsaid(token):
+        if not any(c.dep_ == "xcomp" and _has_to(c) for c in token.children):
+            return None
+        verb = token
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.dep_ == "expl" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    first = min(subject.left_edge, token, key=lambda t: t.i)
+    content = _span_of(first, verb.right_edge)
+    return Attribution(token, Span(token.idx, token.idx + len(token)), CueWord(lemma), None, content)
 
 
 def _is_adjectival(token) -> bool:
@@ -217,7 +299,7 @@ def _content(verb, word: CueWord) -> Span | None:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and infinitive and _has_to(child)):
             if child.i < verb.i and verb.dep_ == "ROOT":
                 return _before_closing_attribution(verb, child)
-            return _span_of(child.left_edge, child.right_edge, verb)
+            return _span_of(child.left_edge, _before_next_cue(child), verb)
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         return _span_without(verb.head, verb)
     for child in verb.children:
@@ -228,8 +310,20 @@ def _content(verb, word: CueWord) -> Span | None:
     topic = _topic(verb, word)
     if topic is not None:
         return _span_of(topic.left_edge, topic.right_edge, verb)
-    claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ == "advcl")  # "..., calling it a sham"
+    if word.speech:
+        return _speech_declined(verb)
+    claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
     return _object_content(verb) if word.object and claims else None
+
+
+def _speech_declined(verb) -> Span | None:
+    """ "declined to comment", "refused to answer": the to-clause, when its verb is a cue that
+    reports nothing of its own (what "declined to say whether ..." reports is read from "say")."""
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and _has_to(c)), None)
+    word = cue_word(clause) if clause is not None else None
+    if word is None or _content(clause, word) is not None:
+        return None
+    return _span_of(clause.left_edge, clause.right_edge, verb)
 
 
 def _topic(verb, word: CueWord):
@@ -237,6 +331,17 @@ def _topic(verb, word: CueWord):
     economy", "referred *to* the memo"), or None."""
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in word.about), None)
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+def _before_next_cue(clause):
+    """The last token of a reported clause, before a cue verb joined to it that reports on its
+    own ("said they were worried, and 4 in 10 said ...", "said X and said that Y")."""
+    verbs = lexicon().verbs
+    for token in clause.subtree:
+        if token.i > clause.i and token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            if any(c.dep_ == "ccomp" for c in token.children) and token.left_edge.i > clause.left_edge.i:
+                return token.doc[token.left_edge.i - 1]
+    return clause.right_edge
 
 
 def _finite(verb) -> bool:
@@ -324,6 +429,7 @@ def _aside(token) -> bool:
         token.dep_ == "appos"
         or (token.dep_ in ("relcl", "advcl") and token.left_edge.lower_ in english().relative_pronouns)
         or (token.dep_ == "advcl" and token.tag_ == "VBG")
+        or (token.dep_ == "advcl" and token.left_edge.lower_ in lexicon().aside_marks)
     )
 
 

@@ -22,7 +22,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from newsgraph.quotes.cues import Attribution, CueWord, subject_of
+from newsgraph.quotes.cues import Attribution, CueWord, lexicon, subject_of
 from newsgraph.quotes.marks import Stretch
 from newsgraph.quotes.media import medium_of
 from newsgraph.record import Quote, Span
@@ -369,13 +369,24 @@ class Linker:
 
     def _quote(self, d: Draft) -> Quote:
         a = d.attribution
-        speaker, mention = self._speaker(a.speaker)
+        speaker, mention = self._speaker(self._in_cue_paragraph(a))
         return Quote(d.content, d.kind, speaker, mention, a.cue, medium_of(a.verb, a.word.medium), a.word.stance)
 
     def _follow_on(self, draft: Draft, last: Quote | None) -> Quote:
         if last is None or self._para(draft.content.start) - self._para(last.content.start) > FOLLOW_ON_PARAGRAPHS:
             return Quote(draft.content, draft.kind)
         return Quote(draft.content, draft.kind, last.speaker, last.speaker_mention, None, last.medium)
+
+    def _in_cue_paragraph(self, a: Attribution):
+        """The speaker's head word, kept to the paragraph of the cue: when the parse runs a line
+        with no full stop ("12:15 p.m.", a headline) into the sentence below and takes a word
+        of it for the subject, the subject is the last noun before the cue in its own paragraph."""
+        head = a.speaker
+        if head is None or head.i > a.verb.i or self._para(head.idx) == self._para(a.verb.idx):
+            return head
+        start = self.paras[self._para(a.verb.idx)][0] if self._para(a.verb.idx) >= 0 else a.verb.idx
+        nouns = [t for t in self.doc[head.i + 1 : a.verb.i] if t.idx >= start and t.pos_ in _NOMINAL]
+        return nouns[-1] if nouns else head
 
     def _speaker(self, head) -> tuple[str | None, Span | None]:
         """The speaker entity (through actors) and the mention at the attribution."""
@@ -424,22 +435,36 @@ def _in_phrase(token, head) -> bool:
 
 
 def _in_attribution(token, a: Attribution) -> bool:
-    """A token of the attribution itself: the cue, its speaker phrase, its modifiers (not its clause)."""
+    """A token of the attribution itself: the cue, its speaker phrase, its modifiers (not its
+    clause), and a clause describing the speaking that reports nothing (", looking off into
+    the distance"; not ", adding that ...")."""
     if _in_phrase(token, a.speaker) or token.i == a.verb.i:
         return True
     if a.content is not None and a.content.start <= token.idx < a.content.end:
         return False
-    return any(_in_phrase(token, c) for c in a.verb.children if c.dep_ in _ATTRIBUTION_PARTS)
+    return any(
+        _in_phrase(token, c) for c in a.verb.children
+        if c.dep_ in _ATTRIBUTION_PARTS or c.dep_ == "advcl" and not _reports(c)
+    )
+
+
+def _reports(verb) -> bool:
+    """Whether a verb, or one in its clause, is a cue word: the clause is speech of its own."""
+    verbs = lexicon().verbs
+    return any(t.lemma_.lower() in verbs for t in verb.subtree if t.pos_ in ("VERB", "AUX"))
 
 
 def _reported_within(draft: Draft, drafts: list[Draft]) -> bool:
     """Speech reported inside what another speaker said ("Smith said Jones denied it"): its
-    cue and content lie in the other quote's content, so it is part of that quote."""
+    cue and content lie in the other quote's content, so it is part of that quote. An
+    attribution naming no source ("Smith said the plan seems to work") is part of it even
+    when their contents are the same."""
     a, c = draft.attribution, draft.content
     if a is None:
         return False
     return any(
-        o is not draft and o.content.start <= c.start and c.end <= o.content.end and o.content != c
+        o is not draft and o.content.start <= c.start and c.end <= o.content.end
+        and (o.content != c or a.speaker is None)
         and o.content.start <= a.cue.start < o.content.end
         for o in drafts
     )
