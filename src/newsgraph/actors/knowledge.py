@@ -142,7 +142,7 @@ def countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 @derived
 def subdivisions() -> dict[str, str]:
     """Name key of a state, province or region (ISO 3166-2 first-level subdivisions of the types of
-    places/subdivisions.yaml, and places/admin.tsv) -> the alpha-3 code of its country; a name that
+    places/subdivisions.yaml, and the gazetteer's US states) -> the alpha-3 code of its country; a name that
     could say another country (a country's name, a subdivision or city elsewhere) is left out."""
     import pycountry
 
@@ -162,12 +162,14 @@ def subdivisions() -> dict[str, str]:
             add(sub.name, sub.country_code)
     for code, name in spec["english"].items():
         add(name, code.split("-")[0])
-    for row in load_tsv("places/admin.tsv"):
-        found.setdefault(name_key(row["name"]), set()).add(row["country"])
-    for row in load_tsv("places/cities.tsv"):
-        key = name_key(row["name"])
+    from newsgraph.gazetteer import gazetteer, settings  # the gazetteer reads this module's country names
+
+    clash = settings()["clash_population"]
+    for key, readings in gazetteer().items():
+        found.update({key: found.get(key, set()) | {p.country} for p in readings if p.kind == "admin"})
+    for key, readings in gazetteer().items():
         if key in found:
-            found[key].add(row["country"])
+            found[key] |= {p.country for p in readings if p.kind == "city" and (p.population >= clash or p.capital)}
     country_names = countries()[0]
     return {key: next(iter(codes)) for key, codes in found.items()
             if len(codes) == 1 and key not in country_names and key not in ordinary}

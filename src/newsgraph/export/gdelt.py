@@ -3,15 +3,15 @@
 Which column holds what is data (``data/export/gdelt.yaml``); this module computes the
 fields per event and writes them in that order, leaving the unfillable columns empty.
 An event's places are those of the report in the article that reported it first
-(``export/places.py``), described with GeoNames' facts (``export/geonames.py``).
+(``export/places.py``), with the GeoNames facts the analysis stored for them (``newsgraph.gazetteer``).
 """
 
 from __future__ import annotations
 
 from typing import IO, Any
 
-from newsgraph.export.geonames import locate
-from newsgraph.export.places import EVENT_PLACES
+from newsgraph.export.places import EVENT_PLACES, PLACE_COLUMNS
+from newsgraph.gazetteer import country_row
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.store.schema import EVENT_TONES
 
@@ -58,7 +58,7 @@ def events_sql(con, min_confidence: float | None = None) -> str:
     has_added = con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'articles' "
                             "AND column_name = 'added'").fetchone()[0]
     geo = ", ".join(f"{role}.{col} AS {role}_{col}" for role in ROLES
-                    for col in ("name", "kind", "country", "lat", "lon"))
+                    for col in PLACE_COLUMNS)
     joins = "\n    ".join(f"LEFT JOIN event_places {role} ON {role}.article_id = fm.article_id "
                           f"AND {role}.seq = fm.seq AND {role}.role = '{role}'" for role in ROLES)
     return _EVENTS_SQL.format(places=EVENT_PLACES, tones=EVENT_TONES,
@@ -106,30 +106,28 @@ def event_fields(row: dict[str, Any]) -> dict[str, Any]:
         out[f"actor{n}_country"] = row[f"{side}_country"]
         out[f"actor{n}_type1"] = row[f"{side}_sector"]
     for role, prefix in ROLES.items():
-        out.update({f"{prefix}_{key}": value for key, value in geo_fields(
-            row[f"{role}_kind"], row[f"{role}_name"], row[f"{role}_country"], row[f"{role}_lat"],
-            row[f"{role}_lon"]).items()})
+        place = {col: row[f"{role}_{col}"] for col in PLACE_COLUMNS}
+        out.update({f"{prefix}_{key}": value for key, value in geo_fields(place).items()})
     return out
 
 
-def geo_fields(kind: str | None, name: str | None, country: str | None, lat: float | None,
-               lon: float | None) -> dict[str, Any]:
-    """GDELT's geo fields of a place (type, full name, FIPS country, ADM1, lat/long, FeatureID); none
-    for a place GeoNames does not hold, as GDELT places only what its gazetteer holds."""
-    if not name:
+def geo_fields(place: dict[str, Any]) -> dict[str, Any]:
+    """GDELT's geo fields of a stored place (type, full name, FIPS country, ADM1, lat/long, FeatureID);
+    none for a place without a GeoNames id or coordinates (a region), as GDELT places only what its
+    gazetteer holds."""
+    if place["geonameid"] is None or place["lat"] is None or place["lon"] is None or not place["country_fips"]:
         return {}
-    geo = locate(kind, name, country, lat, lon)
-    if geo.geonameid is None:
-        return {}
-    if geo.resolution == 1:  # as GDELT writes a country: its FIPS code stands for its ADM1 and feature
-        feature = geo.fips
-    elif geo.resolution == 2:  # a US state (the one division matched): GDELT gives its postal code
-        feature = geo.adm1[len(geo.fips or ""):]
+    kind, fips, adm1 = place["kind"], place["country_fips"], place["adm1"]
+    if kind == "country":  # as GDELT writes a country: its FIPS code stands for its ADM1 and feature
+        feature = fips
+    elif kind == "admin" and place["country"] == "USA":  # a US state: GDELT gives its postal code
+        feature = adm1[len(fips):]
     else:
-        feature = geo.geonameid
-    full = ", ".join(dict.fromkeys(p for p in (name, geo.province, geo.country_name) if p))
-    return {"type": geo_type(kind, country), "name": full, "country": geo.fips, "adm1": geo.adm1,
-            "lat": lat, "lon": lon, "feature_id": feature}
+        feature = place["geonameid"]
+    country = country_row(place["country"])
+    full = ", ".join(dict.fromkeys(p for p in (place["name"], place["adm1_name"], country and country["name"]) if p))
+    return {"type": geo_type(kind, place["country"]), "name": full, "country": fips, "adm1": adm1,
+            "lat": place["lat"], "lon": place["lon"], "feature_id": feature}
 
 
 def geo_type(kind: str | None, country: str | None) -> int | None:

@@ -8,11 +8,16 @@ A place named in another paragraph is not taken: it is rarely where the event ha
 
 ``EVENT_PLACES`` is a common table expression (``WITH ...``) with one row per report and role
 (``action``, ``actor1``, ``actor2``) that has a place: ``article_id``, ``seq``, ``role``,
-``place_id``, ``place_text`` (the nearest mention of it), and the place's ``name``, ``kind``,
-``country``, ``lat``, ``lon``.
+``place_id``, ``place_text`` (the nearest mention of it), and the place's columns as the analysis
+stored them (``name``, ``kind``, ``country``, ``lat``, ``lon``, ``geonameid``, ``feature_class``,
+``country_fips``, ``adm1``, ``adm1_name``): the exports look nothing up again.
 """
 
 from __future__ import annotations
+
+# a place's stored columns that the exports read
+PLACE_COLUMNS = ("name", "kind", "country", "lat", "lon", "geonameid", "feature_class", "country_fips", "adm1",
+                 "adm1_name")
 
 _DISTANCE = "abs(pm.start_char - n.at) * 2 + (pm.start_char > n.at)::INTEGER"
 
@@ -34,5 +39,5 @@ EVENT_PLACES = f"""
                                        AND pm.end_char <= n.zone_end))
         GROUP BY n.article_id, n.seq, n.role),
     event_places AS (
-        SELECT c.*, p.name, p.kind, p.country, p.lat, p.lon FROM chosen c
+        SELECT c.*, {", ".join(f"p.{col}" for col in PLACE_COLUMNS)} FROM chosen c
         JOIN places p ON p.article_id = c.article_id AND p.place_id = c.place_id)"""

@@ -6,7 +6,7 @@ date and an actor: reports without either, and events whose CAMEO code has no PL
 01, public statements), are left out (:func:`left_out` counts them). Negated events are written
 with ``has_event: false``. Type, mode and context names are the manual's (``data/events``); the
 quad class is PLOVER's own for the type; actors follow ``data/export/plover.yaml``; the place is
-chosen as for GDELT (``export/places.py``) and described with GeoNames (``export/geonames.py``).
+chosen as for GDELT (``export/places.py``) with the GeoNames facts the analysis stored for it.
 docs/store.md gives the source of every field.
 """
 
@@ -16,8 +16,8 @@ import json
 from typing import IO, Any
 
 from newsgraph import __version__
-from newsgraph.export.geonames import locate
 from newsgraph.export.places import EVENT_PLACES
+from newsgraph.gazetteer import country_row
 from newsgraph.knowledge import load_yaml
 
 _FROM = """
@@ -34,7 +34,8 @@ _MENTIONS_SQL = """
            e.source_actor, se.name AS s_name, se.country AS s_country, se.sector AS s_sector, se.titles AS s_titles,
            e.target_actor, te.name AS t_name, te.country AS t_country, te.sector AS t_sector, te.titles AS t_titles,
            a.url, a.path, a.headline, a.publisher, a.language, a.text, {added} AS coded_date,
-           p.place_text, p.name AS place_name, p.kind AS place_kind, p.country AS place_country, p.lat, p.lon
+           p.place_text, p.name AS place_name, p.kind AS place_kind, p.country AS place_country, p.lat, p.lon,
+           p.geonameid, p.feature_class, p.adm1_name
     {from_}
     LEFT JOIN entities te ON te.article_id = m.article_id AND te.entity_id = m.target
     LEFT JOIN event_places p ON p.article_id = m.article_id AND p.seq = m.seq AND p.role = 'action'
@@ -146,15 +147,22 @@ def plover_sector(sector: str | None) -> str | None:
     return renames[sector] if sector in renames else sector
 
 
+# PLOVER's resolution and GeoNames' feature code of each kind of place
+_RESOLUTION = {"city": 4, "admin": 2, "country": 1}
+_FEATURE_CODE = {"admin": "ADM1", "country": "PCLI"}
+
+
 def event_loc(row: dict[str, Any]) -> dict[str, Any]:
-    """PLOVER's location object for the report's place, with GeoNames' facts where it holds the place."""
+    """PLOVER's location object for the report's place, with the GeoNames facts stored for it."""
     kind, name, country = row["place_kind"], row["place_name"], row["place_country"]
-    geo = locate(kind, name, country, row["lat"], row["lon"])
+    known = row["geonameid"] is not None
+    geo_country = country_row(country) if known else None
     return _present({
-        "extracted_place": row["place_text"], "resolved_place": name, "geonameid": geo.geonameid,
+        "extracted_place": row["place_text"], "resolved_place": name, "geonameid": row["geonameid"],
         "lat": row["lat"], "lon": row["lon"], "city": name if kind == "city" else None,
-        "province": geo.province, "country": geo.country_name, "country_code": plover_country(country),
-        "feature_class": geo.feature_class, "feature_code": geo.feature_code, "resolution": geo.resolution,
+        "province": row["adm1_name"], "country": geo_country["name"] if geo_country else None,
+        "country_code": plover_country(country), "feature_class": row["feature_class"] if known else None,
+        "feature_code": _FEATURE_CODE.get(kind) if known else None, "resolution": _RESOLUTION.get(kind) if known else None,
     })
 
 

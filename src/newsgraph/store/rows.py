@@ -66,7 +66,8 @@ def record_rows(record: Record) -> Rows:
     rows["quotes"] = [_quote_row(record, n, q, actors) for n, q in enumerate(record.quotes)]
     rows["events"], rows["event_mentions"] = _event_rows(record, actors)
     rows["places"] = [
-        (record.id, p.id, p.name, p.kind, p.country, p.lat, p.lon, len(p.mentions)) for p in record.places
+        (record.id, p.id, p.name, p.kind, p.country, p.lat, p.lon, len(p.mentions), p.geonameid, p.feature_class,
+         p.country_fips, p.adm1, p.adm1_name, p.population) for p in record.places
     ]
     rows["times"] = [
         (record.id, n, t.start, t.end, record.text[t.start : t.end], t.value, t.granularity)

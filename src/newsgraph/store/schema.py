@@ -60,6 +60,8 @@ TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
     "places": ((
         ("article_id", "VARCHAR"), ("place_id", "VARCHAR"), ("name", "VARCHAR"), ("kind", "VARCHAR"),
         ("country", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("n_mentions", "INTEGER"),
+        ("geonameid", "BIGINT"), ("feature_class", "VARCHAR"), ("country_fips", "VARCHAR"), ("adm1", "VARCHAR"),
+        ("adm1_name", "VARCHAR"), ("population", "BIGINT"),
     ), ("article_id", "place_id")),
     "times": ((
         ("article_id", "VARCHAR"), ("seq", "INTEGER"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
@@ -83,6 +85,8 @@ ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": (("tone", "DOUBLE"),),
     "events": (("confidence", "DOUBLE"),),
     "event_mentions": (("confidence", "DOUBLE"), ("tone", "DOUBLE")),
+    "places": (("geonameid", "BIGINT"), ("feature_class", "VARCHAR"), ("country_fips", "VARCHAR"),
+               ("adm1", "VARCHAR"), ("adm1_name", "VARCHAR"), ("population", "BIGINT")),
 }
 
 # tables whose rows belong to one article (all but the cross-article events and failures)
