@@ -18,7 +18,7 @@ from newsgraph.cli import main
 from newsgraph.export import export
 from newsgraph.export.gdelt import gdelt_columns, geo_type
 from newsgraph.places import geocode
-from newsgraph.record import Entity, Place, Span
+from newsgraph.record import Entity, Span
 
 # the PLOVER record's JSON Schema, written from the field tables of the PLOVER manual (draft 0.8)
 PLOVER = jsonschema.Draft202012Validator(json.loads((Path(__file__).parent / "plover.schema.json").read_text()))
@@ -252,7 +252,8 @@ def test_plover_event_loc_has_the_geonames_id_and_country(tmp_path):
     [plover] = _plover(tmp_path, [_real(_placed(None))])
     assert plover["event_loc"] == {
         "extracted_place": "Porto", "resolved_place": "Porto", "geonameid": 2735943, "lat": geocode("Porto").lat,
-        "lon": geocode("Porto").lon, "city": "Porto", "country": "Portugal", "country_code": "PRT", "feature_class": "P", "resolution": 4}
+        "lon": geocode("Porto").lon, "city": "Porto", "country": "Portugal", "country_code": "PRT",
+        "feature_class": "P", "resolution": 4}
     assert PLOVER.is_valid(plover)
 
 

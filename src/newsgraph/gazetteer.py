@@ -76,6 +76,18 @@ def gazetteer() -> dict[str, tuple[Reading, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def prominent(reading: Reading) -> bool:
+    """A place known without the article's help: not a city, a national capital, or a city of at least
+    ``prominent_population`` people."""
+    return reading.kind != "city" or reading.capital or reading.population >= settings()["prominent_population"]
+
+
+@derived
+def ordinary_words() -> frozenset[str]:
+    """Name keys of ordinary English words that name no small city (not_places of subdivisions.yaml)."""
+    return frozenset(name_key(w) for w in load_yaml("places/subdivisions.yaml")["not_places"])
+
+
 def readings(name: str) -> tuple[Reading, ...]:
     """Every reading of a place name."""
     return gazetteer().get(name_key(name), ())
@@ -142,8 +154,8 @@ def _entries() -> list[tuple[str, Reading]]:
         row = by_iso3.get(code, {})
         lat, lon = centres.get(code, (None, None))
         fips = row.get("fips") or None
-        out.append((key, Reading(canonical.get(code, code), "country", code, lat, lon, row.get("population") or 0, False,
-                                 row.get("geonameid"), fips, fips)))
+        out.append((key, Reading(canonical.get(code, code), "country", code, lat, lon, row.get("population") or 0,
+                                 False, row.get("geonameid"), fips, fips)))
     out += [(name_key(c.name), c) for c in cities]
     out += [(name_key(a.name), a) for a in admins]
     by_name = {(e.kind, e.name, e.country): e for _, e in reversed(out)}  # the most populous of a name

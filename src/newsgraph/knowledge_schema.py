@@ -71,7 +71,7 @@ class GazetteerSettings(Strict):
     cities: Literal[500, 1000, 5000, 15000]
     admin_population: Annotated[int, Field(ge=0)]
     context_share: Annotated[float, Field(ge=0, le=1)]
-    clash_population: Annotated[int, Field(ge=0)]
+    prominent_population: Annotated[int, Field(ge=0)]
 
 
 class SectorEntry(Strict):
@@ -378,7 +378,9 @@ TSV: dict[str, dict[str, Any]] = {
         "sector": _sector, "role": None, "from": _date, "to": _date, "source": _required,
     },
     "places/regions.tsv": {"name": _required, "aliases": None, "country": _country, "lat": _number, "lon": _number},
-    "places/aliases.tsv": {"alias": _required, "kind": _one_of("city", "admin"), "name": _required, "country": _country},
+    "places/aliases.tsv": {
+        "alias": _required, "kind": _one_of("city", "admin"), "name": _required, "country": _country,
+    },
     "events/cameo.tsv": {
         "code": _required, "root": _required, "name": _required, "goldstein": _number,
         "quad_class": _one_of("1", "2", "3", "4"),

@@ -24,8 +24,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsgraph.actors.codes import GOVERNMENT, acts
-from newsgraph.actors.knowledge import countries, name_key, organisations
-from newsgraph.gazetteer import KIND_RANK, Reading, readings, settings
+from newsgraph.actors.knowledge import name_key, organisations
+from newsgraph.gazetteer import KIND_RANK, Reading, ordinary_words, prominent, readings, settings
 from newsgraph.record import Entity, Place
 
 if TYPE_CHECKING:
@@ -35,28 +35,39 @@ PLACE_TYPES = ("GPE", "LOC")
 
 
 def geocode(name: str, context: Counter | None = None) -> Reading | None:
-    """The reading of a place name that best fits an article whose actors' countries are ``context``."""
-    found = readings(name)
+    """The reading of a place name that best fits an article whose actors' countries are ``context``.
+
+    A city that is not prominent (smaller than ``prominent_population``, not a capital) is read only
+    in a country of the article's actors, and never when its name is an ordinary word; a city there
+    wins over the other readings only when a namesake country or city elsewhere does not dwarf it
+    (``context_share``), and a region of regions.tsv dwarfs every city."""
+    context = context or Counter()
+    found = [g for g in readings(name) if g.kind != "city" or prominent(g) or (
+        context[g.country] > 0 and name_key(name) not in ordinary_words())]
     if not found:
         return None
-    context = context or Counter()
-    # a city of the article's countries wins only when it is not dwarfed by a namesake elsewhere
-    floor = max((g.population for g in found if g.kind == "city"), default=0) * settings()["context_share"]
+    sizes = [float("inf") if g.kind == "region" else g.population for g in found if g.kind != "admin"]
+    floor = max(sizes, default=0) * settings()["context_share"]
     return max(found, key=lambda g: (
         context[g.country] > 0 and (g.kind != "city" or g.population >= floor),
-        g.kind == "country", g.capital, g.population, KIND_RANK[g.kind]))
+        g.kind in ("country", "region"), g.capital, g.population, KIND_RANK[g.kind]))
 
 
 def find_places(article: Article) -> list[Place]:
     """The places of an article (ids p1, p2 ...), one per distinct place, with their mentions."""
     text, actors = article.text, article.actors
-    context = _countries_of(actors.entities)
+    named = [e for e in actors.entities if e.type in PLACE_TYPES]
+    readings_of = _read(text, named, _countries_of(actors.entities))
+    # a small town is read in the countries of the article's actors and of its other places
+    # ("Herndon, Virginia"): the names left unread are read again with those
+    placed = Counter()
+    for entity, found in zip(named, readings_of, strict=True):
+        if found is not None and found.country:
+            placed[found.country] += len(entity.mentions)
+    readings_of = [r or _read(text, [e], _countries_of(actors.entities) + placed)[0]
+                   for e, r in zip(named, readings_of, strict=True)]
     places: dict[Reading, Place] = {}
-    for entity in actors.entities:
-        if entity.type not in PLACE_TYPES:
-            continue
-        own = context - Counter({entity.country: len(entity.mentions)}) if entity.country else context
-        found = geocode(entity.name, own) or _geocode_mentions(text, entity, own)
+    for entity, found in zip(named, readings_of, strict=True):
         if found is None:
             continue
         if found.country and (entity.country is None or found.kind != "country"):
@@ -128,7 +139,7 @@ def _dateline_country(article: Article) -> str | None:
         if zone.kind == "dateline":
             line = re.split(r"[(—–-]", article.text[zone.start : zone.end])[0]
             for part in line.split(","):
-                found = geocode(part.strip()) if part.strip() else None
+                found = geocode(part.strip(), _countries_of(article.actors.entities)) if part.strip() else None
                 if found is not None and found.country:
                     return found.country
     return None
@@ -152,6 +163,15 @@ def _acts(article: Article, entity: Entity) -> bool:
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions
              if article.text[m.start : m.start + 1].isupper()]
     return acts(doc, [span.root.i for span in spans if span is not None])
+
+
+def _read(text: str, entities: list[Entity], context: Counter) -> list[Reading | None]:
+    """The reading of each place entity in an article whose actors' countries are ``context``."""
+    out = []
+    for entity in entities:
+        own = context - Counter({entity.country: len(entity.mentions)}) if entity.country else context
+        out.append(geocode(entity.name, own) or _geocode_mentions(text, entity, own))
+    return out
 
 
 def _geocode_mentions(text: str, entity: Entity, context: Counter) -> Reading | None:

@@ -162,14 +162,14 @@ def subdivisions() -> dict[str, str]:
             add(sub.name, sub.country_code)
     for code, name in spec["english"].items():
         add(name, code.split("-")[0])
-    from newsgraph.gazetteer import gazetteer, settings  # the gazetteer reads this module's country names
+    from newsgraph.gazetteer import gazetteer, prominent  # the gazetteer reads this module's country names
 
-    clash = settings()["clash_population"]
     for key, readings in gazetteer().items():
-        found.update({key: found.get(key, set()) | {p.country} for p in readings if p.kind == "admin"})
+        if any(p.kind == "admin" for p in readings):
+            found.setdefault(key, set()).update(p.country for p in readings if p.kind == "admin")
     for key, readings in gazetteer().items():
         if key in found:
-            found[key] |= {p.country for p in readings if p.kind == "city" and (p.population >= clash or p.capital)}
+            found[key] |= {p.country for p in readings if p.kind == "city" and prominent(p)}
     country_names = countries()[0]
     return {key: next(iter(codes)) for key, codes in found.items()
             if len(codes) == 1 and key not in country_names and key not in ordinary}

@@ -162,7 +162,8 @@ def event_loc(row: dict[str, Any]) -> dict[str, Any]:
         "lat": row["lat"], "lon": row["lon"], "city": name if kind == "city" else None,
         "province": row["adm1_name"], "country": geo_country["name"] if geo_country else None,
         "country_code": plover_country(country), "feature_class": row["feature_class"] if known else None,
-        "feature_code": _FEATURE_CODE.get(kind) if known else None, "resolution": _RESOLUTION.get(kind) if known else None,
+        "feature_code": _FEATURE_CODE.get(kind) if known else None,
+        "resolution": _RESOLUTION.get(kind) if known else None,
     })
 
 
