@@ -126,3 +126,8 @@ def test_a_title_reads_only_prominent_places():
     assert country_of_words("Tulsa police chief", places=True) == "USA"
     assert country_of_words("Police officials", places=True) is None  # Police is a town in Poland
     assert country_of_words("Most people", places=True) is None  # Most is a town in Czechia
+
+
+def test_a_prominent_city_keeps_its_name_beside_a_region_of_the_same_name():
+    assert geocode("Gaza").kind == "city"  # a city of 410,000; the region is the Gaza Strip's other name
+    assert geocode("Gaza Strip").kind == "region"

