@@ -78,8 +78,12 @@ def gazetteer() -> dict[str, tuple[Reading, ...]]:
 
 def prominent(reading: Reading) -> bool:
     """A place known without the article's help: not a city, a national capital, or a city of at least
-    ``prominent_population`` people."""
-    return reading.kind != "city" or reading.capital or reading.population >= settings()["prominent_population"]
+    ``prominent_population`` people (``english_population`` in the ``english`` countries)."""
+    if reading.kind != "city" or reading.capital:
+        return True
+    spec = settings()
+    return reading.population >= spec["english_population" if reading.country in spec["english"] else
+                                      "prominent_population"]
 
 
 @derived
@@ -94,12 +98,23 @@ def readings(name: str) -> tuple[Reading, ...]:
 
 
 @derived
+def _countries() -> dict[str, dict]:
+    """ISO alpha-3 -> GeoNames' country row (iso, iso3, fips, geonameid, name, capital, population ...)."""
+    return {row["iso3"]: row for row in _geonames().get_countries().values() if row.get("iso3")}
+
+
+def country_row(iso3: str | None) -> dict | None:
+    """GeoNames' row of a country, by its ISO alpha-3 code (its cities are not read for it)."""
+    return _countries().get(iso3 or "")
+
+
+@derived
 def _tables() -> tuple[dict[str, dict], list[Reading], list[Reading], dict[str, tuple[float, float]]]:
     """(ISO alpha-3 -> GeoNames' country row, the cities, the US states, ISO alpha-3 -> the country's centre)."""
     gc = _geonames()
-    by_iso3 = {row["iso3"]: row for row in gc.get_countries().values() if row.get("iso3")}
+    by_iso3 = _countries()
     by_iso2 = {row["iso"]: row for row in by_iso3.values()}
-    states = {code: row for code, row in gc.get_us_states().items()}
+    states = gc.get_us_states()
     capitals = {row["iso"]: name_key(row["capital"]) for row in by_iso3.values() if row.get("capital")}
     rows = sorted(gc.get_cities().values(), key=lambda r: -(r.get("population") or 0))
     cities, capital_found = [], set()
@@ -124,11 +139,6 @@ def _tables() -> tuple[dict[str, dict], list[Reading], list[Reading], dict[str, 
         admins.append(Reading(row["name"], "admin", "USA", lat, lon, settings()["admin_population"], False,
                               row["geonameid"], us_fips, f"{us_fips}{code}", row["name"]))
     return by_iso3, cities, admins, centres
-
-
-def country_row(iso3: str | None) -> dict | None:
-    """GeoNames' row of a country (iso, iso3, fips, geonameid, name, capital, population ...)."""
-    return _tables()[0].get(iso3 or "")
 
 
 def _centres(cities: list[Reading], key) -> dict[str, tuple[float, float]]:

@@ -72,6 +72,8 @@ class GazetteerSettings(Strict):
     admin_population: Annotated[int, Field(ge=0)]
     context_share: Annotated[float, Field(ge=0, le=1)]
     prominent_population: Annotated[int, Field(ge=0)]
+    english_population: Annotated[int, Field(ge=0)]
+    english: list[Annotated[str, Field(pattern=r"^[A-Z]{3}$")]]
 
 
 class SectorEntry(Strict):
