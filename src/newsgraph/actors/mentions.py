@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph import nlp
 from newsgraph.actors import knowledge, slips
 from newsgraph.actors.words import country_of_words, is_sector_word, is_title_word
 from newsgraph.english import english
@@ -279,8 +280,9 @@ def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[
     nouns = knowledge.nouns()
     chunks = {chunk.root.i: chunk for chunk in doc.noun_chunks}
     out = []
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in named or tok.dep_ in ("compound", "amod"):
+    nouns_pos = nlp.ids("POS", ("NOUN", "PROPN"))
+    for tok in nlp.tokens_where(doc, lambda pos: pos in nouns_pos, "POS"):
+        if tok.i in named or tok.dep_ in ("compound", "amod"):
             continue
         lemma = tok.lemma_.lower()
         # the word itself too: the lemmatiser turns "media" into "medium"
@@ -434,7 +436,9 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
     """Personal, relative and quantifier pronouns that may stand for an actor."""
     nouns = knowledge.nouns()
     out = []
-    for tok in doc:
+    # only these words can be one (the turn labels "Q" and "A" among them, lower-cased)
+    words = nlp.ids("LOWER", [*nouns.pronouns, *english().relative_pronouns, *nouns.quantifiers, "q", "a"])
+    for tok in nlp.tokens_where(doc, lambda low: low in words, "LOWER"):
         low = tok.lower_
         if where.is_excluded(tok.idx):
             continue
@@ -467,8 +471,11 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
     known = knowledge.people()[1]
     initials = {_initials(m.words) for m in names if m.type == "ORG" and len(m.words) > 1} - {""}
     out = []
-    for tok in doc:
-        if tok.i in named or not tok.is_alpha or where.is_excluded(tok.idx):
+    propn = nlp.ids("POS", ("PROPN",))
+    # every reading below needs a proper noun, a capitalised or an all-capital word
+    for tok in nlp.tokens_where(doc, lambda alpha, pos, title, upper: alpha and (pos in propn or title or upper),
+                                "IS_ALPHA", "POS", "IS_TITLE", "IS_UPPER"):
+        if tok.i in named or where.is_excluded(tok.idx):
             continue
         after_honorific = tok.i > 0 and doc[tok.i - 1].lower_ in honorifics and tok.is_title
         if tok.ent_type_ in NUMERIC_LABELS:
