@@ -8,12 +8,9 @@ when the rule does not decide and the next one is tried.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsgraph import nlp
 from newsgraph.actors import knowledge
 from newsgraph.actors.mentions import Mention
 from newsgraph.english import english
@@ -67,12 +64,6 @@ class Cluster:
             self.gender = mention.gender
 
 
-def _newline_tokens(doc) -> list[int]:
-    """The offsets of the tokens holding a line break in their text or trailing white space."""
-    starts = nlp.token_starts(doc)  # a token's text and white space run up to the next token's start
-    return sorted({starts[bisect.bisect_right(starts, m.start()) - 1] for m in re.finditer("\n", doc.text)})
-
-
 NO_ACTOR = Cluster("NONE")  # what a rule returns for a mention that names no actor ("it is clear")
 
 
@@ -84,7 +75,7 @@ class State:
         self.date = date
         self.author = author or "the writer"
         self.writers: dict[str, Cluster] = {}  # "sg": the writer, "pl": the writer's group
-        self.newlines = _newline_tokens(doc)
+        self.newlines = [t.idx for t in doc if "\n" in t.text or "\n" in t.whitespace_]
         self.clusters: list[Cluster] = []
         self.of: dict[int, Cluster] = {}  # id(mention) -> cluster
         self.by_head: dict[int, Mention] = {}  # names and nominals by their head token
