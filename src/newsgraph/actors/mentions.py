@@ -29,6 +29,7 @@ PERSON_SUFFIX_MIN = 6  # "neurosurgeon" is a surgeon; shorter nouns ("man") end 
 TURN = re.compile(r"(?m)^[ \t]*(Q|A)[:.][ \t]")
 OLDEST = 120
 AGE_CLOSERS = frozenset({",", ".", "\u2015", "\u2014", "\u2013", "-"})  # "Scott, 43, a father"; "Crutcher, 40 ― a"
+NEWLINE = re.compile("\n")
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
@@ -63,7 +64,7 @@ class Zones:
         text = article.text
         self.analysed = article.analysed
         self.in_quote = article.in_quote  # whether a position lies inside a quoted stretch
-        self.paragraphs = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.paragraphs = [m.start() for m in NEWLINE.finditer(text)]
         # interview transcripts: a paragraph opening "Q:" is the interviewer's turn, "A:" the answer
         self.turns = {self.paragraph(m.start()): m.group(1) for m in TURN.finditer(text)}
 
