@@ -472,10 +472,10 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
     known = knowledge.people()[1]
     initials = {_initials(m.words) for m in names if m.type == "ORG" and len(m.words) > 1} - {""}
     out = []
-    propn = nlp.ids("POS", ("PROPN",))
-    # every reading below needs a proper noun, a capitalised or an all-capital word
-    for tok in nlp.tokens_where(doc, lambda alpha, pos, title, upper: alpha and (pos in propn or title or upper),
-                                "IS_ALPHA", "POS", "IS_TITLE", "IS_UPPER"):
+    for tok in doc:
+        # every reading below needs a proper noun, a capitalised or an all-capital word
+        if not tok.is_alpha or not (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper):
+            continue
         if tok.i in named or where.is_excluded(tok.idx):
             continue
         after_honorific = tok.i > 0 and doc[tok.i - 1].lower_ in honorifics and tok.is_title
