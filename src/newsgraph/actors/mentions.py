@@ -281,13 +281,14 @@ def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[
     nouns = knowledge.nouns()
     chunks = {chunk.root.i: chunk for chunk in doc.noun_chunks}
     out = []
-    nouns_pos = nlp.ids("POS", ("NOUN", "PROPN"))
+    nouns_pos, relcl = nlp.ids("POS", ("NOUN", "PROPN")), nlp.ids("DEP", ("relcl",))
+    described = {t.head.i for t in nlp.tokens_where(doc, lambda dep: dep in relcl, "DEP")}  # heads of relative clauses
     for tok in nlp.tokens_where(doc, lambda pos: pos in nouns_pos, "POS"):
         if tok.i in named or tok.dep_ in ("compound", "amod"):
             continue
         lemma = tok.lemma_.lower()
         # the word itself too: the lemmatiser turns "media" into "medium"
-        kind = _noun_class(lemma, tok, nouns) or _noun_class(tok.lower_, tok, nouns) or _speaking_noun(tok)
+        kind = _noun_class(lemma, tok, nouns) or _noun_class(tok.lower_, tok, nouns) or _speaking_noun(tok, described)
         if kind is None and lemma in nouns.document and not where.is_excluded(tok.idx):
             out += _document(text, doc, chunks, tok, sents, where)
         if kind is None or where.is_excluded(tok.idx):
@@ -357,13 +358,14 @@ def _has_who_clause(tok, relatives: frozenset[str] | None = None) -> bool:
     )
 
 
-def _speaking_noun(tok) -> str | None:
+def _speaking_noun(tok, described: set[int]) -> str | None:
     """Any common noun that speaks or is said of as a person is an actor: the plural subject of a
-    verb of saying (cues.yaml: "forecasters say"), or a noun a "who" clause describes."""
+    verb of saying (cues.yaml: "forecasters say"), or a noun a "who" clause describes
+    (``described``: the tokens some relative clause hangs from)."""
     if tok.pos_ != "NOUN":
         return None
     plural = tok.tag_ == "NNS"
-    if _has_who_clause(tok):
+    if tok.i in described and _has_who_clause(tok):
         return "GROUP" if plural else "PERSON"
     if plural and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _cue_verbs():
         return "GROUP"
