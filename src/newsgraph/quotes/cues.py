@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph import nlp
 from newsgraph.english import english
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Span
@@ -126,9 +125,7 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
     """Every cue of reported speech in the parse, in text order (one pass over the tokens)."""
     lex = lexicon()
     out = []
-    according, kinds = nlp.ids("LOWER", ("according",)), nlp.ids("POS", ("NOUN", "VERB", "AUX"))
-    # a cue is "according to", a noun or a verb: no other token is looked at
-    for token in nlp.tokens_where(doc, lambda low, pos: low in according or pos in kinds, "LOWER", "POS"):
+    for token in doc:
         if skip(token.idx):
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
