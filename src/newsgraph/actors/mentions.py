@@ -473,6 +473,7 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
     surnames = {m.words[-1] for m in names if m.type == "PERSON" and (len(m.words) > 1 or m.gender != "-")}
     known = knowledge.people()[1]
     initials = {_initials(m.words) for m in names if m.type == "ORG" and len(m.words) > 1} - {""}
+    text = doc.text  # spaCy joins every token for it: once, not per name
     out = []
     for tok in doc:
         # every reading below needs a proper noun, a capitalised or an all-capital word
@@ -487,7 +488,7 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
         if (tok.pos_ == "PROPN" or tok.is_title) and named_alone:
             first = tok.i - 1 if after_honorific else tok.i
             gender = honorifics.get(doc[first].lower_, "-")
-            country = premodifier_title(doc.text, doc, first, tok.i)[1]  # "Maltese-flagged merchant vessel Ruen"
+            country = premodifier_title(text, doc, first, tok.i)[1]  # "Maltese-flagged merchant vessel Ruen"
             out.append(Mention(doc[first].idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
                                words=(tok.text,), gender=gender, definite=True, in_quote=where.in_quote(tok.idx),
                                country=country))
