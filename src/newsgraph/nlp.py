@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from newsgraph.errors import ModelMissing
@@ -51,3 +51,33 @@ def parse(text: str) -> Any:
 def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Any]:
     """spaCy Docs for ``texts``, in order, through ``nlp.pipe`` in bounded batches."""
     return load().pipe((fold(t) for t in texts), batch_size=batch_size)
+
+
+def ids(attr: str, values: Iterable[str]) -> frozenset[int]:
+    """How the parse's arrays hold these strings of ``attr``: a part of speech (POS) as its
+    universal number, any other string attribute (LOWER, ORTH, TAG, DEP, ...) as its hash."""
+    if attr == "POS":
+        from spacy.parts_of_speech import IDS
+
+        return frozenset(IDS[v] for v in values)
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(v) for v in values)
+
+
+def tokens_where(doc: Any, test: Callable[..., bool], *attrs: str) -> Iterator[Any]:
+    """The tokens of ``doc``, in order, for which ``test(*values)`` holds, ``values`` being the
+    token's ``attrs`` as the parse's arrays hold them (see :func:`ids`; a flag such as IS_ALPHA is
+    0 or 1). One pass over plain numbers: a loop that keeps few tokens makes no Token object for
+    the others."""
+    rows = doc.to_array(list(attrs)).tolist()
+    if len(attrs) == 1:  # one attribute: spaCy gives a flat array
+        rows = [(v,) for v in rows]
+    for i, row in enumerate(rows):
+        if test(*row):
+            yield doc[i]
+
+
+def token_starts(doc: Any) -> list[int]:
+    """The character offset of every token (``token.idx``), in order."""
+    return doc.to_array("IDX").tolist()

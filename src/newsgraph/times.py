@@ -16,6 +16,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from newsgraph import nlp
 from newsgraph.english import strip_date_prefix
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Time
@@ -60,10 +61,11 @@ def find_times(article: Article) -> list[Time]:
     """The dates and times of the article's analysed zones, normalised against its publication date."""
     text, parsed, published = article.text, article.parsed, article.published
     base = date.fromisoformat(published) if published else None
-    lone = set(vocabulary()["lone_words"])
+    lone = nlp.ids("LOWER", vocabulary()["lone_words"])
     spans = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("DATE", "TIME")]
     covered = {i for e in parsed.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}
-    spans += [(t.idx, t.idx + len(t)) for t in parsed if t.lower_ in lone and t.i not in covered]
+    spans += [(t.idx, t.idx + len(t)) for t in nlp.tokens_where(parsed, lambda low: low in lone, "LOWER")
+              if t.i not in covered]
     out = []
     for start, end in _merge_adjacent(text, sorted(spans)):
         if start not in article.analysed:

@@ -64,7 +64,7 @@ class ToneIndex:
         self._net = [0]  # running sums, one entry per word more: positive minus negative ...
         self._words = [0]  # ... and words
         for tok in doc if doc is not None else ():
-            if not any(c.isalpha() for c in tok.text):
+            if not tok.is_alpha and not any(c.isalpha() for c in tok.text):  # most words: the flag suffices
                 continue
             value = 0.0
             if tok.pos_ in kinds and not tok.ent_type_:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph import nlp
 from newsgraph.actors import knowledge, slips
 from newsgraph.actors.words import country_of_words, is_sector_word, is_title_word
 from newsgraph.english import english
@@ -28,6 +29,7 @@ PERSON_SUFFIX_MIN = 6  # "neurosurgeon" is a surgeon; shorter nouns ("man") end 
 TURN = re.compile(r"(?m)^[ \t]*(Q|A)[:.][ \t]")
 OLDEST = 120
 AGE_CLOSERS = frozenset({",", ".", "\u2015", "\u2014", "\u2013", "-"})  # "Scott, 43, a father"; "Crutcher, 40 ― a"
+NEWLINE = re.compile("\n")
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
@@ -62,7 +64,7 @@ class Zones:
         text = article.text
         self.analysed = article.analysed
         self.in_quote = article.in_quote  # whether a position lies inside a quoted stretch
-        self.paragraphs = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.paragraphs = [m.start() for m in NEWLINE.finditer(text)]
         # interview transcripts: a paragraph opening "Q:" is the interviewer's turn, "A:" the answer
         self.turns = {self.paragraph(m.start()): m.group(1) for m in TURN.finditer(text)}
 
@@ -279,12 +281,14 @@ def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[
     nouns = knowledge.nouns()
     chunks = {chunk.root.i: chunk for chunk in doc.noun_chunks}
     out = []
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in named or tok.dep_ in ("compound", "amod"):
+    nouns_pos, relcl = nlp.ids("POS", ("NOUN", "PROPN")), nlp.ids("DEP", ("relcl",))
+    described = {t.head.i for t in nlp.tokens_where(doc, lambda dep: dep in relcl, "DEP")}  # heads of relative clauses
+    for tok in nlp.tokens_where(doc, lambda pos: pos in nouns_pos, "POS"):
+        if tok.i in named or tok.dep_ in ("compound", "amod"):
             continue
         lemma = tok.lemma_.lower()
         # the word itself too: the lemmatiser turns "media" into "medium"
-        kind = _noun_class(lemma, tok, nouns) or _noun_class(tok.lower_, tok, nouns) or _speaking_noun(tok)
+        kind = _noun_class(lemma, tok, nouns) or _noun_class(tok.lower_, tok, nouns) or _speaking_noun(tok, described)
         if kind is None and lemma in nouns.document and not where.is_excluded(tok.idx):
             out += _document(text, doc, chunks, tok, sents, where)
         if kind is None or where.is_excluded(tok.idx):
@@ -354,13 +358,14 @@ def _has_who_clause(tok, relatives: frozenset[str] | None = None) -> bool:
     )
 
 
-def _speaking_noun(tok) -> str | None:
+def _speaking_noun(tok, described: set[int]) -> str | None:
     """Any common noun that speaks or is said of as a person is an actor: the plural subject of a
-    verb of saying (cues.yaml: "forecasters say"), or a noun a "who" clause describes."""
+    verb of saying (cues.yaml: "forecasters say"), or a noun a "who" clause describes
+    (``described``: the tokens some relative clause hangs from)."""
     if tok.pos_ != "NOUN":
         return None
     plural = tok.tag_ == "NNS"
-    if _has_who_clause(tok):
+    if tok.i in described and _has_who_clause(tok):
         return "GROUP" if plural else "PERSON"
     if plural and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _cue_verbs():
         return "GROUP"
@@ -434,7 +439,9 @@ def pronoun_mentions(doc, where: Zones, sents: list[int]) -> list[Mention]:
     """Personal, relative and quantifier pronouns that may stand for an actor."""
     nouns = knowledge.nouns()
     out = []
-    for tok in doc:
+    # only these words can be one (the turn labels "Q" and "A" among them, lower-cased)
+    words = nlp.ids("LOWER", [*nouns.pronouns, *english().relative_pronouns, *nouns.quantifiers, "q", "a"])
+    for tok in nlp.tokens_where(doc, lambda low: low in words, "LOWER"):
         low = tok.lower_
         if where.is_excluded(tok.idx):
             continue
@@ -466,9 +473,13 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
     surnames = {m.words[-1] for m in names if m.type == "PERSON" and (len(m.words) > 1 or m.gender != "-")}
     known = knowledge.people()[1]
     initials = {_initials(m.words) for m in names if m.type == "ORG" and len(m.words) > 1} - {""}
+    text = doc.text  # spaCy joins every token for it: once, not per name
     out = []
     for tok in doc:
-        if tok.i in named or not tok.is_alpha or where.is_excluded(tok.idx):
+        # every reading below needs a proper noun, a capitalised or an all-capital word
+        if not tok.is_alpha or not (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper):
+            continue
+        if tok.i in named or where.is_excluded(tok.idx):
             continue
         after_honorific = tok.i > 0 and doc[tok.i - 1].lower_ in honorifics and tok.is_title
         if tok.ent_type_ in NUMERIC_LABELS:
@@ -477,7 +488,7 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
         if (tok.pos_ == "PROPN" or tok.is_title) and named_alone:
             first = tok.i - 1 if after_honorific else tok.i
             gender = honorifics.get(doc[first].lower_, "-")
-            country = premodifier_title(doc.text, doc, first, tok.i)[1]  # "Maltese-flagged merchant vessel Ruen"
+            country = premodifier_title(text, doc, first, tok.i)[1]  # "Maltese-flagged merchant vessel Ruen"
             out.append(Mention(doc[first].idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
                                words=(tok.text,), gender=gender, definite=True, in_quote=where.in_quote(tok.idx),
                                country=country))

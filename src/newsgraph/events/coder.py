@@ -124,9 +124,9 @@ def find_predicate(token, lex: Lexicon) -> Predicate | None:
         ):
             return None  # "a campaign targeting the election": the participle names the campaign's target
         return _verb_predicate(token, lex)
-    if token.pos_ in ("NOUN", "PROPN") and not _is_object_of_coded_verb(token, lex):
+    if token.pos_ in ("NOUN", "PROPN"):
         pattern = _noun_pattern(token, lex)
-        if pattern is not None:
+        if pattern is not None and not _is_object_of_coded_verb(token, lex):
             return Predicate(token, pattern, nominal=True)
     return None
 
@@ -147,12 +147,14 @@ def _has_object(verb) -> bool:
 
 
 def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
-    words = _phrasal_words(verb)
-    complements = {c.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")}
-    complements |= {c.lower_ for c in verb.children if c.dep_ == "prep" for c in c.children}
-    complements |= {a.lower_ for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "amod"}
-    says_that = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children)
-    for pattern in lex.verb_patterns(verb.lemma_.lower()):
+    patterns = lex.verb_patterns(verb.lemma_.lower())
+    if patterns:  # most verbs have none: their children are not read
+        words = _phrasal_words(verb)
+        complements = {c.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")}
+        complements |= {c.lower_ for c in verb.children if c.dep_ == "prep" for c in c.children}
+        complements |= {a.lower_ for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "amod"}
+        says_that = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children)
+    for pattern in patterns:
         if not set(pattern.words) <= words:
             continue
         if pattern.unless and any(c.dep_ in pattern.unless for c in verb.children):
@@ -235,8 +237,11 @@ def _event_noun(noun, lex: Lexicon):
 
 
 def _noun_pattern(noun, lex: Lexicon) -> Pattern | None:
+    patterns = lex.noun_patterns(noun.lemma_.lower())
+    if not patterns:
+        return None
     modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
-    for pattern in lex.noun_patterns(noun.lemma_.lower()):
+    for pattern in patterns:
         if set(pattern.words) <= modifiers:
             return pattern
     return None

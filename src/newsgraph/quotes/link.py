@@ -22,6 +22,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from newsgraph import nlp
 from newsgraph.quotes.cues import Attribution, CueWord, lexicon, subject_of
 from newsgraph.quotes.marks import Stretch
 from newsgraph.quotes.media import medium_of
@@ -54,7 +55,7 @@ class Linker:
         self.text, self.doc, self.paras, self.actors = text, doc, paras, actors
         self.headlines = list(headlines)  # headline, standfirst and caption zones: display text, not reporting
         self._para_starts = [p[0] for p in paras]
-        self._token_starts = [t.idx for t in doc]
+        self._token_starts = nlp.token_starts(doc)
 
     def quotes(self, stretches: list[Stretch], attributions: list[Attribution], lines=()) -> list[Quote]:
         """The article's quotes, in text order (``lines``: the paragraphs with speaker labels)."""

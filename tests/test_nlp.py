@@ -1,0 +1,33 @@
+"""The parse's arrays read without a Token per word: the same tokens as a loop over them all."""
+
+from __future__ import annotations
+
+from newsgraph import nlp
+
+TEXT = "Officials who spoke to reporters said the U.S. envoy met NATO leaders in Brussels on Monday.\n\nThey left."
+
+
+def test_tokens_where_keeps_the_tokens_a_loop_keeps(model):
+    doc = nlp.parse(TEXT)
+    nouns = nlp.ids("POS", ("NOUN", "PROPN"))
+    kept = list(nlp.tokens_where(doc, lambda pos: pos in nouns, "POS"))
+    assert [t.i for t in kept] == [t.i for t in doc if t.pos_ in ("NOUN", "PROPN")]
+    assert {t.text for t in kept} >= {"Officials", "reporters", "envoy", "NATO", "Brussels"}
+    assert "said" not in {t.text for t in kept}
+
+
+def test_tokens_where_tests_several_attributes_and_lower_cased_words(model):
+    doc = nlp.parse(TEXT)
+    words, verbs = nlp.ids("LOWER", ("they", "said", "officials")), nlp.ids("POS", ("VERB",))
+    kept = list(nlp.tokens_where(doc, lambda low, pos: low in words and pos not in verbs, "LOWER", "POS"))
+    assert [t.text for t in kept] == ["Officials", "They"]  # "said" is a verb; case does not matter
+
+
+def test_tokens_where_keeps_nothing_when_no_token_passes(model):
+    doc = nlp.parse(TEXT)
+    assert list(nlp.tokens_where(doc, lambda low: low in nlp.ids("LOWER", ("absent",)), "LOWER")) == []
+
+
+def test_token_starts_are_the_token_offsets(model):
+    doc = nlp.parse(TEXT)
+    assert nlp.token_starts(doc) == [t.idx for t in doc]
