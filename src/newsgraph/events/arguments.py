@@ -309,7 +309,8 @@ NAMING_DEPS = ("oprd", "acomp", "npadvmod")
 def naming_parts(verb) -> tuple:
     """(who is named, what they are called) of a naming verb ("called *the senator* *a disgrace*");
     either may be None. The parser gives the name as a predicate noun or adjective, the object
-    of "as" ("described him *as* a disgrace"), a second object, a noun in apposition to the object, or an object whose compound is the one named
+    of "as" ("described him *as* a disgrace"), a second object, a noun in apposition to the
+    object, or an object whose compound is the one named
     ("called [the firefighters] heroes"); the one named may hang inside the name ("Trump a liar")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     name = next((c for c in verb.children if c.dep_ in NAMING_DEPS), None)
