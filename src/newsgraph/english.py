@@ -68,3 +68,11 @@ def strip_byline_prefix(byline: str | None) -> str | None:
 def strip_date_prefix(text: str) -> str:
     """A date line without the words opening it ("Published: 20 July 2018" -> "20 July 2018")."""
     return english().date_prefix.sub("", text.strip())
+
+
+def inflections(lemma: str) -> list[str]:
+    """The regular inflections of a verb ("hope": hopes, hoped, hoping), so that a word class
+    knows the verb even where the lemmatizer errs ("hopes", "hoped" lemmatized as "hop")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return [third, stem + "ed", stem + "ing"]

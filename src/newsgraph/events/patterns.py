@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsgraph.english import inflections
 from newsgraph.knowledge import derived, load_yaml
 
 
@@ -39,9 +40,6 @@ class Pattern:
         return 2 * bool(self.objects or self.complements or self.naming) + len(self.words)
 
 
-REGULAR_ENDINGS = (("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"))
-
-
 @dataclass
 class Lexicon:
     """Patterns by head lemma, and the word classes the coder's rules use."""
@@ -49,6 +47,7 @@ class Lexicon:
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    inflected: dict[str, frozenset[str]] = field(default_factory=dict)  # each class's regular inflections
     mood_codes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def verb_patterns(self, lemma: str) -> list[Pattern]:
@@ -65,11 +64,7 @@ class Lexicon:
     def has(self, word_class: str, token) -> bool:
         """Whether the word ``token`` belongs to the named class, by its lemma or, where the
         tagger's lemma slips ("hoped" -> "hop"), by the base a regular ending gives ("hope")."""
-        words = self.classes[word_class]
-        if token.lemma_.lower() in words:
-            return True
-        form = token.lower_
-        return any(form.endswith(end) and form[: -len(end)] + add in words for end, add in REGULAR_ENDINGS)
+        return token.lemma_.lower() in self.classes[word_class] or token.lower_ in self.inflected[word_class]
 
     def mood_code(self, mood: str, code: str) -> str | None:
         """The code an event of ``code`` becomes under ``mood`` (longest code prefix wins)."""
@@ -120,5 +115,6 @@ def lexicon() -> Lexicon:
     for patterns in lex.nouns.values():
         patterns.sort(key=lambda p: -p.specificity)
     lex.classes = {name: frozenset(str(w).lower() for w in words) for name, words in spec["classes"].items()}
+    lex.inflected = {name: frozenset(f for w in words for f in inflections(w)) for name, words in lex.classes.items()}
     lex.mood_codes = {mood: {str(k): str(v) for k, v in table.items()} for mood, table in spec["moods"].items()}
     return lex

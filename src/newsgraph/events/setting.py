@@ -168,10 +168,7 @@ class Setting:
         """A gendered pronoun ("he", "her") that cannot be the entity: not a person, or a person
         of the other gender."""
         form = nouns().pronouns.get(pronoun.lower_)
-        entity = self.actors.by_id(entity_id) if self.actors else None
-        if entity is None or form is None or form[1] not in ("m", "f"):
-            return False
-        return entity.type != "PERSON" or self._gender(entity) not in (form[1], None)
+        return form is not None and form[1] in ("m", "f") and not self._fits(pronoun, entity_id)
 
     def _gender(self, entity) -> str | None:
         """A person's gender as the article tells it: by the gendered pronouns the actors gave the

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph.english import english
+from newsgraph.english import english, inflections
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Span
 
@@ -75,17 +75,9 @@ def lexicon() -> Lexicon:
     unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
     vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
     nouns, claimed = frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ())
-    forms = {form: lemma for lemma in verbs for form in _inflections(lemma)}
+    forms = {form: lemma for lemma in verbs for form in inflections(lemma)}
     asides = frozenset(spec.get("aside_marks") or ())
     return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides)
-
-
-def _inflections(lemma: str) -> list[str]:
-    """The regular inflections of a verb ("hope": hopes, hoped, hoping), so that a cue is known
-    even where the lemmatizer errs ("hopes" lemmatized as "hop")."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
-    return [third, stem + "ed", stem + "ing"]
 
 
 def cue_word(token) -> CueWord | None:
