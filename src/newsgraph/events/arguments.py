@@ -258,6 +258,12 @@ def names_actor(token) -> bool:
     return any(c.ent_type_ in ACTOR_ENTITIES for c in token.children if c.dep_ in ("compound", "poss", "amod"))
 
 
+def is_quantity(token) -> bool:
+    """A noun of quantity ("some", "dozens", "a majority"): it stands for what its "of" counts."""
+    words = nouns().quantity
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
 def names_doer(token) -> bool:
     """Whether a phrase the record has no entity for names a doer: its head is not a common
     noun, an acronym ("ICE"), one of the actor lists' person, group, organisation or polity
@@ -265,11 +271,10 @@ def names_doer(token) -> bool:
     force ("Iraqi warplanes")."""
     if token.pos_ != "NOUN" or (token.is_upper and len(token) > 1) or is_actor_noun(token):
         return True
-    words = nouns()
-    if token.lemma_.lower() in words.quantity or token.lower_ in words.quantity:
+    if is_quantity(token):
         counted = prep_objects(token, "of")  # "thousands of nurses"; "thousands" alone is a crowd
         return not counted or any(names_doer(c) for c in counted)
-    return token.lemma_.lower() in words.instruments
+    return token.lemma_.lower() in nouns().instruments
 
 
 def location_target(pred, own_clause: bool = True) -> list:

@@ -13,7 +13,6 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsgraph.actors.knowledge import nouns
 from newsgraph.english import english
 from newsgraph.events import arguments as args
 from newsgraph.events.confidence import confidence, features
@@ -215,7 +214,7 @@ def _object_lemmas(noun, lex: Lexicon) -> set[str]:
     lemmas = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
     if noun.ent_type_ == "MONEY":
         lemmas.add("money")  # "gave 350 million euros"
-    if args.is_transparent(noun, lex) or noun.lower_ in nouns().quantity or noun.lemma_.lower() in nouns().quantity:
+    if args.is_transparent(noun, lex) or args.is_quantity(noun):
         for inner in args.prep_objects(noun, "of"):
             lemmas |= {inner.lemma_.lower()} | {c.lemma_.lower() for c in inner.children if c.dep_ == "compound"}
     return lemmas
