@@ -35,6 +35,37 @@ def test_a_possibility_is_no_event(pipeline):
     assert "16" not in roots(events) and any(why == "hypothetical" for _, why in rejected)
 
 
+def test_an_obligation_is_no_event(pipeline):
+    for text in ("The Ruritanian diplomats must consult the Bordurian government before the vote.",
+                 "The Ruritanian diplomats said they would need to consult the Bordurian government first."):
+        events, rejected = coded(pipeline, text)
+        assert "04" not in roots(events)
+        assert any(code[:2] == "04" and why == "hypothetical" for (_, _, code), why in rejected)
+    events, _ = coded(pipeline, "The Ruritanian diplomats consulted the Bordurian government before the vote.")
+    assert "04" in roots(events)
+
+
+def test_a_purpose_is_no_event(pipeline):
+    for text in ("The Ruritanian army is sending tanks to the border to attack the Bordurian rebels.",
+                 "The Ruritanian junta created a new agency to seize the assets of Bordurian firms."):
+        events, rejected = coded(pipeline, text)
+        assert not roots(events) & {"17", "19"}
+        assert any(code[:2] in ("17", "19") and why == "hypothetical" for (_, _, code), why in rejected)
+
+
+
+def test_an_infinitive_after_an_ordinal_is_no_purpose(model):
+    from newsgraph.events.factuality import HYPOTHETICAL, factuality
+    from newsgraph.events.patterns import lexicon
+
+    def reading(text):
+        attack = next(t for t in model(text) if t.lemma_ == "attack")
+        return factuality(attack, False, lexicon())
+
+    assert reading("The army was the first force to attack the rebels.") != HYPOTHETICAL
+    assert reading("The army built a new force to attack the rebels.") == HYPOTHETICAL
+
+
 def test_a_clause_with_a_factive_mark_is_presupposed_under_a_modal(pipeline):
     text = "The protests may end now that the junta has released the opposition leader Amos Wekesa."
     events, _ = coded(pipeline, text)

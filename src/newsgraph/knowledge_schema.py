@@ -186,6 +186,7 @@ class WordClasses(Strict):
     threat_verbs: Words
     negative_words: Words
     deontic_auxiliaries: Words
+    necessity_verbs: Words
     conditional_marks: Words
     request_roots: Words
     factive_marks: Words

@@ -4,8 +4,9 @@ Only asserted events are events. The others are readings the coder rejects, kept
 reason for ``newsgraph analyze --explain``:
 
 - ``negated``: "did not meet", "his failure to confront" (see :mod:`newsgraph.events.mood`);
-- ``hypothetical``: a condition or a possibility: "if Trump agrees", "whether they meet",
-  "could impose", "might attack";
+- ``hypothetical``: a condition, a possibility, an obligation or a purpose: "if Trump agrees",
+  "whether they meet", "could impose", "might attack", "must consult", "would need to consult",
+  "sent troops *to attack* the rebels", "set up an agency *to seize* assets";
 - ``question``: the sentence asks: "Will Russia invade?";
 - ``claimed``: the event is what someone claims, denies or accuses another of: "Putin blamed
   US forces for attempting to sabotage the talks", "denied that the army shelled the town",
@@ -34,12 +35,14 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
     """The factuality of the predicate ``token`` (``negated``: its mood already negated it)."""
     if negated:
         return NEGATED
-    if _is_possibility(token, lex):
+    if _is_possibility(token, lex) or _is_obligation(token, lex):
         return HYPOTHETICAL
     clause, content = token, True  # content: still inside what a governing verb reports
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and lex.is_("conditional_marks", c.lower_) for c in clause.children):
             return HYPOTHETICAL
+        if _is_purpose(clause):
+            return HYPOTHETICAL  # "sent troops to the border *to attack* the rebels": intended, not done
         if clause.dep_ not in CLAUSE_DEPS or clause.head.i == clause.i:
             break
         governor = clause.head
@@ -53,7 +56,9 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
             return HYPOTHETICAL  # "urged Dean *to apologize*": what is asked for has not happened
         if content and lex.is_("speech_verbs", governor.lemma_.lower()):
             content = False  # plainly reported ("said they arrested him"): the report asserts it
-        modal = _is_possibility(governor, lex)
+        modal = _is_possibility(governor, lex) or _is_obligation(governor, lex)
+        if clause.dep_ == "xcomp" and lex.has("necessity_verbs", governor):
+            return HYPOTHETICAL  # "they need to consult their governments": required, not done
         if modal and clause.dep_ in ("ccomp", "advcl", "xcomp") and not _presupposed(clause, lex):
             # "could attack, killing ...": the possibility covers its complement, but not a clause
             # its mark presupposes ("may simmer down *now that* he has endorsed Trump")
@@ -67,6 +72,24 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
 def _is_possibility(token, lex: Lexicon) -> bool:
     """ "could impose", "might attack", "may meet": a modal of possibility on the verb."""
     return any(c.dep_ == "aux" and lex.is_("possibility_auxiliaries", c.lower_) for c in token.children)
+
+
+def _is_obligation(token, lex: Lexicon) -> bool:
+    """ "must consult", "should resign": a modal of obligation on the verb says what is required."""
+    return any(c.dep_ == "aux" and lex.is_("deontic_auxiliaries", c.lower_) for c in token.children)
+
+
+def _is_purpose(clause) -> bool:
+    """An infinitive of purpose: an adverbial clause ("sent troops *to attack* the rebels") or a
+    noun's infinitive ("an agency *to seize* assets"), but not one after an ordinal or superlative
+    ("the first leader *to visit* Kyiv", which says he did)."""
+    if clause.dep_ not in ("advcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    if clause.dep_ == "advcl":
+        return True
+    noun = clause.head
+    return not any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in ("only", "last", "next")
+                   for c in noun.children if c.dep_ in ("amod", "advmod", "det"))
 
 
 def _requests(governor, clause, lex: Lexicon) -> bool:
