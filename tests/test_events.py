@@ -295,6 +295,9 @@ def test_us_is_a_country_not_a_first_person_pronoun():
 def test_a_document_speaks_for_its_author():
     assert coded("The charity published a report accusing the police of torture.") == [
         ("The charity", "the police", "112")]
+    # who acts on a document does not speak through it
+    assert coded("The council rejected a report accusing the police of torture.") == [
+        ("The council", "a report", "120")]
 
 
 def test_pledging_support_is_support():

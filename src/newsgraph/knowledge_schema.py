@@ -172,6 +172,7 @@ class WordClasses(Strict):
     command_verbs: Words
     author_nouns: Words
     document_nouns: Words
+    issuing_verbs: Words
     clause_roots: Words
     evaluative_roots: Words
     directed_roots: Words

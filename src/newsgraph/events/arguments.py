@@ -110,12 +110,17 @@ def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
 
 
 def document_author(noun, lex: Lexicon, depth: int) -> list:
-    """Who speaks through a report, resolution or letter: its possessor, or who issued it."""
+    """Who speaks through a report, resolution or letter: its possessor, or who issued it ("the
+    agency *issued* a report accusing ..."), not who acted on it ("the US *vetoed* a resolution
+    calling for ...": the resolution, which is no doer)."""
     for child in noun.children:
         if child.dep_ == "poss":
             return conjuncts(child)
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and depth < MAX_CLIMB:
-        return agent_of(noun.head, lex, depth + 1)
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and depth < MAX_CLIMB and (
+        noun.dep_ == "attr" or lex.is_("issuing_verbs", head.lemma_.lower())
+    ):
+        return agent_of(head, lex, depth + 1)
     return conjuncts(noun)
 
 
