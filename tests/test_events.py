@@ -525,3 +525,16 @@ def test_a_quantity_object_stands_for_what_it_counts():
 ])
 def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker_it_fits(text, expected):
     assert coded(text) == expected
+
+
+def test_a_damning_verdict_in_someones_words_is_their_criticism():
+    assert coded("\u201cSenator Jane Smith is a disgrace,\u201d Governor John Brown said.") == [
+        ("John Brown", "Jane Smith", "111")]
+    assert coded("Governor John Brown said Senator Jane Smith's plan was deeply disappointing.") == [
+        ("John Brown", "Jane Smith", "111")]
+    for text in ("\u201cThe situation is dire,\u201d Governor John Brown said.",  # no actor judged
+                 "\u201cSenator Jane Smith is a hero,\u201d Governor John Brown said.",  # praise, no blame
+                 "Governor John Brown said Senator Jane Smith was not a disgrace.",
+                 "Governor John Brown denied that Senator Jane Smith was a disgrace.",
+                 "Senator Jane Smith is a disgrace."):  # nobody says it
+        assert not [e for e in coded(text) if e[2] == "111"], text

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from newsgraph.english import english
 from newsgraph.events import arguments as args
 from newsgraph.events.confidence import confidence, features
-from newsgraph.events.factuality import ASSERTED
+from newsgraph.events.factuality import ASSERTED, factuality
 from newsgraph.events.mood import Mood, apply_mood, mood_of
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import Lexicon, Pattern, lexicon
@@ -79,7 +79,8 @@ def _sentence_events(sent, tokens: list, lex: Lexicon, setting: Setting) -> list
             continue  # "agreed to meet": the meeting is the event; "X must meet": a demand, no meeting
         pairs += [(pred, e) for e in _events_of(pred, moods[pred.token.i], sent, lex, setting)]
     demanded = [e for clause in demands for e in _demand_events(clause, lex, setting, sent)]
-    return [e for _, e in pairs] + demanded + _allegations(pairs, sent, lex, setting)
+    verdicts = [e for t in tokens for e in _verdict(t, lex, setting, sent)]
+    return [e for _, e in pairs] + demanded + _allegations(pairs, sent, lex, setting) + verdicts
 
 
 def _demanded_clauses(tokens: list, lex: Lexicon) -> list:
@@ -99,6 +100,35 @@ def _demand_events(clause, lex: Lexicon, setting: Setting, sent) -> list[Event]:
     return [
         setting.event(demand, "100", False, s, t, sent) for s in speaker for t in subject or [None] if not s.same_as(t)
     ]
+
+
+def _verdict(token, lex: Lexicon, setting: Setting, sent) -> list[Event]:
+    """A speaker's damning verdict on an actor, in what they are quoted as saying: "'She is a
+    *disgrace*,' he said", "said the senator's plan was deeply *disappointing*" is the speaker's
+    criticism (111) of the subject, or of its owner; the verdict is negative by the valence of
+    the predicate's words (VADER). A verdict on no actor the article names ("the situation is
+    dire", "it is so dangerous"), a negated, denied or hypothetical one, and one on the
+    speaker's own side are none."""
+    if token.dep_ not in ("attr", "acomp") or token.head.lemma_.lower() != "be":
+        return []
+    copula = token.head
+    subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    words = [token, *(c for c in token.children if c.dep_ in ("amod", "advmod", "compound", "conj"))]
+    words += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    if subject is None or sign(w.text for w in words) != "negative":
+        return []
+    speaker = setting.speaker_at(token.idx, denied=False)
+    if speaker is None or factuality(copula, False, lex) != ASSERTED or any(
+        c.dep_ == "neg" for c in (*copula.children, *token.children)
+    ):
+        return []
+    target = setting.actor(subject, sent)
+    if target is None or target.entity is None or speaker.same_as(target) or setting.own_side(target, speaker.entity):
+        return []  # "the situation is dire", "it is dangerous": no actor the article names is judged
+    event = setting.event(Predicate(token, Pattern(head=token.lemma_.lower(), code="111")), "111", False,
+                          speaker, target, sent)
+    event.factuality = ASSERTED  # the verdict is the speaker's own act, whatever it says of others
+    return [event]
 
 
 def _mood(pred: Predicate, lex: Lexicon) -> Mood:

@@ -91,7 +91,7 @@ class Setting:
         if token.idx not in self.analysed:
             return None  # page furniture the parser ran into the sentence is no actor
         if token.pos_ == "PRON" and token.lower_ in english().first_person:  # not "US"
-            speaker = self._quote_speaker(token.idx) or self._reporting_speaker(token)
+            speaker = self.speaker_at(token.idx) or self._reporting_speaker(token)
             if speaker is not None:
                 return speaker
         if token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
@@ -200,9 +200,13 @@ class Setting:
         found = self.parsed.char_span(span.start, span.end, alignment_mode="expand")
         return found is not None and found.root.pos_ == "PRON"
 
-    def _quote_speaker(self, offset: int) -> Argument | None:
+    def speaker_at(self, offset: int, denied: bool = True) -> Argument | None:
+        """The speaker of the attributed quote (of any kind) that holds ``offset``; with
+        ``denied`` False, not one whose cue denies what the quote says."""
         quote = self._quote_at(offset)
-        return Argument(quote.speaker_mention or quote.content, quote.speaker) if quote is not None else None
+        if quote is None or (not denied and quote.stance == "deny"):
+            return None
+        return Argument(quote.speaker_mention or quote.content, quote.speaker)
 
     def _quote_at(self, offset: int, kinds: tuple[str, ...] | None = None) -> Quote | None:
         """The attributed quote whose content holds ``offset`` (of one of ``kinds``), or None."""
@@ -223,11 +227,11 @@ class Setting:
         if found != ASSERTED:
             return found
         quote = self._quote_at(pred.token.idx, QUOTED_KINDS)
-        if quote is not None and not self._own_side(src, quote.speaker):
+        if quote is not None and not self.own_side(src, quote.speaker):
             return CLAIMED
         return found
 
-    def _own_side(self, src: Argument | None, speaker: str | None) -> bool:
+    def own_side(self, src: Argument | None, speaker: str | None) -> bool:
         """Whether the doer is the speaker, or of the speaker's own side: the same country and
         sector code ("'Our warships have been deployed,' the navy spokesman said")."""
         if src is None or src.entity is None:
