@@ -47,6 +47,13 @@ def test_a_plural_role_noun_with_a_demonym_is_a_coded_group():
     assert (group.country, group.sector, group.code) == ("TUR", "JUD", "TURJUD")
 
 
+def test_an_indefinite_role_phrase_is_an_actor_where_it_acts_or_is_acted_on():
+    names = {e.name: e.code for e in actors_of("The senator attacked law enforcement officers on Tuesday.").entities}
+    assert names.get("law enforcement officers") == "COP"  # the object of an act
+    names = {e.name for e in actors_of("The senator is a lawyer and often works with doctors.").entities}
+    assert not names & {"lawyer", "doctors"}  # a predicate and a prepositional object are not
+
+
 def test_countries_are_gpe_entities_with_their_code_and_one_entity_per_country():
     text = "The U.S. and Canada signed the pact. The United States will pay more."
     actors = actors_of(text)

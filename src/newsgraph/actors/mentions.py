@@ -338,9 +338,10 @@ def _long_person_nouns() -> frozenset[str]:
 
 
 def _acts(tok) -> bool:
-    """An indefinite phrase counts as an actor where it acts: subject, agent, apposition, the
-    source of "according to", or the subject of a relative clause ("groups that opposed it")."""
-    if tok.dep_ in ("nsubj", "nsubjpass", "appos") or _has_who_clause(tok, english().relative_pronouns):
+    """An indefinite phrase counts as an actor where it acts or is acted on: subject, agent,
+    apposition, object ("attacked law enforcement officers"), the source of "according to", or
+    the subject of a relative clause ("groups that opposed it")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "dative") or _has_who_clause(tok, english().relative_pronouns):
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True
