@@ -538,3 +538,15 @@ def test_a_damning_verdict_in_someones_words_is_their_criticism():
                  "Governor John Brown denied that Senator Jane Smith was a disgrace.",
                  "Senator Jane Smith is a disgrace."):  # nobody says it
         assert not [e for e in coded(text) if e[2] == "111"], text
+
+
+def test_an_appeal_is_aimed_at_whoever_is_asked_to_act():
+    assert coded("The senator asked that Russia release the journalist.") == [("The senator", "Russia", "020")]
+    assert coded("The senator called for Russia to release the journalist.") == [("The senator", "Russia", "020")]
+    assert coded("The mayor asked the army for help.") == [("The mayor", "the army", "020")]
+
+
+def test_asking_a_question_is_no_appeal():
+    for text in ("The senator asked whether Russia would release the journalist.",
+                 "The senator asked why Russia held the journalist."):
+        assert not [e for e in coded(text) if e[2].startswith("02")], text

@@ -222,7 +222,10 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon, known=None) 
     # a reciprocal event's partner is its object or "with" phrase, never "a deal *on* the border"
     # nor is the thing offered the one it is offered to: such patterns keep to their own slots
     strict = pattern.reciprocal or pattern.needs_target
-    fallback = () if strict else tuple(s for s in DEFAULT_TARGETS if s not in pattern.target)
+    defaults = DEFAULT_TARGETS
+    if lex.is_("request_roots", pattern.code[:2]):
+        defaults = defaults[:2] + ("complement",) + defaults[2:]  # "asked that *China* respect ...": who is to act
+    fallback = () if strict else tuple(s for s in defaults if s not in pattern.target)
     order = pattern.target + fallback
     if object_noun is not None and not pattern.target:
         order = tuple(s for s in DEFAULT_TARGETS if s != "dobj") + ("of",)
@@ -351,7 +354,9 @@ def _slot(pred, slot: str, object_noun) -> list:
         return [named] if named is not None else []
     if slot == "complement":
         for child in pred.children:
-            if child.dep_ in ("ccomp", "oprd", "xcomp", "acomp"):
+            # "called for *Russia* to release": the parser's adverbial clause right after the verb
+            opens = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.i == pred.i + 1 for m in child.children)
+            if child.dep_ in ("ccomp", "oprd", "xcomp", "acomp") or opens:
                 subjects = [c for c in child.children if c.dep_ in SUBJECTS]
                 if subjects:
                     return subjects

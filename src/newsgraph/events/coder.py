@@ -196,6 +196,8 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
             continue  # "the yield hit 16 percent", "charged the firm $6 million": an amount, no event
         if says_that and not lex.is_("clause_roots", pattern.code[:2]):
             continue  # "demonstrated that ...": a clause makes it a verb of showing, not of doing
+        if lex.is_("request_roots", pattern.code[:2]) and _indirect_question(verb):
+            continue  # "asked whether the party would allow it": a question, not an appeal
         if pattern.complements and not pattern.complements & complements:
             continue
         if pattern.naming:
@@ -217,15 +219,31 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
     return None
 
 
+def _indirect_question(verb) -> bool:
+    """A clause of the verb that is an indirect question: opened by "whether" or "if", or by a
+    wh-word ("asked *why* the army fired")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        first = clause.left_edge
+        if first.tag_ in ("WP", "WRB", "WDT") or any(
+            m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in clause.children
+        ):
+            return True
+    return False
+
+
 def _phrasal_words(verb) -> set[str]:
     """Particles of a verb, prepositions right after it, and objects that make an idiom
-    ("carry *out*", "call *for*", "open *fire*"): "called the president *on* Monday" has none."""
+    ("carry *out*", "call *for*", "open *fire*"): "called the president *on* Monday" has none.
+    A preposition the parser took for the mark of a clause counts too ("called *for* Russia to
+    release ...")."""
     words = set()
     for child in verb.children:
         if child.dep_ in ("prt", "compound:prt", "dobj", "advmod"):
             words.add(child.lower_)
         elif child.dep_ == "prep" and (child.i == verb.i + 1 or child.i == verb.i + 2 and child.nbor(-1).dep_ == "prt"):
             words.add(child.lower_)
+        elif child.dep_ == "advcl":
+            words |= {m.lower_ for m in child.children if m.dep_ == "mark" and m.i == verb.i + 1}
     return words
 
 
