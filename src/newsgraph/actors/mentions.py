@@ -337,11 +337,14 @@ def _long_person_nouns() -> frozenset[str]:
     return frozenset(p for p in knowledge.nouns().person if len(p) >= PERSON_SUFFIX_MIN and " " not in p)
 
 
+ACTING_DEPS = ("nsubj", "nsubjpass", "appos", "dobj", "dative")  # where an indefinite phrase takes part
+
+
 def _acts(tok) -> bool:
     """An indefinite phrase counts as an actor where it acts or is acted on: subject, agent,
     apposition, object ("attacked law enforcement officers"), the source of "according to", or
     the subject of a relative clause ("groups that opposed it")."""
-    if tok.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "dative") or _has_who_clause(tok, english().relative_pronouns):
+    if tok.dep_ in ACTING_DEPS or _has_who_clause(tok, english().relative_pronouns):
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True
