@@ -164,6 +164,13 @@ def test_an_event_takes_the_date_of_a_dated_event_its_clause_names(pipeline):
     assert dates(pipeline, "The army seized the ridge in the 1998 border war.") == [("17", "1998")]
 
 
+def test_coordinated_verbs_share_a_date_unless_each_has_its_own(pipeline):
+    found = dates(pipeline, "The gunmen killed two guards and abducted the engineer in August 2016.")
+    assert sorted(found) == [("18", "2016-08"), ("18", "2016-08")]
+    found = dates(pipeline, "On Monday the army shelled the town, and on Tuesday it bombed the port.")
+    assert sorted(found) == [("19", "2021-03-08"), ("19", "2021-03-09")]
+
+
 def test_a_past_perfect_clause_gets_no_publication_date(pipeline):
     assert dates(pipeline, "The rebels had attacked the town before the ceasefire.") == [("19", None)]
     assert dates(pipeline, "The rebels attacked the town.") == [("19", "2021-03-12")]

@@ -230,9 +230,12 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon, known=None) 
     if object_noun is not None and not pattern.target:
         order = tuple(s for s in DEFAULT_TARGETS if s != "dobj") + ("of",)
     direct = next((c for c in pred.children if c.dep_ == "dobj"), object_noun)
+    # the object noun is the event's own word ("imposed *sanctions* on X"), no target, unless the
+    # pattern names it as its target (slot "object": "seized forty *hostages*")
+    held = None if "object" in pattern.target else object_noun
     candidates = []
     for slot in order:
-        found = _slot(pred, slot, object_noun)
+        found = _slot(pred, slot, held) if slot != "object" else [object_noun] if object_noun is not None else []
         if not found and direct is not None and slot not in ("dobj", "dative", "complement", "of"):
             # "provided a loan *to* Ukraine", "closed borders *with*", "sanctions imposed *on* X"
             found = prep_objects(direct, slot) or [
@@ -241,7 +244,7 @@ def verb_targets(pred, pattern: Pattern, object_noun, lex: Lexicon, known=None) 
         elif not found and object_noun is not None and slot == "of":
             found = prep_objects(object_noun, slot)
         # not the event noun itself nor the pattern's own words ("went *on strike*", "stopped *work*")
-        found = [f for f in found if is_actor_like(f) and not _holds(f, object_noun) and f.lower_ not in pattern.words]
+        found = [f for f in found if is_actor_like(f) and not _holds(f, held) and f.lower_ not in pattern.words]
         if found:
             candidates.append([t for f in found for t in conjuncts(_through_event_noun(f, lex, pattern.code))])
     # among the slots a pattern names itself, an actor beats a thing ("provided *Kenya* with radar");

@@ -300,6 +300,10 @@ class Setting:
         for _ in range(MAX_DATE_CLIMB):
             if token.i in self.dates_by_token:
                 return self.dates_by_token[token.i]
+            # "killed 1,200 people and seized 240 hostages on Oct. 7": coordinated verbs share a date
+            shared = [c.i for c in token.conjuncts if c.pos_ in ("VERB", "AUX") and c.i in self.dates_by_token]
+            if token.pos_ in ("VERB", "AUX") and shared:
+                return self.dates_by_token[shared[0]]
             for phrase in (o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
                 if phrase.i in self.dates_by_token:
                     return self.dates_by_token[phrase.i]
