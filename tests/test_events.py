@@ -379,6 +379,9 @@ def test_military_strikes_are_attacks_not_labour_strikes():
 
 def test_reported_obligation_is_a_demand_not_an_event():
     assert coded("The envoy said the militia must release the hostages.") == [("The envoy", "the militia", "100")]
+    # only an actor can be asked to act: not a thing, nor the subject of a passive
+    assert coded("The envoy said the tariff should rise next year.") == []
+    assert coded("The envoy said the hostages must be treated humanely.") == []
 
 
 def test_event_noun_is_not_its_own_target():

@@ -93,12 +93,16 @@ def _demanded_clauses(tokens: list, lex: Lexicon) -> list:
 
 
 def _demand_events(clause, lex: Lexicon, setting: Setting, sent) -> list[Event]:
-    """The speaker demands (100) of the clause's subject what the clause says it must do."""
+    """The speaker demands (100) of the clause's subject what the clause says it must do. Only an
+    actor can be asked to act: "said the threshold should rise" or a passive "said the residents
+    should be treated as ..." demands nothing of its subject, and what one asks of one's own side
+    ("the minister said the government must act") is a commitment, not a demand."""
     speaker = [a for t in args.agent_of(clause.head, lex) if (a := setting.resolve(t, sent))]
-    subject = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in [setting.resolve(c, sent)] if a]
+    subject = [a for c in clause.children if c.dep_ == "nsubj" for a in [setting.actor(c, sent, doer=True)] if a]
     demand = Predicate(clause.head, Pattern(head=clause.head.lemma_.lower(), code="100"))
     return [
-        setting.event(demand, "100", False, s, t, sent) for s in speaker for t in subject or [None] if not s.same_as(t)
+        setting.event(demand, "100", False, s, t, sent) for s in speaker for t in subject
+        if not s.same_as(t) and not setting.own_side(t, s.entity)
     ]
 
 
