@@ -553,3 +553,14 @@ def test_asking_a_question_is_no_appeal():
     for text in ("The senator asked whether Russia would release the journalist.",
                  "The senator asked why Russia held the journalist."):
         assert not [e for e in coded(text) if e[2].startswith("02")], text
+
+
+def test_a_passive_verb_coordinated_with_an_active_one_is_done_to_their_subject():
+    assert coded("The activist fled the country and was arrested by the police in Kenya.") == [
+        ("the police", "The activist", "173")]
+    assert coded("The activist fled the country and was arrested in Kenya.") == []  # nobody arrests
+
+
+def test_a_speakers_second_act_the_parser_put_inside_their_report_is_theirs():
+    text = 'Senator Jane Smith said the plan was "a sham" and accused the government of cowardice.'
+    assert ("Jane Smith", "the government", "112") in coded(text)

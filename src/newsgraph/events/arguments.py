@@ -54,8 +54,8 @@ def agent_of(pred, lex: Lexicon, depth: int = 0) -> list:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return conjuncts(objects[0])
-    if any(c.dep_ in PASSIVE_SUBJECTS for c in pred.children):
-        return []  # a passive without "by": the agent is unsaid
+    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in pred.children):
+        return []  # a passive without "by": the agent is unsaid ("... and was jailed")
     return inherited_agent(pred, lex, depth)
 
 
@@ -83,8 +83,13 @@ def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
             return conjuncts(addressee)
         return agent_of(head, lex, depth + 1)
     if dep in ("conj", "advcl", "xcomp", "ccomp", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        found = agent_of(head, lex, depth + 1)
+        if dep == "conj" and head.dep_ == "ccomp" and found and not any(names_doer(t) for t in found):
+            # "said the backtracking was absurd and accused the government": a reported clause
+            # whose subject does nothing; the parser put the speaker's second act inside it
+            return agent_of(head.head, lex, depth + 1)
         # a passive head without "by" has no agent to lend: look further up
-        return agent_of(head, lex, depth + 1) or inherited_agent(head, lex, depth + 1)
+        return found or inherited_agent(head, lex, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
         if is_transparent(governor, lex):

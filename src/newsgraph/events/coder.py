@@ -357,6 +357,8 @@ def _arguments(pred: Predicate, lex: Lexicon, known=None) -> tuple[list, list]:
         return sources, args.noun_targets(token, pred.pattern)
     sources = args.agent_of(token, lex)
     passive = [c for c in token.children if c.dep_ in args.PASSIVE_SUBJECTS]
+    if not passive and token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
+        passive = args.agent_of(token.head, lex)[:1]  # "X fled and was jailed": X is jailed
     if passive:  # "X was accused by Y": X is the target
         subject = passive[0]
         if subject.lower_ in english().relative_pronouns and token.dep_ == "relcl":
