@@ -455,3 +455,15 @@ def test_every_rule_has_its_own_tests():
 
 
 RULE_NAMES = [rule.__name__ for _, rules in coref.PASSES for rule in rules]
+
+
+def test_polity_reference_the_country_is_the_latest_country_and_the_city_the_latest_place():
+    text = "Kenya held an election in May. The country will hold another next year."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "The country").name == "Kenya"
+    text = "Nairobi lifted the curfew on Sunday. The city remains calm, and Kenya votes next year."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "The city").name == "Nairobi"
+    # no country named before: "the country" is an actor of its own, not the city
+    text = "Nairobi lifted the curfew on Sunday. The country will vote next year."
+    assert entity_of(actors_of(text), text, "The country").name != "Nairobi"

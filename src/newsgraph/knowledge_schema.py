@@ -44,6 +44,7 @@ class Nouns(Strict):
     collective: Words
     organisation: Words
     polity: Words = []
+    sovereign: Words = []
     instruments: Words = []
     quantity: Words
     relational: Words

@@ -90,6 +90,7 @@ class Nouns:
     collective: frozenset[str]
     organisation: frozenset[str]
     polity: frozenset[str]
+    sovereign: frozenset[str]
     instruments: frozenset[str]
     leader: frozenset[str]
     quantity: frozenset[str]
@@ -241,6 +242,7 @@ def nouns() -> Nouns:
         collective=frozenset(spec["collective"]),
         organisation=frozenset(spec["organisation"]),
         polity=frozenset(spec.get("polity") or ()),
+        sovereign=frozenset(spec.get("sovereign") or ()),
         instruments=frozenset(spec.get("instruments") or ()),
         leader=frozenset(spec["leader"]),
         quantity=frozenset(spec["quantity"]),

@@ -409,6 +409,8 @@ def _noun_class(lemma: str, tok, nouns) -> str | None:
         return "GROUP" if plural else "PERSON"
     if lemma in nouns.organisation:
         return "GROUP" if plural else "ORG"
+    if lemma in nouns.polity:
+        return "GROUP" if plural else "GPE"
     return None
 
 

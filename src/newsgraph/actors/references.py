@@ -137,6 +137,25 @@ def named_organisation(state: State, m: Mention) -> Cluster | None:
     return None
 
 
+def polity_reference(state: State, m: Mention) -> Cluster | None:
+    """"the country", "the nation" join the latest country named before; "the city", "the town"
+    the latest other place (nouns.yaml: `sovereign` are the polity nouns that name a country).
+    An owned or country-modified phrase ("Kenya's capital", "a Chinese city") is its own."""
+    if m.kind != "nominal" or m.type != "GPE" or not m.definite or m.country or _owner(state, m) is not None:
+        return None
+    sovereign = m.words[0] in knowledge.nouns().sovereign
+    for prior in reversed(state.seen):
+        c = state.of[id(prior)]
+        if c.type == "GPE" and prior.kind == "name" and _is_country(c) == sovereign:
+            return c
+    return None
+
+
+def _is_country(cluster: Cluster) -> bool:
+    """A country's actor: same_name keys it by its ISO code ("KEN"); other places by name."""
+    return cluster.key is not None and len(cluster.key) == 3 and cluster.key.isupper()
+
+
 def new_nominal(state: State, m: Mention) -> Cluster | None:
     """Any other nominal phrase opens an actor, owned by the name or pronoun before its head."""
     if m.kind != "nominal":
