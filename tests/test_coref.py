@@ -467,3 +467,11 @@ def test_polity_reference_the_country_is_the_latest_country_and_the_city_the_lat
     # no country named before: "the country" is an actor of its own, not the city
     text = "Nairobi lifted the curfew on Sunday. The country will vote next year."
     assert entity_of(actors_of(text), text, "The country").name != "Nairobi"
+
+
+def test_repeated_nominal_groups_of_different_counts_are_different_groups():
+    text = "The floods displaced 3,000 villagers. The army rescued 200 villagers on Monday. The villagers thanked the army."
+    actors = actors_of(text)
+    rescued = entity_of(actors, text, "200 villagers")
+    assert entity_of(actors, text, "3,000 villagers") is not rescued
+    assert entity_of(actors, text, "The villagers") in (rescued, entity_of(actors, text, "3,000 villagers"))

@@ -264,13 +264,14 @@ def _opens_with_the(state: State, m: Mention) -> bool:
 
 
 def _modifiers(state: State, m: Mention) -> frozenset[str]:
-    """The describing words of a nominal mention: "the central bank" -> {"central"}."""
+    """The describing words of a nominal mention, counts too: "the central bank" -> {"central"},
+    "some 1,200 people" -> {"1,200"} (not the same people as "2.3 million people")."""
     span = state.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return frozenset()
     return frozenset(
         t.lower_ for t in span
-        if t.i != m.head and t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.dep_ != "poss"
+        if t.i != m.head and t.dep_ != "poss" and (t.is_alpha and t.pos_ in ("ADJ", "NOUN", "PROPN") or t.like_num)
     )
 
 
