@@ -564,3 +564,9 @@ def test_a_passive_verb_coordinated_with_an_active_one_is_done_to_their_subject(
 def test_a_speakers_second_act_the_parser_put_inside_their_report_is_theirs():
     text = 'Senator Jane Smith said the plan was "a sham" and accused the government of cowardice.'
     assert ("Jane Smith", "the government", "112") in coded(text)
+
+
+def test_blame_of_a_thing_is_aimed_at_whoever_owns_it():
+    assert coded("The senator criticised the government's plan.") == [("The senator", "the government", "111")]
+    text = "Police arrested two men on Monday. The senator blamed police shootings on bias."
+    assert ("The senator", "police", "112") in coded(text)  # the entity named "Police"

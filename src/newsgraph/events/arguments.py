@@ -379,8 +379,9 @@ def _holds(phrase, token) -> bool:
 def _through_event_noun(token, lex: Lexicon, code: str = ""):
     """"rejected cooperation with the court": the target of an event noun is its own target;
     "refused a request from the mayor": a request's author is whom the refusal answers;
-    "condemned the regime's attacks": praise and blame are aimed at who did it, else at the act."""
-    evaluative = lex.is_("evaluative_roots", code[:2]) and is_event_noun(token, lex)
+    "condemned the regime's attacks", "blamed police shootings": praise and blame are aimed at
+    whoever did or owns the thing judged, else at the thing."""
+    evaluative = lex.is_("evaluative_roots", code[:2]) and not names_doer(token)
     if evaluative or lex.is_("author_nouns", token.lemma_.lower()):
         found = author(token)
         if found is not None:
@@ -402,8 +403,8 @@ def author(noun):
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
-    for child in noun.lefts:
-        if child.dep_ == "compound" and names_actor(child):
+    for child in noun.lefts:  # "the Clinton campaign", "police shootings"
+        if child.dep_ == "compound" and (names_actor(child) or is_actor_noun(child)):
             return child
     for word in ("from", "by", "of"):
         found = [f for f in prep_objects(noun, word) if is_actor_like(f)]

@@ -66,6 +66,9 @@ class Setting:
         # the article's entities that are a country itself ("China", "the U.S."), by its code
         self.countries = {e.country: e.id for e in (self.actors.entities if self.actors else [])
                           if e.type == "GPE" and e.country and country_of_words(e.name) == e.country}
+        # the article's group and organisation actors named by one common noun ("police")
+        self.by_noun = {e.name.lower(): e.id for e in (self.actors.entities if self.actors else [])
+                        if e.type in ("GROUP", "ORG") and " " not in e.name}
 
     def codes_at(self, pos: int) -> bool:
         """Whether events are coded from the character at ``pos``: an analysed zone, not a caption."""
@@ -134,11 +137,19 @@ class Setting:
             return found
         fits = names_doer if doer else (lambda t: not is_abstract(t, lexicon()))
         if found is not None and fits(token):
-            return self._country_of_thing(token, found) or found
+            return self._country_of_thing(token, found) or self._named_by_noun(token, found) or found
         owner = author(token) if token.pos_ == "NOUN" else None
         if owner is not None and owner.i != token.i and fits(owner):
             return self.resolve(owner, sent)
         return None
+
+    def _named_by_noun(self, token, found: Argument) -> Argument | None:
+        """A bare group noun the actors gave no mention here ("blamed *police* shootings") is the
+        article's actor of that name, where it has one."""
+        if any(c.dep_ in ("det", "poss", "amod") for c in token.children):
+            return None  # "their police", "the local police": not necessarily the same
+        entity = self.by_noun.get(token.lower_)
+        return Argument(found.span, entity) if entity is not None else None
 
     def _country_of_thing(self, token, found: Argument) -> Argument | None:
         """A thing named with its country ("a *Chinese* spy balloon", "*Iraqi* warplanes") stands
