@@ -458,7 +458,9 @@ def test_doers_named_by_their_words(text, expected):
 
 
 def test_a_target_may_be_a_thing_the_event_is_done_to():
-    assert coded("The militia attacked an army camp.") == [("The militia", "an army camp", "190")]
+    assert coded("The militia attacked a camp near the border.") == [("The militia", "a camp", "190")]
+    # a thing of an actor stands for it: the army's camp
+    assert coded("The militia attacked an army camp.") == [("The militia", "army", "190")]
 
 
 # directed roots: a meeting, a praise, an aid or an assault is done to someone
@@ -570,3 +572,27 @@ def test_blame_of_a_thing_is_aimed_at_whoever_owns_it():
     assert coded("The senator criticised the government's plan.") == [("The senator", "the government", "111")]
     text = "Police arrested two men on Monday. The senator blamed police shootings on bias."
     assert ("The senator", "police", "112") in coded(text)  # the entity named "Police"
+
+
+def test_a_country_adjective_names_the_country_the_article_names():
+    text = "Peru sent troops. Peruvian attacks on the town killed twelve villagers."
+    assert ("Peruvian", "the town", "190") in coded(text)  # the entity Peru (its name is in the word)
+    record = newsgraph.analyze(text, date="2021-03-12")
+    assert {e.name for e in record.entities if e.id in {v.source for v in record.events}} == {"Peru"}
+    text = "Chile said nothing. The rebels rejected the Chilean proposal."
+    assert coded(text) == [("The rebels", "Chilean", "120")]  # the entity Chile
+    # no such country in the article: no entity to aim at
+    record = newsgraph.analyze("The rebels rejected the Chilean proposal.", date="2021-03-12")
+    assert [e.target for e in record.events] == [None]
+
+
+def test_a_thing_taken_is_aimed_at_its_owner():
+    text = "The junta confiscated assets belonging to the Bordurian Oil Company."
+    assert coded(text) == [("The junta", "Bordurian Oil Company", "1711")]
+
+
+def test_acts_of_force_told_as_one_are_one_event():
+    assert coded("A police officer shot and killed the suspect on Friday.") == [
+        ("A police officer", "the suspect", "1823")]
+    assert sorted(e[2] for e in coded("The police arrested the activist and beat him.")) == ["173", "182"]
+    assert len(coded("The army shelled the town and bombed the port.")) == 2

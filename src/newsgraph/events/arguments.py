@@ -384,8 +384,8 @@ def _through_event_noun(token, lex: Lexicon, code: str = ""):
     evaluative = lex.is_("evaluative_roots", code[:2]) and not names_doer(token)
     if evaluative or lex.is_("author_nouns", token.lemma_.lower()):
         found = author(token)
-        if found is not None:
-            return found
+        if found is not None and (not evaluative or names_doer(found) or found.pos_ == "ADJ"):
+            return found  # "condemned the act *of aggression*" is aimed at no one yet
     patterns = lex.noun_patterns(token.lemma_.lower())
     if not patterns or evaluative:
         return token
@@ -397,15 +397,32 @@ def _through_event_noun(token, lex: Lexicon, code: str = ""):
     return place[0] if place else token
 
 
-def author(noun):
-    """Who made a request, offer or appeal: "X's", "the X demand", "from X", "by X", "of X",
-    "made by X"."""
+def owner_of(noun, adjectives: bool = True):
+    """Whose a thing is: "X's", "the Clinton campaign", "police shootings", "the Israeli
+    proposal" (with ``adjectives``), "assets belonging to X" (not a possessive pronoun, which
+    names no one itself)."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
-    for child in noun.lefts:  # "the Clinton campaign", "police shootings"
+    for child in noun.lefts:
         if child.dep_ == "compound" and (names_actor(child) or is_actor_noun(child)):
             return child
+        if adjectives and child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE"):
+            return child
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() == "belong":
+            owners = prep_objects(child, "to")
+            if owners:
+                return owners[0]
+    return None
+
+
+def author(noun, adjectives: bool = True):
+    """Who made a request, offer or appeal: its owner ("the Israeli proposal", with
+    ``adjectives``), or "from X", "by X", "of X", "made by X"."""
+    found = owner_of(noun, adjectives)
+    if found is not None:
+        return found
     for word in ("from", "by", "of"):
         found = [f for f in prep_objects(noun, word) if is_actor_like(f)]
         if found:

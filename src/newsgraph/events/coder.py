@@ -78,9 +78,31 @@ def _sentence_events(sent, tokens: list, lex: Lexicon, setting: Setting) -> list
         if pred.token.i in wrappers or pred.token.i in inside:
             continue  # "agreed to meet": the meeting is the event; "X must meet": a demand, no meeting
         pairs += [(pred, e) for e in _events_of(pred, moods[pred.token.i], sent, lex, setting)]
+    pairs = _one_act_of_force(pairs)
     demanded = [e for clause in demands for e in _demand_events(clause, lex, setting, sent)]
     verdicts = [e for t in tokens for e in _verdict(t, lex, setting, sent)]
     return [e for _, e in pairs] + demanded + _allegations(pairs, sent, lex, setting) + verdicts
+
+
+def _one_act_of_force(pairs: list) -> list:
+    """Acts of force by one source told as one: "*attacks* on Gaza killed 20,000 civilians" is
+    the attack (its result is no second event; "a car bombing killed 75 people", where the act
+    names no target, is the killing); "shot and killed Crutcher" is the killing (of
+    coordinated acts where only one names a target, that one). "Shelled the town and bombed the
+    port" and "arrested the activist and beat him" stay two."""
+    drop = set()
+    force = [(k, p, e) for k, (p, e) in enumerate(pairs) if e.quad_class == MATERIAL_CONFLICT]
+    for i, p, e in force:
+        for j, q, f in force:
+            if i == j or (e.source or e.source_mention) != (f.source or f.source_mention):
+                continue
+            if q.nominal and q.token.head.i == p.token.i and q.token.dep_ in ("nsubj", "nsubjpass"):
+                drop.add(i if f.target_mention is not None else j)  # the act, where it names its target
+            elif q.token in p.token.conjuncts and q.token.i > p.token.i and (e.target_mention is None) != (
+                f.target_mention is None
+            ):
+                drop.add(i if e.target_mention is None else j)  # the one that names no target of its own
+    return [pair for k, pair in enumerate(pairs) if k not in drop]
 
 
 def _demanded_clauses(tokens: list, lex: Lexicon) -> list:

@@ -15,7 +15,7 @@ from newsgraph.actors.knowledge import given_names, nouns
 from newsgraph.actors.mentions import is_actor_noun
 from newsgraph.actors.words import country_of_words
 from newsgraph.english import english
-from newsgraph.events.arguments import author, core_span, is_abstract, is_actor_like, names_doer
+from newsgraph.events.arguments import author, core_span, is_abstract, is_actor_like, names_doer, owner_of
 from newsgraph.events.factuality import ASSERTED, CLAIMED, factuality
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import lexicon
@@ -130,18 +130,32 @@ class Setting:
         person, group, organisation or polity noun ("the junta", "diplomats", "the city");
         "the money" or "a visa program" does nothing. A target may also be a thing that is not
         abstract ("attacked *an army camp*", "released *a ship*"), never an abstract noun."""
+        if token.pos_ == "ADJ":
+            return self._country_named(token)  # "*Israeli* attacks": the country the article names
         if not is_actor_like(token):
             return None
         found = self.resolve(token, sent)
         if found is not None and found.entity is not None:
             return found
         fits = names_doer if doer else (lambda t: not is_abstract(t, lexicon()))
+        # a thing stands for its owner: "*Beijing's* demands", "assets *belonging to* Danone",
+        # "the *Israeli* proposal"; an abstract noun for its maker too: "a study *by Harvard*"
+        if token.pos_ == "NOUN" and not names_doer(token):
+            owned = self._owner(owner_of(token), token, sent, fits)
+            if owned is not None:
+                return owned
         if found is not None and fits(token):
             return self._country_of_thing(token, found) or self._named_by_noun(token, found) or found
-        owner = author(token) if token.pos_ == "NOUN" else None
-        if owner is not None and owner.i != token.i and fits(owner):
-            return self.resolve(owner, sent)
-        return None
+        # (a country adjective was tried above: "the Polish head *of state*" falls back on "of")
+        return self._owner(author(token, adjectives=False), token, sent, fits) if token.pos_ == "NOUN" else None
+
+    def _owner(self, owner, token, sent, fits) -> Argument | None:
+        if owner is None or owner.i == token.i:
+            return None
+        if owner.pos_ == "ADJ":  # "the *Israeli* proposal": the phrase, standing for the country
+            country = self._country_named(owner)
+            return Argument(Span(*core_span(token)), country.entity) if country is not None else None
+        return self.resolve(owner, sent) if fits(owner) else None
 
     def _named_by_noun(self, token, found: Argument) -> Argument | None:
         """A bare group noun the actors gave no mention here ("blamed *police* shootings") is the
@@ -157,11 +171,16 @@ class Setting:
         if token.pos_ != "NOUN" or is_actor_noun(token):
             return None
         for word in token.children:
-            if word.dep_ in ("amod", "compound", "nmod") and word.ent_type_ in ("NORP", "GPE"):
-                entity = self.countries.get(country_of_words(word.text))
-                if entity is not None:
-                    return Argument(found.span, entity)
+            if word.dep_ in ("amod", "compound", "nmod") and (country := self._country_named(word)) is not None:
+                return Argument(found.span, country.entity)
         return None
+
+    def _country_named(self, word) -> Argument | None:
+        """The article's entity of the country a word names ("Israeli", "Chinese"), if any."""
+        if word.ent_type_ not in ("NORP", "GPE"):
+            return None
+        entity = self.countries.get(country_of_words(word.text))
+        return Argument(Span(word.idx, word.idx + len(word)), entity) if entity is not None else None
 
     def _fits(self, pronoun, entity_id: str | None) -> bool:
         """Whether a third-person pronoun can stand for the entity: "he"/"she" for a person, "it"
