@@ -216,7 +216,8 @@ class Plover(Strict):
 class Confidence(Strict):
     bias: float
     weights: dict[Literal["source_coded", "target_entity", "target_coded", "no_target", "source_named",
-                          "specific_code", "headline", "quoted", "long_evidence", "material"], float]
+                          "target_named", "pronoun_source", "specific_code", "headline", "quoted",
+                          "long_evidence", "material"], float]
 
 
 class Unit(Strict):

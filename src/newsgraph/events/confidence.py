@@ -5,7 +5,9 @@ A logistic model over features read from the event and the article around it:
 - ``source_coded``: the source is an entity with a country or sector code;
 - ``target_entity`` / ``target_coded``: the target is an entity, and a coded one;
 - ``no_target``: the event has no target;
-- ``source_named``: the source's entity has a proper name (not only a common noun);
+- ``source_named`` / ``target_named``: the source's (target's) entity has a proper name (not
+  only a common noun);
+- ``pronoun_source``: the source is named by a pronoun here (resolved by coreference);
 - ``specific_code``: a three- or four-digit CAMEO code (a pattern with its object or particle);
 - ``headline``: coded from the headline or standfirst (display text, often elliptic);
 - ``quoted``: the trigger lies inside a quotation;
@@ -21,14 +23,15 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from newsgraph.actors.knowledge import nouns
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Event
 
 if TYPE_CHECKING:
     from newsgraph.article import Article
 
-FEATURES = ("source_coded", "target_entity", "target_coded", "no_target", "source_named", "specific_code",
-            "headline", "quoted", "long_evidence", "material")
+FEATURES = ("source_coded", "target_entity", "target_coded", "no_target", "source_named", "target_named",
+            "pronoun_source", "specific_code", "headline", "quoted", "long_evidence", "material")
 LONG_EVIDENCE = 120  # characters
 DISPLAY_ZONES = ("headline", "standfirst")
 NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -46,7 +49,10 @@ def features(event: Event, article: Article) -> dict[str, float]:
         "target_entity": target is not None,
         "target_coded": target is not None and bool(target.code),
         "no_target": event.target_mention is None,
-        "source_named": source is not None and source.type in NAMED_TYPES and source.name[:1].isupper(),
+        "source_named": _named(source),
+        "target_named": _named(target),
+        "pronoun_source": event.source_mention is not None
+        and article.text[event.source_mention.start : event.source_mention.end].lower() in nouns().pronouns,
         "specific_code": len(event.cameo) > 2,
         "headline": article.analysed.kind_at(at) in DISPLAY_ZONES,
         "quoted": quoted,
@@ -54,6 +60,10 @@ def features(event: Event, article: Article) -> dict[str, float]:
         "material": event.quad_class in (2, 4),
     }
     return {k: float(v) for k, v in values.items()}
+
+
+def _named(entity) -> bool:
+    return entity is not None and entity.type in NAMED_TYPES and entity.name[:1].isupper()
 
 
 @derived
