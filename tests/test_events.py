@@ -596,3 +596,13 @@ def test_acts_of_force_told_as_one_are_one_event():
         ("A police officer", "the suspect", "1823")]
     assert sorted(e[2] for e in coded("The police arrested the activist and beat him.")) == ["173", "182"]
     assert len(coded("The army shelled the town and bombed the port.")) == 2
+
+
+def test_a_strike_by_a_state_or_armed_force_is_an_attack():
+    assert coded("Russia said nothing. Russian strikes on the port continued.") == [("Russian", "the port", "190")]
+    assert coded("The miners' strike against the closures continued.") == [("The miners", "the closures", "143")]
+
+
+def test_who_a_passive_verb_tells_of_suffers_the_event_that_does_it():
+    text = "Peru said nothing. The town has been hit in Peruvian strikes almost every day."
+    assert coded(text) == [("Peruvian", "The town", "190")]

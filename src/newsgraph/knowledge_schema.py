@@ -151,6 +151,7 @@ class _Pattern(Strict):
     unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
     naming: Literal["negative", "positive"] | None = None
     person_code: Code | None = None
+    force_code: Code | None = None
     example: str
     not_: Words = Field(default=[], alias="not")
 
@@ -189,6 +190,7 @@ class WordClasses(Strict):
     negative_words: Words
     deontic_auxiliaries: Words
     necessity_verbs: Words
+    armed_sectors: Words
     conditional_marks: Words
     request_roots: Words
     factive_marks: Words
@@ -442,7 +444,7 @@ def check_references(kb: Knowledge) -> None:
 
     for kind in ("verbs", "nouns"):
         for n, entry in enumerate(patterns[kind]):
-            for key in ("code", "negated_code", "person_code"):
+            for key in ("code", "negated_code", "person_code", "force_code"):
                 if entry.get(key) and str(entry[key]) not in codes:
                     where = f"{kind}.{n} ({entry[kind[:-1]]})"
                     fail("events/patterns.yaml", where, f"{key} {entry[key]} is not a CAMEO code")

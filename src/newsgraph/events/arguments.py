@@ -453,7 +453,25 @@ def noun_targets(noun, pattern: Pattern) -> list:
             return conjuncts(found[0])
     if noun.dep_ == "compound" and lexicon().is_("transparent_nouns", noun.head.lemma_.lower()):
         return noun_targets(noun.head, pattern)  # "a mediation effort *between* X and Y"
-    return participle_objects(noun) or ([] if pattern.reciprocal else location_target(noun))
+    return participle_objects(noun) or _suffered_by(noun) or ([] if pattern.reciprocal else location_target(noun))
+
+
+def _suffered_by(noun) -> list:
+    """"the town was shelled *in* Russian strikes", "were killed *by* the attack": the one a
+    passive verb tells of suffers the event that does it."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("in", "by") or head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return passive_subjects(head.head, lexicon())[:1]
+
+
+def passive_subjects(verb, lex: Lexicon) -> list:
+    """Who a passive verb tells of: its passive subject, or for a passive coordinated with an
+    active verb, their shared subject ("fled the country and *was arrested*")."""
+    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    if not found and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+        return agent_of(verb.head, lex)[:1]
+    return found
 
 
 def between_pair(noun) -> list:

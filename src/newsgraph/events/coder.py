@@ -339,6 +339,8 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     if pattern.person_code and sources and all(setting.is_person(t, sent) for t in sources):
         # one person "attacking" another, or the police, does it in words
         pattern = replace(pattern, code=pattern.person_code)
+    if pattern.force_code and sources and all(setting.is_armed(t, sent) for t in sources):
+        pattern = replace(pattern, code=pattern.force_code)  # "Israeli strikes", "the army's strike": an attack
     code, negated = apply_mood(pattern, mood, lex)
     if not targets and code[:2] != "01":
         # where a meeting is held is no partner ("met in Geneva"); what it agrees to do somewhere is
@@ -378,9 +380,7 @@ def _arguments(pred: Predicate, lex: Lexicon, known=None) -> tuple[list, list]:
             return pair[:1], pair[1:]
         return sources, args.noun_targets(token, pred.pattern)
     sources = args.agent_of(token, lex)
-    passive = [c for c in token.children if c.dep_ in args.PASSIVE_SUBJECTS]
-    if not passive and token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
-        passive = args.agent_of(token.head, lex)[:1]  # "X fled and was jailed": X is jailed
+    passive = args.passive_subjects(token, lex)
     if passive:  # "X was accused by Y": X is the target
         subject = passive[0]
         if subject.lower_ in english().relative_pronouns and token.dep_ == "relcl":

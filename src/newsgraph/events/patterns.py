@@ -32,6 +32,7 @@ class Pattern:
     unless_object: frozenset[str] = frozenset()  # entity types of an object that rule it out ("hit 16 percent")
     naming: str | None = None  # "negative" / "positive": "called X a disgrace" (what the verb names X)
     person_code: str | None = None  # the code when the source is one person: "Clinton attacked the police" (111)
+    force_code: str | None = None  # the code when the source is a state or an armed force: "Israeli strikes" (190)
     example: str = ""
     negatives: tuple[str, ...] = ()  # sentences of other senses of the word, which must not code this code
 
@@ -94,6 +95,7 @@ def _pattern(entry: dict, head_key: str) -> Pattern:
         unless_object=frozenset(str(t) for t in entry.get("unless_object", [])),
         naming=entry.get("naming"),
         person_code=str(entry["person_code"]) if entry.get("person_code") else None,
+        force_code=str(entry["force_code"]) if entry.get("force_code") else None,
         example=entry.get("example", ""),
         negatives=tuple(entry.get("not", [])),
     )

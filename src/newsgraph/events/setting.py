@@ -302,6 +302,13 @@ class Setting:
         found = self.actor(token, sent)
         return found is not None and self._entity_type(found.entity) == "PERSON"
 
+    def is_armed(self, token, sent) -> bool:
+        """Whether ``token`` names a state or an armed force: a country's entity, or one of a
+        sector that bears arms (``armed_sectors`` in patterns.yaml: military, rebels ...)."""
+        found = self.actor(token, sent, doer=True)
+        entity = self.actors.by_id(found.entity) if found is not None and found.entity and self.actors else None
+        return entity is not None and (entity.type == "GPE" or lexicon().is_("armed_sectors", entity.sector or ""))
+
     def _entity_type(self, entity_id: str | None) -> str | None:
         found = self.actors.by_id(entity_id) if self.actors and entity_id else None
         return found.type if found else None
