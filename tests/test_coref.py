@@ -470,7 +470,8 @@ def test_polity_reference_the_country_is_the_latest_country_and_the_city_the_lat
 
 
 def test_repeated_nominal_groups_of_different_counts_are_different_groups():
-    text = "The floods displaced 3,000 villagers. The army rescued 200 villagers on Monday. The villagers thanked the army."
+    text = ("The floods displaced 3,000 villagers. The army rescued 200 villagers on Monday. "
+            "The villagers thanked the army.")
     actors = actors_of(text)
     rescued = entity_of(actors, text, "200 villagers")
     assert entity_of(actors, text, "3,000 villagers") is not rescued
