@@ -307,7 +307,8 @@ class Setting:
         sector that bears arms (``armed_sectors`` in patterns.yaml: military, rebels ...)."""
         found = self.actor(token, sent, doer=True)
         entity = self.actors.by_id(found.entity) if found is not None and found.entity and self.actors else None
-        return entity is not None and (entity.type == "GPE" or lexicon().is_("armed_sectors", entity.sector or ""))
+        armed = entity is not None and lexicon().is_("armed_sectors", (entity.sector or "").lower())
+        return entity is not None and (entity.type == "GPE" or armed)
 
     def _entity_type(self, entity_id: str | None) -> str | None:
         found = self.actors.by_id(entity_id) if self.actors and entity_id else None
