@@ -212,11 +212,14 @@ def is_abstract(token, lex: Lexicon) -> bool:
 
 
 def prep_objects(token, word: str) -> list:
-    """Objects of the preposition ``word`` under ``token`` ("talks *with* X" -> X)."""
+    """Objects of the preposition ``word`` under ``token`` ("talks *with* X" -> X), also where
+    the parser hung it on a particle taken for a preposition ("pulled *out of* X")."""
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
             out += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+            out += prep_objects(child, word)
     return out
 
 
