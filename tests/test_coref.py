@@ -476,3 +476,9 @@ def test_repeated_nominal_groups_of_different_counts_are_different_groups():
     rescued = entity_of(actors, text, "200 villagers")
     assert entity_of(actors, text, "3,000 villagers") is not rescued
     assert entity_of(actors, text, "The villagers") in (rescued, entity_of(actors, text, "3,000 villagers"))
+
+
+def test_antecedent_it_may_be_a_collective_noun_in_the_singular():
+    text = "The military said it would send more troops. On Friday, it ordered the residents to leave."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "it", nth=1) is entity_of(actors, text, "The military")

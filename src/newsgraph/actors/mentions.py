@@ -424,7 +424,7 @@ def _nominal(text: str, doc, first: int, tok, kind: str, sents: list[int], where
     head = tok.lemma_.lower() if tok.lemma_.lower() in _listed_nouns() else tok.lower_
     return Mention(
         start, tok.idx + len(tok), "nominal", kind, tok.i, sents[tok.i], words=(head,),
-        number="pl" if tok.tag_ in ("NNS", "NNPS") or kind == "GROUP" else "sg", title=title,
+        number="pl" if tok.tag_ in ("NNS", "NNPS") else "sg", title=title,
         country=country_of_words(title, places=True), definite=definite, in_quote=where.in_quote(start),
     )
 
