@@ -606,3 +606,13 @@ def test_a_strike_by_a_state_or_armed_force_is_an_attack():
 def test_who_a_passive_verb_tells_of_suffers_the_event_that_does_it():
     text = "Peru said nothing. The town has been hit in Peruvian strikes almost every day."
     assert coded(text) == [("Peruvian", "The town", "190")]
+
+
+def test_the_named_members_of_a_group_act_for_it():
+    assert coded("Several countries, including France and Germany, condemned the coup in Niger.") == [
+        ("France", "the coup", "111"), ("Germany", "the coup", "111")]
+    # a phrase the parser hung elsewhere counts when its names are of the group's kind
+    text = "Many firms have announced their withdrawal from Russia since the war began, including Exxon Mobil."
+    assert [e[0] for e in coded(text)] == ["Exxon Mobil"]
+    text = "Many firms have pulled out of Russia, a move welcomed by politicians including John Smith."
+    assert [e[0] for e in coded(text) if e[2] == "160"] == ["Many firms"]

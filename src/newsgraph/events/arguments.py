@@ -481,3 +481,33 @@ def between_pair(noun) -> list:
     """"talks between X and Y" -> [X, Y]."""
     found = prep_objects(noun, "between")
     return conjuncts(found[0]) if found else []
+
+
+MEMBER_TYPES = (("organisation", ("ORG",)), ("polity", ("GPE",)), ("person", ("PERSON", "NORP")))
+MEMBER_WORDS = ("including", "like")
+
+
+def members(group, verb) -> list:
+    """The named members of a plural group an "including" phrase lists: "several countries,
+    *including* France and Germany, condemned ..."; "many firms have left Russia since the war,
+    *including* Exxon and Equinor" (where the parser hung the phrase elsewhere in the clause, its
+    names must be of the group's kind: companies for firms, countries for countries)."""
+    if group.tag_ == "PRP$":  # "firms announced *their* withdrawal": the subject they stand for
+        verb = next((a for a in group.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        group = next((c for c in verb.children if c.dep_ == "nsubj"), group) if verb is not None else group
+    if group.pos_ != "NOUN" or group.tag_ != "NNS":
+        return []
+    lemma = group.lemma_.lower()
+    kinds = next((types for name, types in MEMBER_TYPES if lemma in getattr(nouns(), name)), None)
+    if kinds is None:
+        return []
+    own = [t for t in group.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_WORDS]
+    elsewhere = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_WORDS and t not in own]
+    for prep, strict in [(p, False) for p in own] + [(p, True) for p in elsewhere]:
+        names = [m for o in prep.children if o.dep_ == "pobj" for m in conjuncts(o)]
+        # names of the group's kind (or untyped); hung elsewhere, one at least of that kind
+        if not names or any(n.pos_ != "PROPN" or n.ent_type_ not in kinds + ("",) for n in names):
+            continue
+        if not strict or any(n.ent_type_ in kinds for n in names):
+            return names
+    return []

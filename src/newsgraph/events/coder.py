@@ -333,6 +333,9 @@ def _is_object_of_coded_verb(noun, lex: Lexicon) -> bool:
 
 def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting) -> list[Event]:
     sources, targets = _arguments(pred, lex, lambda t: _known(setting.resolve(t, sent)))
+    # "many firms ..., including Exxon and Equinor": the named members act, and are acted on
+    sources = [m for s in sources for m in (args.members(s, pred.token) or [s])]
+    targets = [m for t in targets for m in (args.members(t, pred.token) or [t])]
     if pred.nominal and not sources:
         return []  # a nominal event without an owner is a topic, not an event
     pattern = pred.pattern
