@@ -541,7 +541,11 @@ def test_a_damning_verdict_in_someones_words_is_their_criticism():
                  "\u201cSenator Jane Smith is a hero,\u201d Governor John Brown said.",  # praise, no blame
                  "Governor John Brown said Senator Jane Smith was not a disgrace.",
                  "Governor John Brown denied that Senator Jane Smith was a disgrace.",
-                 "Senator Jane Smith is a disgrace."):  # nobody says it
+                 "Senator Jane Smith is a disgrace.",  # nobody says it
+                 "\u201cSenators can be cruel,\u201d Governor John Brown said.",  # a bare plural: no one
+                 "\u201cSenator Jane Smith was terrified,\u201d Governor John Brown said.",  # a feeling, no verdict
+                 # "it": as often a thing
+                 "\u201cIt is a disgrace,\u201d Governor John Brown said of Senator Jane Smith's plan."):
         assert not [e for e in coded(text) if e[2] == "111"], text
 
 

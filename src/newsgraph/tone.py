@@ -14,6 +14,7 @@ import functools
 from collections.abc import Iterable
 
 NEGATIVE, POSITIVE = -1.0, 1.0  # a phrase this negative (positive) or more is said in blame (praise)
+DAMNING = -1.5  # a verdict this negative or more on someone is criticism ("She is a disgrace": -2.2)
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsgraph.actors.knowledge import nouns
 from newsgraph.english import english
 from newsgraph.events import arguments as args
 from newsgraph.events.confidence import confidence, features
@@ -22,7 +23,7 @@ from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import Lexicon, Pattern, lexicon
 from newsgraph.events.setting import Setting
 from newsgraph.record import Event, Span
-from newsgraph.tone import sign
+from newsgraph.tone import DAMNING, sign, valence
 
 if TYPE_CHECKING:
     from newsgraph.article import Article
@@ -141,8 +142,10 @@ def _verdict(token, lex: Lexicon, setting: Setting, sent) -> list[Event]:
     subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     words = [token, *(c for c in token.children if c.dep_ in ("amod", "advmod", "compound", "conj"))]
     words += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
-    if subject is None or sign(w.text for w in words) != "negative":
+    if subject is None or valence(w.text for w in words) > DAMNING or _generic(subject):
         return []
+    if token.tag_ == "VBN" and args.names_doer(subject):
+        return []  # "they were terrified", "Smith was disappointed": how someone feels, no verdict
     speaker = setting.speaker_at(token.idx, denied=False)
     if speaker is None or factuality(copula, False, lex) != ASSERTED or any(
         c.dep_ == "neg" for c in (*copula.children, *token.children)
@@ -155,6 +158,18 @@ def _verdict(token, lex: Lexicon, setting: Setting, sent) -> list[Event]:
                           speaker, target, sent)
     event.factuality = ASSERTED  # the verdict is the speaker's own act, whatever it says of others
     return [event]
+
+
+def _generic(subject) -> bool:
+    """A subject that names no one in particular: a bare plural ("fans can be cruel"), a
+    quantifier ("this one", "some"), or a pronoun that is not a person's ("it", "they": what
+    they stand for in a verdict is as often a thing)."""
+    if subject.lower_ in nouns().quantifiers or subject.pos_ == "NUM":
+        return True
+    if subject.pos_ == "PRON":
+        return nouns().pronouns.get(subject.lower_, ("", "-", 0))[1] not in ("m", "f")
+    modifiers = ("det", "poss", "compound", "amod", "nummod")
+    return subject.tag_ == "NNS" and not any(c.dep_ in modifiers for c in subject.children)
 
 
 def _mood(pred: Predicate, lex: Lexicon) -> Mood:
