@@ -620,3 +620,9 @@ def test_the_named_members_of_a_group_act_for_it():
     assert [e[0] for e in coded(text)] == ["Exxon Mobil"]
     text = "Many firms have pulled out of Russia, a move welcomed by politicians including John Smith."
     assert [e[0] for e in coded(text) if e[2] == "160"] == ["Many firms"]
+
+
+def test_a_participle_opening_its_clause_is_done_to_the_clause_subject():
+    assert coded("Arrested by the police in 2012, the officers were later freed.") == [
+        ("the police", "the officers", "173")]
+    assert [e for e in coded("Arrested in 2012, the officers were later freed by a court.") if e[2] == "173"] == []

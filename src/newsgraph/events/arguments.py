@@ -54,8 +54,8 @@ def agent_of(pred, lex: Lexicon, depth: int = 0) -> list:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return conjuncts(objects[0])
-    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in pred.children):
-        return []  # a passive without "by": the agent is unsaid ("... and was jailed")
+    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in pred.children) or _passive_participle(pred):
+        return []  # a passive without "by": the agent is unsaid ("... and was jailed", "Arrested in 2012, they")
     return inherited_agent(pred, lex, depth)
 
 
@@ -469,12 +469,21 @@ def _suffered_by(noun) -> list:
 
 
 def passive_subjects(verb, lex: Lexicon) -> list:
-    """Who a passive verb tells of: its passive subject, or for a passive coordinated with an
-    active verb, their shared subject ("fled the country and *was arrested*")."""
+    """Who a passive verb tells of: its passive subject; for a passive coordinated with an
+    active verb, their shared subject ("fled the country and *was arrested*"); for a participle
+    opening its clause, the clause's subject ("*Arrested* in 2012, the officers ...")."""
     found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     if not found and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
         return agent_of(verb.head, lex)[:1]
+    if not found and _passive_participle(verb):
+        return [c for c in verb.head.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS][:1]
     return found
+
+
+def _passive_participle(verb) -> bool:
+    """A past participle heading an adverbial clause of its own ("*Arrested* in 2012, they ...")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def between_pair(noun) -> list:
