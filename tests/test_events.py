@@ -618,6 +618,8 @@ def test_the_named_members_of_a_group_act_for_it():
     # a phrase the parser hung elsewhere counts when its names are of the group's kind
     text = "Many firms have announced their withdrawal from Russia since the war began, including Exxon Mobil."
     assert [e[0] for e in coded(text)] == ["Exxon Mobil"]
+    text = "Critics, including Senator Jane Smith, condemned the verdict."
+    assert [e[0] for e in coded(text)] == ["Jane Smith"]
     text = "Many firms have pulled out of Russia, a move welcomed by politicians including John Smith."
     assert [e[0] for e in coded(text) if e[2] == "160"] == ["Many firms"]
 

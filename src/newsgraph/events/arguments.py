@@ -492,7 +492,8 @@ def between_pair(noun) -> list:
     return conjuncts(found[0]) if found else []
 
 
-MEMBER_TYPES = (("organisation", ("ORG",)), ("polity", ("GPE",)), ("person", ("PERSON", "NORP")))
+MEMBER_TYPES = (("organisation", ("ORG",)), ("polity", ("GPE",)), ("person", ("PERSON", "NORP")),
+                ("relational", ("PERSON", "ORG", "GPE", "NORP")))  # "critics, including ...": anyone
 MEMBER_WORDS = ("including", "like")
 
 
