@@ -127,6 +127,7 @@ class Cues(Strict):
     unsourced: dict[Literal["verbs", "passives", "adverbs"], Words] = {}  # attributions naming no source
     vouching: dict[str, Words] = {}  # preposition -> nouns that vouch for their sentence ("in a poll")
     aside_marks: Words = []  # words opening a clause that closes a report as an aside (", while ...")
+    scene: Words = []  # prepositions setting the scene of speaking after an object ("in an interview")
 
 
 class QuoteMedia(Strict):

@@ -49,6 +49,7 @@ class Lexicon:
     vouching: dict[str, frozenset[str]]  # preposition -> nouns that vouch for their sentence ("in a poll")
     forms: dict[str, str]  # a regular inflection of a cue verb -> its lemma ("hopes" -> "hope")
     aside_marks: frozenset[str]  # words opening a clause that closes a report as an aside (", while ...")
+    scene: frozenset[str]  # prepositions giving the time, place or occasion of speaking ("in an interview")
 
 
 @derived
@@ -76,8 +77,8 @@ def lexicon() -> Lexicon:
     vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
     nouns, claimed = frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ())
     forms = {form: lemma for lemma in verbs for form in inflections(lemma)}
-    asides = frozenset(spec.get("aside_marks") or ())
-    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides)
+    asides, scene = frozenset(spec.get("aside_marks") or ()), frozenset(spec.get("scene") or ())
+    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene)
 
 
 def cue_word(token) -> CueWord | None:
@@ -344,8 +345,14 @@ def _finite(verb) -> bool:
 
 def _object_content(verb) -> Span | None:
     """The object of a verb whose object is what was said: "accused him of lying",
-    "endorsed Clinton for president", "called for an inquiry"."""
-    parts = [c for c in verb.rights if c.dep_ in _OBJECT_PARTS]
+    "endorsed Clinton for president", "called for an inquiry". A phrase after the object that
+    sets the scene of the speaking ("criticized Smith *in an interview*", "*on Monday*") is
+    not part of it."""
+    scene = lexicon().scene
+    parts = [
+        c for c in verb.rights
+        if c.dep_ in _OBJECT_PARTS and not (c.dep_ == "prep" and c.i > verb.i + 1 and c.lower_ in scene)
+    ]
     if not any(c.dep_ in ("dobj", "xcomp", "pobj", "oprd") or c.dep_ == "prep" and c.i == verb.i + 1 for c in parts):
         return None
     first = min((c.left_edge for c in parts), key=lambda t: t.i)
