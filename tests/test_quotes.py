@@ -739,3 +739,21 @@ def test_a_phrase_setting_the_scene_after_an_object_is_not_content(scene):
 def test_a_preposition_that_is_part_of_the_object_stays_content():
     reads("The governor praised the nurses for their courage.", "the nurses for their courage", "The governor")
     reads("Ortiz called on the council to resign.", "on the council to resign", "Ortiz")
+
+
+def test_a_verb_of_judging_with_an_as_phrase_reports_a_view():
+    q = reads("Party leaders see the senator as an asset.", "the senator as an asset", "Party leaders")
+    assert q.stance == "believe"
+    reads("Some analysts view the deal as a trap.", "the deal as a trap", "Some analysts")
+
+
+def test_the_agentless_passive_of_a_verb_of_judging_names_no_source():
+    q = only(quotes_of("The new court is widely seen as friendly to lenders."))
+    assert q.speaker is None and q.speaker_mention is None
+    assert q.kind == "indirect"
+
+
+def test_a_verb_of_judging_without_an_as_phrase_reports_nothing():
+    assert quotes_of("We will see what happens next week.") == []
+    assert quotes_of("The board considered the offer on Monday.") == []
+    assert quotes_of("She saw the mayor at the station.") == []

@@ -128,6 +128,7 @@ class Cues(Strict):
     vouching: dict[str, Words] = {}  # preposition -> nouns that vouch for their sentence ("in a poll")
     aside_marks: Words = []  # words opening a clause that closes a report as an aside (", while ...")
     scene: Words = []  # prepositions setting the scene of speaking after an object ("in an interview")
+    likening: Words = []  # verbs of judging that report a view with an as-phrase ("sees X as Y")
 
 
 class QuoteMedia(Strict):

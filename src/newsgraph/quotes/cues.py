@@ -50,6 +50,7 @@ class Lexicon:
     forms: dict[str, str]  # a regular inflection of a cue verb -> its lemma ("hopes" -> "hope")
     aside_marks: frozenset[str]  # words opening a clause that closes a report as an aside (", while ...")
     scene: frozenset[str]  # prepositions giving the time, place or occasion of speaking ("in an interview")
+    likening: frozenset[str]  # verbs of judging that report a view with an as-phrase ("sees X as Y")
 
 
 @derived
@@ -78,7 +79,8 @@ def lexicon() -> Lexicon:
     nouns, claimed = frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ())
     forms = {form: lemma for lemma in verbs for form in inflections(lemma)}
     asides, scene = frozenset(spec.get("aside_marks") or ()), frozenset(spec.get("scene") or ())
-    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene)
+    likening = frozenset(spec.get("likening") or ())
+    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene, likening)
 
 
 def cue_word(token) -> CueWord | None:
@@ -145,6 +147,11 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             if claim is not None:
                 out.append(claim)
             continue
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.likening:
+            judged = _likened(token)
+            if judged is not None:
+                out.append(judged)
+            continue
         word = cue_word(token)
         if word is None or token.pos_ not in ("VERB", "AUX") or _is_adjectival(token):
             continue
@@ -188,6 +195,26 @@ def _topic_noun(noun, prepositions: frozenset[str]) -> Attribution | None:
         return None
     cue = Span(noun.idx, noun.idx + len(noun))
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, _span_of(topic.left_edge, topic.right_edge))
+
+
+def _likened(verb) -> Attribution | None:
+    """ "Party leaders see him as an asset", "The board considered her the right choice": a
+    verb of judging with an as-phrase (or a second object) reports its subject's view of the
+    object. Its agentless passive ("The plan is widely seen as a trap") names no source; its
+    content is then the clause from its subject on."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    holders = [verb, *objects]  # the parse hangs the as-phrase on the verb or on its object
+    if not any(c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd" for h in holders for c in h.children):
+        return None
+    cue = Span(verb.idx, verb.idx + len(verb))
+    word = CueWord(verb.lemma_.lower(), stance="believe")
+    if _unsaid(verb):
+        subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        return Attribution(verb, cue, word, None, _span_of(subject.left_edge, verb.right_edge))
+    if not _finite(verb):
+        return None
+    content = _object_content(verb)
+    return Attribution(verb, cue, word, subject_of(verb), content) if content is not None else None
 
 
 def _vouched(prep, record) -> Attribution | None:
