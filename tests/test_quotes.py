@@ -757,3 +757,17 @@ def test_a_verb_of_judging_without_an_as_phrase_reports_nothing():
     assert quotes_of("We will see what happens next week.") == []
     assert quotes_of("The board considered the offer on Monday.") == []
     assert quotes_of("She saw the mayor at the station.") == []
+
+
+def test_an_as_phrase_after_the_content_is_what_the_speaker_called_it():
+    reads("The senator referred to the protesters as her friends.", "the protesters as her friends", "The senator")
+    reads("The mayor described the budget as a disgrace.", "the budget as a disgrace", "The mayor")
+    reads("The mayor criticized the budget as she left the hall.", "the budget", "The mayor")  # when, not what
+
+
+def test_a_phrasal_cue_without_its_particle_does_not_cut_a_reported_clause():
+    text = "Ortiz said he would build a new bridge and make the county pay for it."
+    reads(text, "he would build a new bridge and make the county pay for it", "Ortiz")
+    text = "Ortiz said he would build a new bridge and pointed out that the county would pay."
+    said = [content(text, q) for q in quotes_of(text)]
+    assert said[0] == "he would build a new bridge"  # "pointed out" reports on its own

@@ -92,6 +92,23 @@ def cue_word(token) -> CueWord | None:
     return word
 
 
+def _particle(token, word: CueWord):
+    """The particle that makes a phrasal cue of a verb ("point *out*", "make *clear*"), or None."""
+    required = lexicon().particles.get(word.lemma, frozenset())
+    return next((c for c in token.children if c.dep_ in ("prt", "acomp") and c.lower_ in required), None)
+
+
+def speaks(token) -> bool:
+    """Whether a verb is a cue word as it stands: a phrasal cue only with its particle or a
+    topic ("made clear that ...", "went on to say"; not "made Mexico pay", "went home")."""
+    word = cue_word(token)
+    if word is None:
+        return False
+    if word.lemma not in lexicon().particles:
+        return True
+    return _particle(token, word) is not None or _topic(token, word) is not None
+
+
 def stance_of(lemma: str) -> str | None:
     """The stance a cue lemma carries (deny, insist, warn, ...), or None."""
     word = lexicon().verbs.get(lemma.lower())
@@ -155,8 +172,7 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         word = cue_word(token)
         if word is None or token.pos_ not in ("VERB", "AUX") or _is_adjectival(token):
             continue
-        required = lex.particles.get(word.lemma, frozenset())
-        particle = next((c for c in token.children if c.dep_ in ("prt", "acomp") and c.lower_ in required), None)
+        particle = _particle(token, word)
         if word.lemma in lex.particles and particle is None and _topic(token, word) is None:
             continue
         end = particle if particle is not None and particle.i == token.i + 1 else token
@@ -169,7 +185,7 @@ def _content_noun(noun) -> Attribution | None:
     """ "Smith's claim that ...", "the warning from Smith that ...": a content noun with an
     owner and a that-clause. (A content noun that is the object of a cue verb is read with
     that verb: "announced their conclusion that ...".)"""
-    if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in lexicon().verbs:
+    if noun.dep_ in ("dobj", "dative") and speaks(noun.head):
         return None
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
     if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "her view is that ..."
@@ -296,7 +312,7 @@ def subject_of(verb):
 def _reported_by_cue(verb) -> bool:
     """A clause reported by a cue verb ("said X but said Y" parsed as Y joined to X): a cue
     joined to it shares the reporting verb's subject."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon().verbs
+    return verb.dep_ == "ccomp" and speaks(verb.head)
 
 
 def _bare_participle(verb) -> bool:
@@ -329,7 +345,7 @@ def _content(verb, word: CueWord) -> Span | None:
                 return _span_of(clause.left_edge, clause.right_edge, verb)
     topic = _topic(verb, word)
     if topic is not None:
-        return _span_of(topic.left_edge, topic.right_edge, verb)
+        return _span_of(topic.left_edge, _with_as_phrase(verb, topic.right_edge), verb)
     if word.speech:
         return _speech_declined(verb)
     claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
@@ -356,9 +372,8 @@ def _topic(verb, word: CueWord):
 def _before_next_cue(clause):
     """The last token of a reported clause, before a cue verb joined to it that reports on its
     own ("said they were worried, and 4 in 10 said ...", "said X and said that Y")."""
-    verbs = lexicon().verbs
     for token in clause.subtree:
-        if token.i > clause.i and token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+        if token.i > clause.i and token.dep_ == "conj" and token.pos_ == "VERB" and speaks(token):
             if any(c.dep_ == "ccomp" for c in token.children) and token.left_edge.i > clause.left_edge.i:
                 return token.doc[token.left_edge.i - 1]
     return clause.right_edge
@@ -384,7 +399,18 @@ def _object_content(verb) -> Span | None:
         return None
     first = min((c.left_edge for c in parts), key=lambda t: t.i)
     last = max((c.right_edge for c in parts), key=lambda t: t.i)
-    return _span_of(first, last, verb)
+    return _span_of(first, _with_as_phrase(verb, last), verb)
+
+
+def _with_as_phrase(verb, last):
+    """The end of a cue's content taken on over an as-phrase of the verb that follows it
+    ("described the dinner *as Washington celebrating itself*", "referred to them *as
+    friends*"): what the speaker called the object is part of what was said. Not a clause
+    of its own ("criticized the plan as she left"), which says when."""
+    for c in verb.rights:
+        if c.left_edge.i == last.i + 1 and c.left_edge.lower_ == "as" and c.dep_ in ("prep", "advcl"):
+            return last if _finite(c) else c.right_edge
+    return last
 
 
 def _block_after_colon(verb) -> Span | None:

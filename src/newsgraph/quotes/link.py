@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph import nlp
-from newsgraph.quotes.cues import Attribution, CueWord, lexicon, subject_of
+from newsgraph.quotes.cues import Attribution, CueWord, speaks, subject_of
 from newsgraph.quotes.marks import Stretch
 from newsgraph.quotes.media import medium_of
 from newsgraph.record import Quote, Span
@@ -451,8 +451,7 @@ def _in_attribution(token, a: Attribution) -> bool:
 
 def _reports(verb) -> bool:
     """Whether a verb, or one in its clause, is a cue word: the clause is speech of its own."""
-    verbs = lexicon().verbs
-    return any(t.lemma_.lower() in verbs for t in verb.subtree if t.pos_ in ("VERB", "AUX"))
+    return any(speaks(t) for t in verb.subtree if t.pos_ in ("VERB", "AUX"))
 
 
 def _reported_within(draft: Draft, drafts: list[Draft]) -> bool:
