@@ -771,3 +771,19 @@ def test_a_phrasal_cue_without_its_particle_does_not_cut_a_reported_clause():
     text = "Ortiz said he would build a new bridge and pointed out that the county would pay."
     said = [content(text, q) for q in quotes_of(text)]
     assert said[0] == "he would build a new bridge"  # "pointed out" reports on its own
+
+
+def test_a_subject_the_parse_leaves_unattached_is_the_noun_phrase_before_the_cue():
+    text = (
+        "At the club in Boca West, where it costs members a fortune, Jay DiPietro, the club's president,"
+        " suggested that rivals were poorly run."
+    )
+    reads(text, "that rivals were poorly run", "the club's president")
+    text = "Among likely voters in the state, about two-thirds, 67 percent, say they will vote for Trump."
+    q = reads(text, "they will vote for Trump")
+    assert "67 percent" in said_by(text, q)
+
+
+def test_a_quote_before_a_cue_with_no_subject_gives_it_no_speaker():
+    text = "Asked about the vote, “We will win,” said."  # no noun phrase stands before the cue
+    assert all(q.speaker_mention is None for q in quotes_of(text))

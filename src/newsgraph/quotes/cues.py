@@ -22,6 +22,8 @@ from newsgraph.record import Span
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "acomp"})  # a verb that shares its head's subject
 MAX_CLIMB = 6  # heads climbed to find a cue's subject ("... and won praise by saying ...")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})  # object content only for a verb that makes its own claim
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_NOUN_PARTS = frozenset({"compound", "amod", "nummod", "poss", "det", "nmod", "case", "flat", "quantmod"})
 _OBJECT_PARTS = frozenset({"dobj", "dative", "prep", "xcomp", "oprd", "pobj", "prt"})
 
 
@@ -177,7 +179,8 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             continue
         end = particle if particle is not None and particle.i == token.i + 1 else token
         cue = Span(token.idx, end.idx + len(end))
-        out.append(Attribution(token, cue, word, subject_of(token), _content(token, word)))
+        speaker = subject_of(token) or _unattached_subject(token)
+        out.append(Attribution(token, cue, word, speaker, _content(token, word)))
     return out
 
 
@@ -307,6 +310,26 @@ def subject_of(verb):
             return None
         v = v.head
     return None
+
+
+def _unattached_subject(verb):
+    """The noun phrase right before a finite verb that the parse left without a subject
+    ("Jay DiPietro, the club's president, suggested ...", "Among voters, about two-thirds,
+    67 percent, say ..."): its head word, or None. Adverbs and commas between are skipped;
+    a quote mark or any other punctuation before the verb means there is no such phrase."""
+    if verb.tag_ not in _FINITE or verb.dep_ not in ("ROOT", "ccomp", "advcl") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children
+    ):
+        return None
+    doc, k = verb.doc, verb.i - 1
+    while k >= verb.sent.start and (doc[k].dep_ in ("advmod", "neg", "aux") or doc[k].text == ","):
+        k -= 1
+    if k < verb.sent.start or doc[k].pos_ not in _NOMINAL:
+        return None
+    head = doc[k]
+    while head.dep_ in _NOUN_PARTS and verb.sent.start <= head.head.i < verb.i and head.head.pos_ in _NOMINAL:
+        head = head.head
+    return head
 
 
 def _reported_by_cue(verb) -> bool:
