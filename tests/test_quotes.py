@@ -787,3 +787,11 @@ def test_a_subject_the_parse_leaves_unattached_is_the_noun_phrase_before_the_cue
 def test_a_quote_before_a_cue_with_no_subject_gives_it_no_speaker():
     text = "Asked about the vote, “We will win,” said."  # no noun phrase stands before the cue
     assert all(q.speaker_mention is None for q in quotes_of(text))
+
+
+def test_a_question_put_to_someone_in_an_opening_participle_has_no_speaker():
+    text = "Asked what the plan might cost, she said the council would decide."
+    asked = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "Asked")
+    assert asked.speaker_mention is None
+    said = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "said")
+    assert said_by(text, said) == "she"

@@ -340,8 +340,15 @@ def _reported_by_cue(verb) -> bool:
 
 def _bare_participle(verb) -> bool:
     """A past participle with no auxiliary ("When asked, she said ..."): its speaker is not
-    the subject of the clause it hangs on."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    the subject of the clause it hangs on. A past form opening its sentence with an adverbial
+    clause that has no subject is one too, whatever its tag ("Asked what she meant, she
+    said ...")."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    opens = verb.left_edge.i == verb.sent.start and verb.i < verb.head.i
+    return verb.tag_ == "VBD" and verb.dep_ == "advcl" and opens and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _object_of(preposition):
