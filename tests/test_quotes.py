@@ -795,3 +795,27 @@ def test_a_question_put_to_someone_in_an_opening_participle_has_no_speaker():
     assert asked.speaker_mention is None
     said = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "said")
     assert said_by(text, said) == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Many days, former employees said, she stayed at the office past midnight, polishing the releases.",
+         "former employees"),
+        ("The plan, the mayor said on Monday, was a disaster for farmers.", "the mayor"),
+        ("The road is so unsafe, the engineer said, that the county must close it.", "the engineer"),
+    ],
+)
+def test_an_attribution_set_off_by_commas_reports_its_whole_sentence(text, speaker):
+    q = reads(text, text.rstrip("."), speaker)
+    assert q.kind == "indirect"
+
+
+def test_a_fronted_phrase_of_the_cue_or_a_lead_in_is_no_parenthetical():
+    text = "Asked about the vote, the mayor said, the council would meet again."  # the question is the cue's
+    said = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "said")
+    assert content(text, said) == "the council would meet again"
+    text = "As the phone rang, the announcer said, “It is three in the morning.”"
+    assert content(text, only(quotes_of(text))) == "“It is three in the morning.”"
+    text = "Smith, who testified on Monday, said the plan failed."
+    reads(text, "the plan failed", "Smith")

@@ -24,6 +24,11 @@ MAX_CLIMB = 6  # heads climbed to find a cue's subject ("... and won praise by s
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})  # object content only for a verb that makes its own claim
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _NOUN_PARTS = frozenset({"compound", "amod", "nummod", "poss", "det", "nmod", "case", "flat", "quantmod"})
+# the parts of an attribution phrase: its speaker and the words saying where, when and how
+_PHRASE_PARTS = frozenset(
+    {"nsubj", "nsubjpass", "agent", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dative", "prt"}
+)
+_OBJECTS = frozenset({"pobj", "dobj", "dative", "attr", "oprd", "pcomp"})
 _OBJECT_PARTS = frozenset({"dobj", "dative", "prep", "xcomp", "oprd", "pobj", "prt"})
 
 
@@ -327,8 +332,15 @@ def _unattached_subject(verb):
     if k < verb.sent.start or doc[k].pos_ not in _NOMINAL:
         return None
     head = doc[k]
-    while head.dep_ in _NOUN_PARTS and verb.sent.start <= head.head.i < verb.i and head.head.pos_ in _NOMINAL:
-        head = head.head
+    while verb.sent.start <= head.head.i < verb.i:
+        if head.dep_ in _NOUN_PARTS and head.head.pos_ in _NOMINAL:
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in _NOMINAL:
+            head = head.head.head  # "the chief of the League": the chief
+        else:
+            break
+    if head.dep_ in _OBJECTS and not any(t.text == "," for t in doc[min(head.head.i, head.left_edge.i) : head.i]):
+        return None  # "Smith, asked about it, said": the object of a phrase is no subject
     return head
 
 
@@ -360,6 +372,9 @@ def _content(verb, word: CueWord) -> Span | None:
     block = _block_after_colon(verb)
     if block is not None:
         return block
+    aside = _parenthetical(verb)
+    if aside is not None:
+        return aside
     infinitive = word.infinitive and not _unsaid(verb)
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and infinitive and _has_to(child)):
@@ -380,6 +395,34 @@ def _content(verb, word: CueWord) -> Span | None:
         return _speech_declined(verb)
     claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
     return _object_content(verb) if word.object and claims else None
+
+
+def _parenthetical(verb) -> Span | None:
+    """ "Many days, former employees said, she stayed past midnight" / "The plan, said Ana
+    Ruiz, a farmer, was a disaster": an attribution set off by commas inside its sentence
+    reports the whole sentence round it (the span runs over the attribution)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ not in _FINITE or subject is None or subject.lower_ in english().relative_pronouns:
+        return None  # not "Smith, who testified, said ..." nor "Smith, asked about it, said ..."
+    doc, sent = verb.doc, verb.sent
+    parts = [c for c in verb.children if c.dep_ in _PHRASE_PARTS and not _comma_between(c, verb)]
+    lo = min([verb.i] + [p.left_edge.i for p in parts])
+    hi = max([verb.i] + [p.right_edge.i for p in parts])
+    first, last = _trimmed(doc, sent.start, sent.end - 1)
+    if not (first < lo - 1 and hi + 1 < last) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    if any(c.i < lo for c in verb.children if not c.is_punct):
+        return None  # what stands before belongs to the cue's own clause ("On Monday, she said, ...")
+    if doc[hi + 2].text in english().quote_marks if hi + 2 <= last else False:
+        return None  # a lead-in: "As the phone rang, the announcer said, "It is 3 a.m.""
+    return _span_of(doc[first], doc[last], whole=True)
+
+
+def _comma_between(child, verb) -> bool:
+    """Whether a comma stands between a verb and a phrase hanging on it."""
+    doc = verb.doc
+    gap = range(child.right_edge.i + 1, verb.i) if child.i < verb.i else range(verb.i + 1, child.left_edge.i)
+    return any(doc[k].text == "," for k in gap)
 
 
 def _speech_declined(verb) -> Span | None:
