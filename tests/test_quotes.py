@@ -819,3 +819,11 @@ def test_a_fronted_phrase_of_the_cue_or_a_lead_in_is_no_parenthetical():
     assert content(text, only(quotes_of(text))) == "“It is three in the morning.”"
     text = "Smith, who testified on Monday, said the plan failed."
     reads(text, "the plan failed", "Smith")
+
+
+def test_quoted_words_after_a_reported_clause_in_its_cues_clause_extend_it():
+    text = "Ortiz wrote that the mayor is a “coward,” a “liar” and a “fraud.”"
+    q = reads(text, "that the mayor is a “coward,” a “liar” and a “fraud.”", "Ortiz")
+    assert q.kind == "mixed"
+    text = "Ortiz wrote that the mayor lied. The “reform” passed anyway."  # another sentence: a scare quote
+    reads(text, "that the mayor lied", "Ortiz")

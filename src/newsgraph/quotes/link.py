@@ -73,6 +73,7 @@ class Linker:
             if clause is not None:
                 drafts.append(self._reported(a, clause, stretches))
         loose = [s for s in stretches if not any(d.content.overlaps(Span(s.start, s.end)) for d in drafts)]
+        loose = [s for s in loose if not self._extends_report(s, drafts)]
         drafts += [d for s in loose if (d := self._partial(s, attributions)) is not None]
         drafts = [d for d in drafts if d.content.end - d.content.start >= MIN_CONTENT_CHARS]
         drafts = [d for d in drafts if not _reported_within(d, drafts)]
@@ -301,6 +302,25 @@ class Linker:
         start = min(clause.start, inner[0].start)
         end = max(clause.end, max(s.end for s in inner))
         return Draft(Span(start, end), "mixed", a, inner)
+
+    def _extends_report(self, stretch: Stretch, drafts: list[Draft]) -> bool:
+        """A quoted fragment in the clause of a cue whose reported clause ends before it in the
+        same sentence ("tweeted that Trump is a “loser,” a “liar” and a “whiner.”"): the report
+        runs on over it, as a mixed quote. True when a draft was so extended."""
+        word = self._token_at(stretch.start + 1)
+        for d in drafts:
+            a = d.attribution
+            if d.kind not in ("indirect", "mixed") or a is None or a.content is None or d.content.end > stretch.start:
+                continue
+            if _governs(a.verb, word) and self._same_sentence(d.content.end - 1, word):
+                d.content = Span(d.content.start, stretch.end)
+                d.kind = "mixed"
+                d.stretches.append(stretch)
+                return True
+        return False
+
+    def _same_sentence(self, offset: int, token) -> bool:
+        return self._token_at(offset).sent.start == token.sent.start
 
     def _partial(self, stretch: Stretch, attributions: list[Attribution]) -> Draft | None:
         """A quoted fragment said by the speaker of a cue whose clause holds it; None for a
