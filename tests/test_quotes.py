@@ -827,3 +827,12 @@ def test_quoted_words_after_a_reported_clause_in_its_cues_clause_extend_it():
     assert q.kind == "mixed"
     text = "Ortiz wrote that the mayor lied. The “reform” passed anyway."  # another sentence: a scare quote
     reads(text, "that the mayor lied", "Ortiz")
+
+
+def test_a_vehicle_of_speech_speaks_for_whoever_issued_it():
+    text = "The county board issued a statement saying the bridge was safe."
+    reads(text, "the bridge was safe", "The county board")
+    text = "Ortiz gave a speech attacking the new budget."
+    reads(text, "the new budget", "Ortiz")
+    text = "Voters saying they want a new bridge lined the road."  # people speak for themselves
+    assert said_by(text, only(quotes_of(text))) == "Voters"

@@ -129,6 +129,7 @@ class Cues(Strict):
     aside_marks: Words = []  # words opening a clause that closes a report as an aside (", while ...")
     scene: Words = []  # prepositions setting the scene of speaking after an object ("in an interview")
     likening: Words = []  # verbs of judging that report a view with an as-phrase ("sees X as Y")
+    vehicles: Words = []  # nouns a speaker issues ("a statement saying ...": the issuer speaks)
 
 
 class QuoteMedia(Strict):

@@ -58,6 +58,7 @@ class Lexicon:
     aside_marks: frozenset[str]  # words opening a clause that closes a report as an aside (", while ...")
     scene: frozenset[str]  # prepositions giving the time, place or occasion of speaking ("in an interview")
     likening: frozenset[str]  # verbs of judging that report a view with an as-phrase ("sees X as Y")
+    vehicles: frozenset[str]  # nouns a speaker issues ("a statement saying ...": the issuer speaks)
 
 
 @derived
@@ -86,8 +87,10 @@ def lexicon() -> Lexicon:
     nouns, claimed = frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ())
     forms = {form: lemma for lemma in verbs for form in inflections(lemma)}
     asides, scene = frozenset(spec.get("aside_marks") or ()), frozenset(spec.get("scene") or ())
-    likening = frozenset(spec.get("likening") or ())
-    return Lexicon(verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene, likening)
+    likening, vehicles = frozenset(spec.get("likening") or ()), frozenset(spec.get("vehicles") or ())
+    return Lexicon(
+        verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene, likening, vehicles
+    )
 
 
 def cue_word(token) -> CueWord | None:
@@ -310,11 +313,27 @@ def subject_of(verb):
                     return v.head  # "Smith, who said ...": the noun the clause describes
                 return subject
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head  # "voters saying they want ...", "emails showing that ...": the noun described
+            return _issuer(v.head)  # "voters saying they want ...", "emails showing that ...": the noun described
         if v.head.i == v.i or _bare_participle(v) or not (v.dep_ in _CLIMB or _reported_by_cue(v)):
             return None
         v = v.head
     return None
+
+
+def _issuer(noun):
+    """Who speaks through a noun described by a participle: the noun itself ("voters saying
+    ..."), or, for a vehicle of speech ("a statement saying ...", "an ad calling ..."), its
+    owner ("his speech defending ...") or whoever issued it ("Smith issued a statement
+    saying ...", "hit the airwaves with an ad attacking ...")."""
+    if noun.lemma_.lower() not in lexicon().vehicles:
+        return noun
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+        return subject_of(verb) or noun
+    return noun
 
 
 def _unattached_subject(verb):
