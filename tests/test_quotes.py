@@ -836,3 +836,10 @@ def test_a_vehicle_of_speech_speaks_for_whoever_issued_it():
     reads(text, "the new budget", "Ortiz")
     text = "Voters saying they want a new bridge lined the road."  # people speak for themselves
     assert said_by(text, only(quotes_of(text))) == "Voters"
+
+
+def test_according_to_set_off_inside_a_sentence_vouches_for_all_of_it():
+    text = "In the county, Ortiz leads by ten points, according to the latest count, though the race is close."
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "according to")
+    assert content(text, q) == text.rstrip(".")
+    assert said_by(text, q) == "the latest count"

@@ -28,6 +28,7 @@ _NOUN_PARTS = frozenset({"compound", "amod", "nummod", "poss", "det", "nmod", "c
 _PHRASE_PARTS = frozenset(
     {"nsubj", "nsubjpass", "agent", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dative", "prt"}
 )
+_SET_OFF = frozenset({",", "—", "–", "-", "(", ")"})  # marks setting a phrase off inside its sentence
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "attr", "oprd", "pcomp"})
 _OBJECT_PARTS = frozenset({"dobj", "dative", "prep", "xcomp", "oprd", "pobj", "prt"})
 
@@ -296,7 +297,7 @@ def _according(according, to) -> Attribution:
     clause = according.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    content = _sentence_without(according)
+    content = _sentence_without(according) or _around(according)
     if content is None:
         content = _span_without(clause, according) if clause.i != according.i else None
     return Attribution(according, Span(according.idx, to.idx + len(to)), CueWord("according to"), source, content, True)
@@ -616,6 +617,17 @@ def _sentence_without(part) -> Span | None:
     if part.right_edge.i >= last:
         return _span_of(doc[first], doc[part.left_edge.i - 1], whole=True) if part.left_edge.i > first else None
     return None
+
+
+def _around(part) -> Span | None:
+    """The whole sentence round a phrase set off inside it by commas, dashes or brackets
+    ("Trump, according to the poll, leads in Iowa"), or None."""
+    doc, sent = part.doc, part.sent
+    first, last = _trimmed(doc, sent.start, sent.end - 1)
+    before, after = part.left_edge.i - 1, part.right_edge.i + 1
+    if not (first < before and after < last) or doc[before].text not in _SET_OFF or doc[after].text not in _SET_OFF:
+        return None
+    return _span_of(doc[first], doc[last], whole=True)
 
 
 def _span_without(head, part) -> Span | None:
