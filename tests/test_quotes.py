@@ -843,3 +843,8 @@ def test_according_to_set_off_inside_a_sentence_vouches_for_all_of_it():
     q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "according to")
     assert content(text, q) == text.rstrip(".")
     assert said_by(text, q) == "the latest count"
+
+
+def test_a_record_shows_its_object():
+    reads("The latest poll showed a slim lead for the mayor.", "a slim lead for the mayor", "The latest poll")
+    assert quotes_of("The crowd came to show support for the nurses.") == []  # an infinitive claims nothing
