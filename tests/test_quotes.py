@@ -848,3 +848,11 @@ def test_according_to_set_off_inside_a_sentence_vouches_for_all_of_it():
 def test_a_record_shows_its_object():
     reads("The latest poll showed a slim lead for the mayor.", "a slim lead for the mayor", "The latest poll")
     assert quotes_of("The crowd came to show support for the nurses.") == []  # an infinitive claims nothing
+
+
+def test_marks_delimiting_a_markup_value_make_no_stretch():
+    from newsgraph.quotes.marks import find_stretches, paragraphs
+
+    text = 'Embed: <tweet author="CityHall" id="4412">Roads close at 9.</tweet> The mayor said "stay home."'
+    spans = [text[s.start : s.end] for s in find_stretches(text, paragraphs(text))]
+    assert spans == ['"stay home."']

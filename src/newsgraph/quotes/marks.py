@@ -70,7 +70,7 @@ def _double_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
     open_at, last_end = None, 0
     for start, end in paras:
         found = english().double_quotes.finditer(text, start, end)
-        marks = [(m.start(), m.end(), _direction(text, m.start(), m.end())) for m in found]
+        marks = _outside_markup(text, [(m.start(), m.end(), _direction(text, m.start(), m.end())) for m in found])
         if open_at is not None:
             if marks and marks[0][0] == start and marks[0][2] != CLOSE:
                 marks = marks[1:]  # the paragraph reopens the quote left open above
@@ -90,6 +90,20 @@ def _double_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
         last_end = end
     if open_at is not None:
         out.append(Stretch(open_at, last_end, closed=False))
+    return out
+
+
+def _outside_markup(text: str, marks: list) -> list:
+    """The marks less the pairs that delimit a markup attribute's value (`author="Smith"`,
+    left in the text by a web page's embeds): a mark right after "=" and the one closing it."""
+    out, skip = [], False
+    for mark in marks:
+        if skip:
+            skip = False
+        elif mark[0] > 0 and text[mark[0] - 1] == "=":
+            skip = True
+        else:
+            out.append(mark)
     return out
 
 
