@@ -856,3 +856,11 @@ def test_marks_delimiting_a_markup_value_make_no_stretch():
     text = 'Embed: <tweet author="CityHall" id="4412">Roads close at 9.</tweet> The mayor said "stay home."'
     spans = [text[s.start : s.end] for s in find_stretches(text, paragraphs(text))]
     assert spans == ['"stay home."']
+
+
+def test_a_cue_joined_to_a_reported_clause_shares_the_reporters_subject():
+    text = 'Ortiz said it was too early to count the votes but added, "We know the result."'
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "added")
+    assert said_by(text, q) == "Ortiz"
+    text = "Ortiz said the mayor resigned and left the city."  # not a cue: the mayor left
+    reads(text, "the mayor resigned and left the city", "Ortiz")

@@ -317,6 +317,9 @@ def subject_of(verb):
             return _issuer(v.head)  # "voters saying they want ...", "emails showing that ...": the noun described
         if v.head.i == v.i or _bare_participle(v) or not (v.dep_ in _CLIMB or _reported_by_cue(v)):
             return None
+        if v.dep_ == "conj" and _reported_by_cue(v.head) and speaks(v):
+            v = v.head.head  # "said it was early but added ...": the cue joins the reporting verb
+            continue
         v = v.head
     return None
 
