@@ -870,3 +870,12 @@ def test_wanting_and_believing_take_their_object():
     reads("The union wants a new contract for nurses.", "a new contract for nurses", "The union")
     reads("The mayor does not believe the report.", "the report", "The mayor")
     assert quotes_of("Residents who want to leave may do so.") != []  # a to-clause still counts
+
+
+def test_a_sentence_split_round_its_attribution_is_one_quote():
+    text = '"If you look at the budget," Ortiz said, "we are in good shape."'
+    q = reads(text, text, "Ortiz")
+    assert q.kind == "direct"
+    text = '"We are done with the budget." Ortiz said the council would meet again.'
+    said = {content(text, q): q.kind for q in quotes_of(text)}  # a sentence of its own, then a report
+    assert said == {'"We are done with the budget."': "direct", "the council would meet again": "indirect"}

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph import nlp
+from newsgraph.english import english
 from newsgraph.quotes.cues import Attribution, CueWord, speaks, subject_of
 from newsgraph.quotes.marks import Stretch
 from newsgraph.quotes.media import medium_of
@@ -143,11 +144,22 @@ class Linker:
             return None
         here = Span(stretch.start, stretch.end)
         for a in _attributions_near(word, by_verb):
-            if a.verb.i < word.i or (a.content is not None and not a.content.overlaps(here)):
+            if a.verb.i < word.i:
+                continue
+            if a.content is not None and not a.content.overlaps(here) and not self._split(stretch, a.content):
                 continue
             if word.i == a.verb.i or _in_phrase(word, a.speaker) or (word.head.i == a.verb.i and word.dep_ in _LEAD_IN):
                 return None if self._finishes_clause(stretch, a) else self._speaker_outside(a, stretch)
         return None
+
+    def _split(self, stretch: Stretch, content: Span) -> bool:
+        """Whether a cue stands inside a split quoted sentence ('"If you look at it," she said,
+        "we agree."'): the first part ends with a comma and the cue's content opens at a quote
+        mark. The cue is then the attribution of both parts."""
+        if self.text[stretch.start : stretch.end].rstrip("”\"»'’` ")[-1:] != ",":
+            return False
+        before = self.text[: content.start].rstrip()[-1:]
+        return self.text[content.start : content.start + 1] in english().quote_marks or before in english().quote_marks
 
     def _speaker_outside(self, a: Attribution, stretch: Stretch) -> Attribution:
         """The attribution with its speaker taken from outside the quote: the parse sometimes
