@@ -879,3 +879,10 @@ def test_a_sentence_split_round_its_attribution_is_one_quote():
     text = '"We are done with the budget." Ortiz said the council would meet again.'
     said = {content(text, q): q.kind for q in quotes_of(text)}  # a sentence of its own, then a report
     assert said == {'"We are done with the budget."': "direct", "the council would meet again": "indirect"}
+
+
+def test_a_quoted_name_next_to_a_cue_is_no_direct_quote():
+    text = "The senator appeared on “The Late Show,” saying the plan had failed."
+    reads(text, "the plan had failed", "The senator")
+    text = "“We lost the vote,” the senator said."
+    assert only(quotes_of(text)).kind == "direct"

@@ -230,6 +230,8 @@ class Linker:
         """Direct quotes: linked stretches, with the stretches that run on from them (rule 2, 3)."""
         drafts: list[Draft] = []
         for stretch, a in zip(stretches, links, strict=True):
+            if _is_title(self.text[stretch.start + 1 : stretch.end - 1].strip(" ,.'’\"”")):
+                continue  # a quoted name ("appeared on “The View,” saying ...") is no speech
             last = drafts[-1] if drafts else None
             if last is not None and self._runs_on(last, stretch, a) and _mostly_quoted(last, stretch):
                 last.stretches.append(stretch)
