@@ -43,6 +43,12 @@ def test_an_obligation_is_no_event(pipeline):
         assert any(code[:2] == "04" and why == "hypothetical" for (_, _, code), why in rejected)
     events, _ = coded(pipeline, "The Ruritanian diplomats consulted the Bordurian government before the vote.")
     assert "04" in roots(events)
+    for text in ("The Kenyan army has to attack the rebel camp tonight.",
+                 "The Kenyan army has got to attack the rebel camp tonight."):
+        events, _ = coded(pipeline, text)
+        assert "19" not in roots(events), text
+    events, _ = coded(pipeline, "The Kenyan army had to attack the rebel camp.")  # it did
+    assert "19" in roots(events)
 
 
 def test_a_purpose_is_no_event(pipeline):

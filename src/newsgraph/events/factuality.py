@@ -57,7 +57,7 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
         if content and lex.is_("speech_verbs", governor.lemma_.lower()):
             content = False  # plainly reported ("said they arrested him"): the report asserts it
         modal = _is_possibility(governor, lex) or _is_obligation(governor, lex)
-        if clause.dep_ == "xcomp" and lex.has("necessity_verbs", governor):
+        if clause.dep_ == "xcomp" and _necessity(governor, lex):
             return HYPOTHETICAL  # "they need to consult their governments": required, not done
         if modal and clause.dep_ in ("ccomp", "advcl", "xcomp") and not _presupposed(clause, lex):
             # "could attack, killing ...": the possibility covers its complement, but not a clause
@@ -77,6 +77,20 @@ def _is_possibility(token, lex: Lexicon) -> bool:
 def _is_obligation(token, lex: Lexicon) -> bool:
     """ "must consult", "should resign": a modal of obligation on the verb says what is required."""
     return any(c.dep_ == "aux" and lex.is_("deontic_auxiliaries", c.lower_) for c in token.children)
+
+
+def _necessity(verb, lex: Lexicon) -> bool:
+    """A verb of necessity governing an infinitive: "need to", "have to", "have got to" — but
+    not a past "had to", which says it was done ("they had to flee"), nor "got to" without
+    "have", an opportunity taken ("he got to meet the president")."""
+    if not lex.has("necessity_verbs", verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "have":
+        return verb.tag_ not in ("VBD", "VBN")
+    if lemma == "get":
+        return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return True
 
 
 def _is_purpose(clause) -> bool:
