@@ -299,6 +299,15 @@ def test_a_country_named_beside_the_actor_is_no_setting_but_the_articles_main_co
     assert (government.country, government.country_source) == ("CAN", "setting")
 
 
+def test_a_city_in_a_country_the_article_is_not_about_sets_no_scene():
+    text = ("Kenyan ministers met in Nairobi on Monday. Kenyan officials praised the Kenyan budget.\n\n"
+            "The government defended its record in a speech in Richmond.")
+    actors = analysed(text).actors
+    government = next(e for e in actors.entities if e.name == "government")
+    assert entity_named(actors, "Richmond").country == "USA"  # no Kenyan namesake: the American city
+    assert (government.country, government.country_source) == ("KEN", "setting")
+
+
 def test_the_dateline_sets_the_scene_when_the_sentence_has_no_place():
     text = "NAIROBI, Kenya (AP) — Police arrested dozens of people on Tuesday, a spokesman said."
     police = next(e for e in analysed(text).actors.entities if e.sector == "COP")

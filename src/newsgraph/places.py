@@ -14,7 +14,8 @@ Then the setting: an actor whose own words give a sector and no country (police,
 federal prosecutors), and a person or organisation with no country that the knowledge files do
 not know, takes the country of its setting: the places of its sentences, else of
 its paragraphs, else the dateline's, else the article's main country (its places by mentions,
-else its publisher's country), with ``country_source`` "setting".
+else its publisher's country), with ``country_source`` "setting". A city sets the scene only in
+a country that holds a share of the actors' mentions (``SETTING_SHARE``).
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ def find_places(article: Article) -> list[Place]:
 
 
 INTERNATIONAL_SECTORS = frozenset({"IGO", "MNC"})  # sectors of actors that belong to no one country
+SETTING_SHARE = 0.1  # a city sets the scene only in a country with this share of the actors' mentions
 
 
 def _settle(article: Article, places: list[Place]) -> None:
@@ -99,8 +101,13 @@ def _settle(article: Article, places: list[Place]) -> None:
     if not unsettled:
         return
     # a country named near the actor is as often the other party ("the government's deal with
-    # Rwanda") as the setting: only places inside a country (cities, states) set the scene there
-    spots = sorted((m.start, p.country) for p in places if p.country and p.kind != "country" for m in p.mentions)
+    # Rwanda") as the setting: only places inside a country (cities, states) set the scene there,
+    # and only in a country the article's actors are about (a share of their mentions): a lone
+    # "Richmond" read as the American city does not move a British government to the US
+    votes = _countries_of([e for e in article.actors.entities if e.type not in PLACE_TYPES])
+    figured = {c for c, n in votes.items() if n >= SETTING_SHARE * sum(votes.values())}
+    spots = sorted((m.start, p.country) for p in places if p.country and p.kind != "country"
+                   and (p.country in figured or not figured) for m in p.mentions)
     sentences = [(s.start_char, s.end_char) for s in article.parsed.sents] if article.parsed is not None else []
     paragraphs = [(z.start, z.end) for z in article.zones]
     fallback = _dateline_country(article) or _main_country(article)
