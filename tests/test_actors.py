@@ -581,6 +581,13 @@ def test_an_owner_named_by_a_possessive_pronoun_is_read_once_the_pronoun_is_reso
     assert entity_named(actors_of(text, date="2016-09-22"), "aides").code is None  # nobody's aides
 
 
+def test_a_counterpart_holds_its_owners_post_in_the_country_its_words_name():
+    text = "The Kenyan defence minister met her Russian counterpart in Nairobi."
+    assert entity_named(actors_of(text), "Russian counterpart").code == "RUSGOV"
+    text = "A Russian counterpart was not named."
+    assert entity_named(actors_of(text), "Russian counterpart").code == "RUS"  # nobody's counterpart
+
+
 def test_organisations_listed_after_a_plural_role_noun_or_followed_by_a_number_stay_organisations():
     text = "Think of the elite schools, Amherst College, Stanford University and Vassar College, which cut lists."
     assert entity_named(actors_of(text), "Stanford University").type == "ORG"

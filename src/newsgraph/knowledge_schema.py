@@ -50,6 +50,7 @@ class Nouns(Strict):
     relational: Words
     past: Words = []
     agents: Words = []
+    counterparts: Words = []
     document: Words
     leader: Words
     honorifics: dict[str, Literal["m", "f", "-"]]

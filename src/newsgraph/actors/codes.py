@@ -56,10 +56,11 @@ def to_entity(cluster: Cluster, date: str | None, doc=None) -> Entity:
 
 
 def _is_agent(cluster: Cluster) -> bool:
-    """A nominal for someone who acts for its owner (nouns.yaml: agents), the owner known."""
-    owner = cluster.owner
+    """A nominal for someone who acts for its owner, or holds its post elsewhere (nouns.yaml:
+    agents, counterparts), the owner known."""
+    owner, nouns = cluster.owner, knowledge.nouns()
     return owner is not None and owner is not cluster and any(
-        m.kind == "nominal" and m.words[0] in knowledge.nouns().agents for m in cluster.mentions)
+        m.kind == "nominal" and m.words[0] in nouns.agents | nouns.counterparts for m in cluster.mentions)
 
 
 def _past(title: str) -> bool:

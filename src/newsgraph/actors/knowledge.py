@@ -97,6 +97,7 @@ class Nouns:
     relational: frozenset[str]
     past: frozenset[str]
     agents: frozenset[str]
+    counterparts: frozenset[str]
     document: frozenset[str]
     honorifics: dict[str, str]
     pronouns: dict[str, tuple[str, str, int]]
@@ -249,6 +250,7 @@ def nouns() -> Nouns:
         relational=frozenset(spec["relational"]),
         past=frozenset(spec.get("past") or ()),
         agents=frozenset(spec.get("agents") or ()),
+        counterparts=frozenset(spec.get("counterparts") or ()),
         document=frozenset(spec["document"]),
         honorifics={k: str(v) for k, v in spec["honorifics"].items()},
         pronouns=pronouns,
