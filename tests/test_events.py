@@ -574,6 +574,8 @@ def test_a_speakers_second_act_the_parser_put_inside_their_report_is_theirs():
 
 def test_blame_of_a_thing_is_aimed_at_whoever_owns_it():
     assert coded("The senator criticised the government's plan.") == [("The senator", "the government", "111")]
+    assert coded("Senator Ted Cruz is endorsing Donald Trump's presidential campaign.") == [
+        ("Ted Cruz", "Donald Trump", "051")]  # a campaign is judged as its owner
     text = "Police arrested two men on Monday. The senator blamed police shootings on bias."
     assert ("The senator", "police", "112") in coded(text)  # the entity named "Police"
 

@@ -384,7 +384,8 @@ def _through_event_noun(token, lex: Lexicon, code: str = ""):
     "refused a request from the mayor": a request's author is whom the refusal answers;
     "condemned the regime's attacks", "blamed police shootings": praise and blame are aimed at
     whoever did or owns the thing judged, else at the thing."""
-    evaluative = lex.is_("evaluative_roots", code[:2]) and not names_doer(token)
+    # (a campaign, an effort is judged as its owner: "endorsing Trump's presidential campaign")
+    evaluative = lex.is_("evaluative_roots", code[:2]) and (not names_doer(token) or is_transparent(token, lex))
     if evaluative or lex.is_("author_nouns", token.lemma_.lower()):
         found = author(token)
         if found is not None and (not evaluative or names_doer(found) or found.pos_ == "ADJ"):
