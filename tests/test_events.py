@@ -630,3 +630,8 @@ def test_a_participle_opening_its_clause_is_done_to_the_clause_subject():
     assert coded("Arrested by the police in 2012, the officers were later freed.") == [
         ("the police", "the officers", "173")]
     assert [e for e in coded("Arrested in 2012, the officers were later freed by a court.") if e[2] == "173"] == []
+
+
+def test_a_relative_clause_is_of_the_names_before_it():
+    found = coded("Senator Ana Duarte, who refused to back the budget, and Senator Jane Smith met the governor.")
+    assert [e[0] for e in found if e[2].startswith("12")] == ["Ana Duarte"]  # not Jane Smith

@@ -48,7 +48,8 @@ def agent_of(pred, lex: Lexicon, depth: int = 0) -> list:
     for child in pred.children:
         if child.dep_ in SUBJECTS and child.dep_ != "expl":
             if child.lower_ in english().relative_pronouns and pred.dep_ == "relcl":
-                return conjuncts(pred.head)
+                # "Trump, who was refusing ..., and McDaniel": the clause is of what precedes it
+                return [t for t in conjuncts(pred.head) if t.i < pred.left_edge.i]
             return conjuncts(child)
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
