@@ -635,3 +635,9 @@ def test_a_participle_opening_its_clause_is_done_to_the_clause_subject():
 def test_a_relative_clause_is_of_the_names_before_it():
     found = coded("Senator Ana Duarte, who refused to back the budget, and Senator Jane Smith met the governor.")
     assert [e[0] for e in found if e[2].startswith("12")] == ["Ana Duarte"]  # not Jane Smith
+
+
+def test_a_bare_gerund_after_a_preposition_names_the_event_not_an_act_of_the_subject():
+    found = coded("The mayor of the city spoke to reporters after shooting.")
+    assert not [e for e in found if e[2][:2] in ("18", "19")]
+    assert "040" in [code for _, _, code in coded("After meeting Putin, Trump praised him.")]  # with an object

@@ -207,8 +207,13 @@ def _amount_type(noun) -> str:
 
 
 def _is_determined_gerund(token) -> bool:
-    """"after *the* meeting": a gerund with a determiner is a noun, whatever its tag."""
-    return token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children)
+    """"after *the* meeting": a gerund with a determiner is a noun, whatever its tag; so is a
+    bare gerund after a preposition with nothing of its own ("struggles to recover after
+    *shooting*": the shooting, not the subject shooting)."""
+    if token.tag_ != "VBG":
+        return False
+    bare = token.dep_ == "pcomp" and not any(c.dep_ not in ("punct", "advmod") for c in token.children)
+    return bare or any(c.dep_ == "det" for c in token.children)
 
 
 def _has_object(verb) -> bool:
