@@ -887,3 +887,22 @@ def test_a_quoted_name_next_to_a_cue_is_no_direct_quote():
     assert q.kind == "mixed" and content(text, q) == text.rstrip(".")  # the name is part of what he said
     text = "“We lost the vote,” the senator said."
     assert only(quotes_of(text)).kind == "direct"
+
+
+def test_quoted_clause_ending_outside_the_report_is_a_partial_quote():
+    text = "The governor said on Monday, with a “big smile on her face,” that taxes would fall."
+    partial = [q for q in quotes_of(text) if q.kind == "partial"]
+    assert [content(text, q) for q in partial] == ["“big smile on her face,”"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word or two in quote marks outside the report: a flagged term
+        "The governor said on Monday, in her “usual style,” that taxes would fall.",
+        # a fragment running on inside a phrase (no punctuation closing it)
+        "The governor said on Monday, after the “long and painful budget” talks, that taxes would fall.",
+    ],
+)
+def test_flagged_words_outside_the_report_are_no_partial_quote(text):
+    assert all(q.kind != "partial" for q in quotes_of(text))

@@ -12,7 +12,9 @@ The rules, in the order they apply:
    inherits the speaker of the quote before it, if that one is near.
 4. A cue's clause holding no direct quote is indirect speech, or mixed when a stretch
    lies inside it. A quoted fragment elsewhere in a sentence with a speaking cue is a
-   partial quote of that speaker; with no cue in its sentence it is a scare quote.
+   partial quote of that speaker when it ends a clause and is more than a term (a few
+   words running on inside a phrase are flagged, not quoted); with no cue in its sentence
+   it is a scare quote.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from newsgraph.record import Quote, Span
 FOLLOW_ON_PARAGRAPHS = 4  # a follow-on quote inherits a speaker from at most this far back
 DIRECT_COVER = 0.75  # share of a cue's clause a stretch must fill to be its direct quote
 MIN_FOLLOW_ON_WORDS = 3
+MIN_PARTIAL_WORDS = 4  # a quoted fragment outside its cue's clause shorter than this is a flagged term
 MIN_CONTENT_CHARS = 6
 MAX_ATTRIBUTION_GAP = 200  # characters between a quote and its cue, beyond which they are not one phrase
 MAX_CREDIT_WORDS = 12  # a dash credit is a name and a short description, not a sentence
@@ -350,9 +353,11 @@ class Linker:
         if a is None:
             return None
         region = _object_region(a.verb, stretch)
-        if region is None:
-            return Draft(Span(stretch.start, stretch.end), "partial", a, [stretch])
-        return Draft(region, "mixed", a, [stretch])
+        if region is not None:
+            return Draft(region, "mixed", a, [stretch])
+        if not self._ends_clause(stretch) or _words(self.text, Span(stretch.start, stretch.end)) < MIN_PARTIAL_WORDS:
+            return None  # a word or phrase flagged inside a phrase ("its “judgment”", "the “Crossroads” title")
+        return Draft(Span(stretch.start, stretch.end), "partial", a, [stretch])
 
     def _on_display(self, offset: int) -> bool:
         return any(h.start <= offset < h.end for h in self.headlines)
