@@ -330,9 +330,24 @@ def test_headline_label_is_a_paraphrase():
     assert content(text, q) == "taxes will not rise"
 
 
-def test_a_line_opened_by_a_page_word_has_no_speaker_label():
-    text = "Update: The bridge reopened at noon.\n\nTraffic was light."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The bridge reopened at noon.\n\nTraffic was light.",
+        "Traffic was light.\n\nClarification: The first line now gives the right time of the closure.",
+        "Byline: Ana Ruiz and Tom Berg.\n\nTraffic was light.",
+    ],
+)
+def test_a_line_opened_by_a_page_word_has_no_speaker_label(text):
     assert quotes_of(text) == []
+
+
+def test_a_section_head_ending_in_a_function_word_is_no_speaker_label():
+    text = "Traffic was light.\n\nThe Work Goes On: Crews finished the new deck a week early."
+    assert quotes_of(text) == []
+    labelled = "Traffic was light.\n\nThe Bridge Crew: We finished the new deck a week early."
+    q = only(quotes_of(labelled))
+    assert q.kind == "direct" and labelled[q.cue.start : q.cue.end] == ":"
 
 
 def test_quote_paragraph_after_an_announcing_cue_takes_its_speaker():

@@ -276,6 +276,8 @@ class Linker:
         """A paragraph opened by a speaker label: a transcript line is what the label's owner
         said word for word; a headline's is a paraphrase. A place names no speaker ("Iowa: ...")."""
         speaker = self._token_at(line.label.end - 1)
+        if speaker.pos_ in _FUNCTION_WORDS:
+            return None  # a section head ("The Gap Goes On: ..."), not a name
         hit = self.actors.mention_at(speaker.idx, speaker.idx + len(speaker))
         if hit is not None and hit[1].type in ("GPE", "LOC"):
             return None
@@ -452,6 +454,7 @@ _DANGLING = (" and", " but", " or")
 _NAME_PARTS = frozenset({"compound", "flat", "det", "amod"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _PERSONAL = frozenset({"he", "she", "they", "i", "we"})
+_FUNCTION_WORDS = frozenset({"ADP", "ADV", "CCONJ", "SCONJ", "DET", "PART", "AUX"})  # a label ending so names no one
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what"})
 _NOT_OBJECT = frozenset({"cc", "conj", "advcl", "ccomp", "parataxis", "punct", "nsubj", "relcl"})
 _CLAUSE_END = frozenset(",.;:!?—–-…)")
