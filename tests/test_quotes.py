@@ -921,3 +921,22 @@ def test_quoted_clause_ending_outside_the_report_is_a_partial_quote():
 )
 def test_flagged_words_outside_the_report_are_no_partial_quote(text):
     assert all(q.kind != "partial" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the day the video came out, the mayor said of the brawl, “I don't like it,” and left.",
+        "Asked by a reporter whether she had practiced her speech, she said, “I read it once over, and that's all.”",
+    ],
+)
+def test_a_cue_leading_into_a_quoted_sentence_reports_only_the_quote(text):
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "said")
+    assert q.kind == "direct"
+    assert content(text, q).startswith("“") and not content(text, q).startswith(("On", "Asked"))
+
+
+def test_a_quoted_sentence_ending_a_report_is_part_of_it():
+    text = "The vote was fair, she said, “and we won it.”"
+    q = only(quotes_of(text))
+    assert content(text, q) == text

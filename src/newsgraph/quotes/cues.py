@@ -399,12 +399,17 @@ def _content(verb, word: CueWord) -> Span | None:
     if aside is not None:
         return aside
     infinitive = word.infinitive and not _unsaid(verb)
+    quoted = _quote_after(verb)
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and infinitive and _has_to(child)):
             if child.i < verb.i and verb.dep_ == "ROOT":
+                if quoted is not None and child.i < quoted.i:
+                    continue  # a scene-setting clause before "she said, “...”", not what was said
                 return _before_closing_attribution(verb, child)
             return _span_of(child.left_edge, _before_next_cue(child), verb)
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        if quoted is not None and verb.head.i > quoted.i:  # "Asked about it, she said, “I read it.”"
+            return _span_of(quoted, verb.head.right_edge, verb)
         return _span_without(verb.head, verb)
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and child.lemma_.lower() in lexicon().nouns:
@@ -439,6 +444,17 @@ def _parenthetical(verb) -> Span | None:
     if doc[hi + 2].text in english().quote_marks if hi + 2 <= last else False:
         return None  # a lead-in: "As the phone rang, the announcer said, "It is 3 a.m.""
     return _span_of(doc[first], doc[last], whole=True)
+
+
+def _quote_after(verb):
+    """The opening quote mark right after a cue's own phrase and a comma or colon, opening a
+    sentence of its own ("she said, “We ...”", "said of the episode: “I ...”"; not the end
+    of a split sentence: "The vote was fair, she said, “and we won it.”"), or None."""
+    doc = verb.doc
+    k = max([verb.i] + [c.right_edge.i for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod", "dative")]) + 1
+    if k + 2 < len(doc) and doc[k].text in (",", ":") and doc[k + 1].text in english().quote_marks:
+        return doc[k + 1] if doc[k + 2].text[:1].isupper() else None
+    return None
 
 
 def _comma_between(child, verb) -> bool:
