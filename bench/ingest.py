@@ -3,7 +3,8 @@
     python bench/ingest.py ../shared/data/polnear/train/text [--limit N] [--workers 1 2] [--json]
 
 Steps (each in a fresh process, into a fresh store in a temporary folder):
-  floor        the texts through spaCy's nlp.pipe alone (model loaded before the clock)
+  floor        the texts through spaCy's own pipeline alone (newsgraph.nlp.load_stock, loaded
+               before the clock)
   local        newsgraph ingest --engine local (model loading included: a real run)
   dask N       newsgraph ingest --engine dask --workers N (cluster start and model loading included)
 The wall time of each ingest includes reading, analysis and writing the store. Peak memory
@@ -41,11 +42,11 @@ def step_floor(files: list[str]) -> dict:
     from newsgraph import nlp
     from newsgraph.read import Document, read_inputs
 
-    texts = [d.text for d in read_inputs(files) if isinstance(d, Document)]
-    nlp.load()
-    list(nlp.parse_many(texts[:2]))
+    texts = [nlp.fold(d.text) for d in read_inputs(files) if isinstance(d, Document)]
+    stock = nlp.load_stock()
+    list(stock.pipe(texts[:2]))
     with Clock() as clock:
-        for _ in nlp.parse_many(texts):
+        for _ in stock.pipe(texts, batch_size=nlp.BATCH_SIZE):
             pass
     return rates("floor (spaCy only)", clock.seconds, len(texts), sum(len(t.split()) for t in texts))
 
