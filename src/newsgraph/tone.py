@@ -34,6 +34,15 @@ def lexicon() -> dict[str, float]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _polarity() -> dict[int, int]:
+    """The lexicon's words as the parse's arrays hold them (the hash of the lower-cased word),
+    with the sign of their valence: 1, -1, or 0."""
+    from spacy.strings import get_string_id
+
+    return {get_string_id(w): (v > 0) - (v < 0) for w, v in lexicon().items()}
+
+
 def valence(words: Iterable[str]) -> float:
     """The summed valence of the words (lower-cased); 0 for words the lexicon does not know."""
     lex = lexicon()
@@ -58,20 +67,25 @@ class ToneIndex:
     """
 
     def __init__(self, doc):
+        from newsgraph import nlp
         from newsgraph.knowledge import load_yaml
 
-        lex, kinds = lexicon(), frozenset(load_yaml("tone.yaml")["parts_of_speech"])
+        kinds = nlp.ids("POS", load_yaml("tone.yaml")["parts_of_speech"])
         self.starts: list[int] = []
         self._net = [0]  # running sums, one entry per word more: positive minus negative ...
         self._words = [0]  # ... and words
-        for tok in doc if doc is not None else ():
-            if not tok.is_alpha and not any(c.isalpha() for c in tok.text):  # most words: the flag suffices
+        if doc is None:
+            return
+        polarity, strings = _polarity(), doc.vocab.strings
+        # read from the parse's arrays (no Token per word): a token is a word when it is
+        # alphabetic or has a letter; a word of the right part of speech and in no entity has
+        # the sign of its valence
+        rows = doc.to_array(["IS_ALPHA", "POS", "ENT_TYPE", "LOWER", "ORTH", "IDX"]).tolist()
+        for alpha, pos, ent, low, orth, idx in rows:
+            if not alpha and not any(c.isalpha() for c in strings[orth]):
                 continue
-            value = 0.0
-            if tok.pos_ in kinds and not tok.ent_type_:
-                value = lex.get(tok.lower_, 0.0)
-            self.starts.append(tok.idx)
-            self._net.append(self._net[-1] + (value > 0) - (value < 0))
+            self.starts.append(idx)
+            self._net.append(self._net[-1] + (polarity.get(low, 0) if pos in kinds and not ent else 0))
             self._words.append(self._words[-1] + 1)
 
     def tone(self, start: int = 0, end: int | None = None) -> float | None:

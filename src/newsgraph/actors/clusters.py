@@ -75,7 +75,8 @@ class State:
         self.date = date
         self.author = author or "the writer"
         self.writers: dict[str, Cluster] = {}  # "sg": the writer, "pl": the writer's group
-        self.newlines = [t.idx for t in doc if "\n" in t.text or "\n" in t.whitespace_]
+        strings = doc.vocab.strings  # the tokens holding a line break (a token's trailing space is never one)
+        self.newlines = [idx for orth, idx in doc.to_array(["ORTH", "IDX"]).tolist() if "\n" in strings[orth]]
         self.clusters: list[Cluster] = []
         self.of: dict[int, Cluster] = {}  # id(mention) -> cluster
         self.by_head: dict[int, Mention] = {}  # names and nominals by their head token

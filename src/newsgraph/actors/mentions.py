@@ -479,12 +479,12 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
     surnames = {m.words[-1] for m in names if m.type == "PERSON" and (len(m.words) > 1 or m.gender != "-")}
     known = knowledge.people()[1]
     initials = {_initials(m.words) for m in names if m.type == "ORG" and len(m.words) > 1} - {""}
-    text = doc.text  # spaCy joins every token for it: once, not per name
+    text = None  # doc.text: spaCy joins every token for it, so once, and only when a name needs it
     out = []
-    for tok in doc:
-        # every reading below needs a proper noun, a capitalised or an all-capital word
-        if not tok.is_alpha or not (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper):
-            continue
+    propn = nlp.ids("POS", ("PROPN",))
+    # every reading below needs a proper noun, a capitalised or an all-capital word
+    for tok in nlp.tokens_where(doc, lambda alpha, pos, title, upper: alpha and (pos in propn or title or upper),
+                                "IS_ALPHA", "POS", "IS_TITLE", "IS_UPPER"):
         if tok.i in named or where.is_excluded(tok.idx):
             continue
         after_honorific = tok.i > 0 and doc[tok.i - 1].lower_ in honorifics and tok.is_title
@@ -494,6 +494,7 @@ def repeated_names(doc, names: list[Mention], where: Zones, sents: list[int], na
         if (tok.pos_ == "PROPN" or tok.is_title) and named_alone:
             first = tok.i - 1 if after_honorific else tok.i
             gender = honorifics.get(doc[first].lower_, "-")
+            text = doc.text if text is None else text
             country = premodifier_title(text, doc, first, tok.i)[1]  # "Maltese-flagged merchant vessel Ruen"
             out.append(Mention(doc[first].idx, tok.idx + len(tok), "name", "PERSON", tok.i, sents[tok.i],
                                words=(tok.text,), gender=gender, definite=True, in_quote=where.in_quote(tok.idx),
