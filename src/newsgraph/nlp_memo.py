@@ -25,6 +25,7 @@ each memo is bounded.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -66,16 +67,20 @@ class _Memo:
 
 
 class _Row(NamedTuple):
-    """What the memo knows of a token with a given row of values."""
+    """What the memo knows of the tokens with a given row of values."""
 
-    values: list[int]  # the values the rules set, after the one-token rules
+    values: tuple[int, ...]  # the values the rules set, after the one-token rules
     rules: tuple[int, ...]  # the one-token rules that match, in order
-    parts: frozenset[tuple[int, int]]  # the (pattern, position) tokens it matches
+    parts: frozenset[tuple[int, int]]  # the (pattern, position) pattern tokens it matches
     starts: bool  # whether it matches the first token of a longer pattern
 
 
+_NONE: frozenset = frozenset()
+
+
 class MemoRuler(_Memo):
-    """spaCy's AttributeRuler, its pattern tokens looked up by (ORTH, TAG, DEP)."""
+    """spaCy's AttributeRuler, its pattern tokens tested by what a token's text is and by what
+    its TAG and DEP are, each looked up."""
 
     @staticmethod
     def covers(ruler: AttributeRuler) -> bool:
@@ -87,10 +92,14 @@ class MemoRuler(_Memo):
         )
 
     def take(self, ruler: AttributeRuler) -> None:
-        """Take over ``ruler``'s rules: one Matcher key per pattern token, and the attributes
-        each rule sets on which token of its span (``index``, negative from the end)."""
-        self.parts = Matcher(self.vocab)  # key "rule pattern position"
+        """Take over ``ruler``'s rules: each pattern token split into its tests of one attribute
+        (a token matches when all of them hold), the tests of the text in one Matcher and those
+        of TAG and DEP in another; and the attributes each rule sets on which token of its span
+        (``index``, negative from the end)."""
+        self.by_text, self.by_tags = Matcher(self.vocab), Matcher(self.vocab)  # keys: test numbers
+        tests: dict[str, int] = {}
         self.patterns: list[tuple[int, int, int]] = []  # (rule, length, index of the token it sets)
+        self.needs: dict[tuple[int, int], frozenset[int]] = {}  # (pattern, position) -> its tests
         for rule, index in enumerate(ruler.indices):
             for pattern in ruler.matcher.get(str(rule))[1]:
                 p = len(self.patterns)
@@ -98,20 +107,39 @@ class MemoRuler(_Memo):
                     raise ValueError(f"attribute ruler rule {rule}: index {index} outside its pattern")
                 self.patterns.append((rule, len(pattern), index % len(pattern)))
                 for k, token in enumerate(pattern):
-                    self.parts.add(f"{p} {k}", [[token]])
+                    needs = set()
+                    for attr, value in token.items():
+                        spec = json.dumps({attr: value}, sort_keys=True)
+                        if spec not in tests:
+                            tests[spec] = len(tests)
+                            matcher = self.by_tags if attr.upper() in ("TAG", "DEP") else self.by_text
+                            matcher.add(str(tests[spec]), [[{attr: value}]])
+                        needs.add(tests[spec])
+                    self.needs[(p, k)] = frozenset(needs)
         self.rules = [dict(attrs) for attrs in ruler.attrs]
         self.columns = [a for a in _SETS if any(a in attrs for attrs in self.rules)]
+        self.tag_tests: dict[tuple[int, int], frozenset[int]] = {}  # (TAG, DEP) -> the tests they pass
+        self.kinds: dict[frozenset[int], int] = {_NONE: 0}  # the tests a text passes, numbered
+        self.kind_tests: list[frozenset[int]] = [_NONE]
+        self.rows: dict[tuple[int, ...], _Row] = {}  # (text kind, TAG, DEP, values) -> what it gets
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc) or not self.columns:
             return doc
         table = doc.to_array([ORTH, TAG, DEP, *self.columns])  # what the rules test, then what they set
+        orths, by_orth = numpy.unique(table[:, 0], return_inverse=True)
+        orths = orths.tolist()
+        kinds = [self.memo.get(o) for o in orths]
+        learnt = self._learn_texts([o for o, k in zip(orths, kinds, strict=True) if k is None])
+        kinds = [learnt[o] if k is None else k for o, k in zip(orths, kinds, strict=True)]
+        kinds = numpy.array(kinds, dtype=numpy.uint64)[by_orth.reshape(-1)]
+        tags = map(tuple, numpy.unique(table[:, 1:3], axis=0).tolist())
+        self._learn_tags({pair for pair in tags if pair not in self.tag_tests})
+        table[:, 0] = kinds  # the row of a token: its text's kind, then its TAG, DEP and values
         rows, where = numpy.unique(table, axis=0, return_inverse=True)
         where = where.reshape(-1)
         rows = list(map(tuple, rows.tolist()))
-        known = [self.memo.get(r) for r in rows]
-        learnt = self._learn({r for r, k in zip(rows, known, strict=True) if k is None})
-        known = [k or learnt[r] for r, k in zip(rows, known, strict=True)]
+        known = [self.rows.get(r) or self._row(r) for r in rows]
         values = numpy.array([k.values for k in known], dtype=numpy.uint64)[where]
         if any(k.starts for k in known):
             for i, more in self._longer(known, where).items():
@@ -120,29 +148,49 @@ class MemoRuler(_Memo):
         doc.from_array(self.columns, values)
         return doc
 
-    def _learn(self, rows: set[tuple[int, ...]]) -> dict[tuple[int, ...], _Row]:
-        """Remember, for tokens with each of these rows (ORTH, TAG, DEP, then the values the
-        rules set), which pattern tokens they match and their values after the one-token
-        rules: spaCy's Matcher on one Doc holding one such token per row."""
-        if not rows:
+    def _probe(self, matcher: Matcher, words: list[str], tags=None) -> list[set[int]]:
+        """The tests each token of a Doc of ``words`` (with these TAG and DEP values) passes."""
+        probe = Doc(self.vocab, words=words)
+        for token, (tag, dep) in zip(probe, tags or (), strict=False):
+            token.tag, token.dep = tag, dep
+        passed: list[set[int]] = [set() for _ in words]
+        for m, start, _ in matcher(probe, allow_missing=True):
+            passed[start].add(int(self.vocab.strings[m]))
+        return passed
+
+    def _learn_texts(self, orths: list[int]) -> dict[int, int]:
+        """Remember the kind of each text: which tests of the text it passes, numbered."""
+        if not orths:
             return {}
-        rows_in_order = sorted(rows)
-        strings = self.vocab.strings
-        probe = Doc(self.vocab, words=[strings[row[0]] for row in rows_in_order])
-        for token, row in zip(probe, rows_in_order, strict=True):
-            token.tag, token.dep = row[1], row[2]
-        parts: list[set[tuple[int, int]]] = [set() for _ in rows_in_order]
-        for m, start, _ in self.parts(probe, allow_missing=True):
-            p, k = strings[m].split()
-            parts[start].add((int(p), int(k)))
+        passed = self._probe(self.by_text, [self.vocab.strings[o] for o in orths])
         learnt = {}
-        for row, matched in zip(rows_in_order, parts, strict=True):
-            rules = sorted({self.patterns[p][0] for p, k in matched if self.patterns[p][1] == 1})
-            starts = any(k == 0 and self.patterns[p][1] > 1 for p, k in matched)
-            learnt[row] = _Row(self._apply(row[3:], rules), tuple(rules), frozenset(matched), starts)
+        for orth, tests in zip(orths, map(frozenset, passed), strict=True):
+            if tests not in self.kinds:
+                self.kinds[tests] = len(self.kind_tests)
+                self.kind_tests.append(tests)
+            learnt[orth] = self.kinds[tests]
         self._make_room(len(learnt))
         self.memo.update(learnt)
         return learnt
+
+    def _learn_tags(self, pairs: set[tuple[int, int]]) -> None:
+        """Remember which tests of TAG and DEP each (TAG, DEP) pair passes."""
+        if pairs:
+            pairs_in_order = sorted(pairs)
+            passed = self._probe(self.by_tags, ["x"] * len(pairs_in_order), pairs_in_order)
+            self.tag_tests.update(zip(pairs_in_order, map(frozenset, passed), strict=True))
+
+    def _row(self, row: tuple[int, ...]) -> _Row:
+        """What a token of this row gets: the pattern tokens whose tests it all passes, and its
+        values after the one-token rules among them."""
+        tests = self.kind_tests[row[0]] | self.tag_tests[row[1:3]]
+        parts = frozenset(part for part, needs in self.needs.items() if needs <= tests)
+        rules = tuple(sorted({self.patterns[p][0] for p, k in parts if self.patterns[p][1] == 1}))
+        starts = any(k == 0 and self.patterns[p][1] > 1 for p, k in parts)
+        if len(self.rows) >= MEMO_SIZE:
+            self.rows.clear()
+        found = self.rows[row] = _Row(tuple(self._apply(row[3:], rules)), rules, parts or _NONE, starts)
+        return found
 
     def _longer(self, known: list[_Row], where) -> dict[int, set[int]]:
         """The rules of several tokens that match, by the token they set: a pattern matches
@@ -158,7 +206,7 @@ class MemoRuler(_Memo):
                     hits.setdefault(i + index, set()).add(rule)
         return hits
 
-    def _apply(self, row: list[int], rules: Iterable[int]) -> list[int]:
+    def _apply(self, row: Iterable[int], rules: Iterable[int]) -> list[int]:
         """A token's values after the rules, in order: later rules win."""
         row = list(row)
         for rule in rules:
@@ -196,12 +244,15 @@ class MemoLemmatizer(_Memo):
         keys, first, where = numpy.unique(table[todo, :3], axis=0, return_index=True, return_inverse=True)
         at = todo.nonzero()[0]
         found = []
-        for key, i in zip(map(tuple, keys.tolist()), first.tolist(), strict=True):
+        # each key as 24 bytes: a third of the memory of a tuple of three numbers
+        keys = numpy.ascontiguousarray(keys).view(f"V{keys.itemsize * 3}").ravel().tolist()
+        for key, i in zip(keys, first.tolist(), strict=True):
             lemma = self.memo.get(key)
             if lemma is None:
                 self._make_room(1)
                 lemma = self.memo[key] = self.vocab.strings.add(self.stock.lemmatize(doc[int(at[i])])[0])
             found.append(lemma)
+        self.stock.cache.clear()  # spaCy's own memo of the same lemmas: ours holds them
         lemmas[todo] = numpy.array(found, dtype=numpy.uint64)[where.reshape(-1)]
         doc.from_array([LEMMA], lemmas)
         return doc
