@@ -504,9 +504,12 @@ def members(group, verb) -> list:
     *including* France and Germany, condemned ..."; "many firms have left Russia since the war,
     *including* Exxon and Equinor" (where the parser hung the phrase elsewhere in the clause, its
     names must be of the group's kind: companies for firms, countries for countries)."""
+    clause = verb  # where an "including" phrase the parser hung elsewhere is looked for
     if group.tag_ == "PRP$":  # "firms announced *their* withdrawal": the subject they stand for
-        verb = next((a for a in group.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        group = next((c for c in verb.children if c.dep_ == "nsubj"), group) if verb is not None else group
+        clause = next((a for a in group.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return []
+        group = next((c for c in clause.children if c.dep_ == "nsubj"), group)
     if group.pos_ != "NOUN" or group.tag_ != "NNS":
         return []
     lemma = group.lemma_.lower()
@@ -514,7 +517,7 @@ def members(group, verb) -> list:
     if kinds is None:
         return []
     own = [t for t in group.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_WORDS]
-    elsewhere = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_WORDS and t not in own]
+    elsewhere = [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_WORDS and t not in own]
     for prep, strict in [(p, False) for p in own] + [(p, True) for p in elsewhere]:
         names = [m for o in prep.children if o.dep_ == "pobj" for m in conjuncts(o)]
         # names of the group's kind (or untyped); hung elsewhere, one at least of that kind

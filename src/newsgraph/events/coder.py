@@ -154,10 +154,9 @@ def _verdict(token, lex: Lexicon, setting: Setting, sent) -> list[Event]:
     target = setting.actor(subject, sent)
     if target is None or target.entity is None or speaker.same_as(target) or setting.own_side(target, speaker.entity):
         return []  # "the situation is dire", "it is dangerous": no actor the article names is judged
-    event = setting.event(Predicate(token, Pattern(head=token.lemma_.lower(), code="111")), "111", False,
-                          speaker, target, sent)
-    event.factuality = ASSERTED  # the verdict is the speaker's own act, whatever it says of others
-    return [event]
+    # the verdict is the speaker's own act, whatever it says of others
+    verdict = Predicate(token, Pattern(head=token.lemma_.lower(), code="111"))
+    return [setting.event(verdict, "111", False, speaker, target, sent, factuality=ASSERTED)]
 
 
 def _generic(subject) -> bool:

@@ -35,7 +35,7 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
     """The factuality of the predicate ``token`` (``negated``: its mood already negated it)."""
     if negated:
         return NEGATED
-    if _is_possibility(token, lex) or _is_obligation(token, lex):
+    if _is_modal(token, lex):
         return HYPOTHETICAL
     clause, content = token, True  # content: still inside what a governing verb reports
     for _ in range(MAX_CLIMB):
@@ -56,7 +56,7 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
             return HYPOTHETICAL  # "urged Dean *to apologize*": what is asked for has not happened
         if content and lex.is_("speech_verbs", governor.lemma_.lower()):
             content = False  # plainly reported ("said they arrested him"): the report asserts it
-        modal = _is_possibility(governor, lex) or _is_obligation(governor, lex)
+        modal = _is_modal(governor, lex)
         if clause.dep_ == "xcomp" and _necessity(governor, lex):
             return HYPOTHETICAL  # "they need to consult their governments": required, not done
         if modal and clause.dep_ in ("ccomp", "advcl", "xcomp") and not _presupposed(clause, lex):
@@ -67,6 +67,11 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
     if _asks(token):
         return QUESTION
     return ASSERTED
+
+
+def _is_modal(token, lex: Lexicon) -> bool:
+    """A modal of possibility or of obligation on the verb: what it says may or must happen."""
+    return _is_possibility(token, lex) or _is_obligation(token, lex)
 
 
 def _is_possibility(token, lex: Lexicon) -> bool:

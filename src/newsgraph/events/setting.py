@@ -318,13 +318,15 @@ class Setting:
         span = getattr(event, f"{side}_mention")
         return Argument(span, getattr(event, side)) if span is not None else None
 
-    def event(self, pred, code: str, negated: bool, src: Argument | None, tgt: Argument | None, sent) -> Event:
-        """The Event record of one coded predicate."""
+    def event(self, pred, code: str, negated: bool, src: Argument | None, tgt: Argument | None, sent,
+              factuality: str | None = None) -> Event:
+        """The Event record of one coded predicate (``factuality``: where the caller knows it, as
+        for a speaker's own verbal act; else read from the predicate)."""
         found = lookup(code)
         return Event(
             cameo=code, plover=found.plover, goldstein=found.goldstein, quad_class=found.quad_class,
             negated=negated, evidence=self._evidence(pred.token, src, tgt, sent),
-            factuality=self._factuality(pred, negated, src),
+            factuality=factuality or self._factuality(pred, negated, src),
             source=src.entity if src else None, source_mention=src.span if src else None,
             target=tgt.entity if tgt else None, target_mention=tgt.span if tgt else None,
             date=self._date(pred.token), place=self._place(pred.token),
