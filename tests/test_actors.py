@@ -349,6 +349,16 @@ def test_countries_coordinated_with_an_acting_country_act_too():
     assert {e.name: e.code for e in actors_of(text).entities}["Qatar"] == "QAT"  # named as places
 
 
+def test_a_body_named_with_its_parents_full_name_is_known():
+    # organisations.tsv lists "UN Security Council"; "United Nations" is the UN's own name
+    for text in ("The United Nations Security Council met on Friday.",
+                 "The United Nations Human Rights Council met on Friday."):
+        council = next(e for e in actors_of(text).entities if "Council" in e.name)
+        assert (council.sector, council.code) == ("IGO", "IGOUNO")
+    text = "The Nations Union Council met on Friday."  # no known parent: no code of the UN
+    assert all(e.code != "IGOUNO" for e in actors_of(text).entities)
+
+
 def test_a_title_naming_the_un_gives_the_uns_own_code():
     text = "UN envoy Ilse Brandvold arrived in the capital."
     assert entity_named(actors_of(text), "Ilse Brandvold").code == "IGOUNO"

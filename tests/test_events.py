@@ -100,6 +100,18 @@ def test_coordinated_subjects_make_two_events():
         ("France", "the coup", "111"), ("Germany", "the coup", "111")]
 
 
+def test_an_abstention_is_in_the_voting_body_named_last():
+    text = "The Security Council met on Friday. The text passed, with Russia abstaining from the vote."
+    assert coded(text) == [("Russia", "Security Council (UN Security Council)", "080")]
+    text = "The parliament debated the bill for a week. Two parties abstained."
+    assert coded(text) == [("Two parties", "The parliament", "080")]
+    # a body named in the clause wins; with no voting body named, no target
+    text = "The Security Council met on Friday. Russia abstained in the General Assembly vote."
+    assert coded(text) == [("Russia", "General Assembly (UN General Assembly)", "080")]
+    assert coded("The Foreign Ministry met on Friday. Russia abstained from the vote.") == [("Russia", None, "080")]
+    assert coded("The monks abstained from meat during the festival.") == []
+
+
 def test_reciprocal_coordination_is_one_event_from_the_first_named():
     assert coded("The two unions and the employers signed an agreement.") == [
         ("The two unions", "the employers", "057")]

@@ -195,6 +195,7 @@ class WordClasses(Strict):
     deontic_auxiliaries: Words
     necessity_verbs: Words
     armed_sectors: Words
+    assembly_sectors: Words
     conditional_marks: Words
     request_roots: Words
     factive_marks: Words

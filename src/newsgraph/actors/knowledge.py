@@ -181,12 +181,25 @@ def subdivisions() -> dict[str, str]:
 def organisations() -> dict[str, Organisation]:
     """Name key of every name and alias -> the organisation."""
     out: dict[str, Organisation] = {}
+    names: dict[str, list[str]] = {}  # name key -> every name of its organisation
+    rows = []
     for row in load_tsv("actors/organisations.tsv"):
         org = Organisation(row["name"], row["type"] or "ORG", row["country"] or None, row["sector"] or None,
                            row["cameo"] or None)
-        for n in [row["name"], *row["aliases"].split("|")]:
-            if n:
-                out.setdefault(name_key(n), org)
+        own = [n for n in [row["name"], *row["aliases"].split("|")] if n]
+        rows.append((org, own))
+        for n in own:
+            out.setdefault(name_key(n), org)
+            names.setdefault(name_key(n), own)
+    # a body named after its parent's abbreviation is named by any of the parent's names: "UN
+    # Security Council" is also "United Nations Security Council"
+    for org, own in rows:
+        for n in own:
+            head, _, rest = n.partition(" ")
+            parent = out.get(name_key(head)) if rest and head.replace(".", "").isupper() else None
+            if parent is not None and parent is not org:
+                for name in names[name_key(head)]:
+                    out.setdefault(name_key(f"{name} {rest}"), org)
     return out
 
 

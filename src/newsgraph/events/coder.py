@@ -374,6 +374,9 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         # "talked *with passion*", "supported *a stronger text*": a partner, or the one a directed
         # word or help is for, is someone; material conflict may hit a thing ("shelled *a camp*")
         named = [(t, a) for t, a in named if a.entity is not None or args.names_doer(t)]
+    if "assembly" in pred.pattern.target and not any(a.entity for _, a in named):
+        # "abstained *from the vote*": a vote is taken in a body, not on the vote
+        named = [(None, body)] if (body := setting.assembly(pred.token, sent)) is not None else []
     target_args = [a for _, a in named] or [None]
     if source_args == [None] or (pred.pattern.needs_target and target_args == [None]):
         return []  # nobody to attach it to

@@ -297,6 +297,18 @@ class Setting:
                 best = (distance, Argument(span, entity.id))
         return best[1] if best else None
 
+    def assembly(self, token, sent) -> Argument | None:
+        """The voting body a vote is taken in, where its clause names none: the organisation of
+        an ``assembly_sectors`` sector named last before the end of the sentence ("The council
+        passed the text, with Russia *abstaining*"; "The Security Council voted. Russia abstained.")."""
+        if not self.actors:
+            return None
+        found = None
+        for span, entity in self.actors.mentions_in(0, sent.end_char):
+            if entity.type == "ORG" and lexicon().is_("assembly_sectors", (entity.sector or "").lower()):
+                found = Argument(span, entity.id)
+        return found
+
     def is_person(self, token, sent) -> bool:
         """Whether ``token`` names one person: an entity of type PERSON."""
         found = self.actor(token, sent)
