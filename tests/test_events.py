@@ -621,6 +621,18 @@ def test_a_strike_by_a_state_or_armed_force_is_an_attack():
     assert coded("The miners' strike against the closures continued.") == [("The miners", "the closures", "143")]
 
 
+def test_things_coordinated_as_one_target_are_one_event():
+    text = "The ministry confiscated the cars, the boats and the houses of the oligarch."
+    assert coded(text) == [("The ministry", "the cars", "1711")]
+    assert coded("The army shelled Kyiv and Lviv.") == [("The army", "Kyiv", "194"), ("The army", "Lviv", "194")]
+
+
+def test_an_order_by_a_state_or_armed_force_coerces_and_by_others_demands():
+    assert coded("The army ordered the villagers to leave their homes.") == [("The army", "the villagers", "170")]
+    assert coded("Chile ordered the reporters to leave the island.") == [("Chile", "the reporters", "170")]
+    assert coded("The court ordered the company to pay the workers.") == [("The court", "the company", "100")]
+
+
 def test_who_a_passive_verb_tells_of_suffers_the_event_that_does_it():
     text = "Peru said nothing. The town has been hit in Peruvian strikes almost every day."
     assert coded(text) == [("Peruvian", "The town", "190")]

@@ -374,6 +374,7 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         # "talked *with passion*", "supported *a stronger text*": a partner, or the one a directed
         # word or help is for, is someone; material conflict may hit a thing ("shelled *a camp*")
         named = [(t, a) for t, a in named if a.entity is not None or args.names_doer(t)]
+    named = _one_thing(named)
     if "assembly" in pred.pattern.target and not any(a.entity for _, a in named):
         # "abstained *from the vote*": a vote is taken in a body, not on the vote
         named = [(None, body)] if (body := setting.assembly(pred.token, sent)) is not None else []
@@ -394,6 +395,13 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
                 continue
             events.append(setting.event(pred, code, negated, src, tgt, sent))
     return events
+
+
+def _one_thing(named: list) -> list:
+    """Things coordinated as one target are one event, on the first named ("denied them food,
+    water and medicine"); actors coordinated are each a target ("attacked Kyiv and Lviv")."""
+    things = [t for t, a in named if a.entity is None]
+    return [(t, a) for t, a in named if a.entity is not None or t is things[0] or t.dep_ != "conj"]
 
 
 def _arguments(pred: Predicate, lex: Lexicon, known=None) -> tuple[list, list]:
@@ -489,9 +497,10 @@ def _alleging_speaker(token, lex: Lexicon):
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (source, target, root) in a sentence, and one per pair for a symmetric event
     ("Putin and Abbas met": source the first named); a target-less event is dropped when the same
-    source has the same kind of event with a target."""
+    source has the same kind of event with a target. Of two of one root, the specific code is kept
+    ("ordered the arrest of": 173 arrest, not 170 coerce)."""
     seen, out = set(), []
-    for e in sorted(events, key=lambda e: e.source_mention.start if e.source_mention else -1):
+    for e in sorted(events, key=lambda e: (e.source_mention.start if e.source_mention else -1, _unspecified(e.cameo))):
         src, tgt = e.source or _key(e.source_mention), e.target or _key(e.target_mention)
         if (src, tgt, e.cameo[:2]) in seen or (tgt, src, e.cameo) in seen:
             continue
@@ -503,6 +512,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
         e for e in out
         if e.target_mention is not None or (e.source or _key(e.source_mention), e.cameo[:2]) not in with_target
     ]
+
+
+def _unspecified(code: str) -> bool:
+    """A root's general code ("170 coerce, not specified")."""
+    return len(code) == 3 and code.endswith("0")
 
 
 def _key(span: Span | None):
