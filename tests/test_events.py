@@ -345,6 +345,19 @@ def test_calling_someone_a_name_is_no_phone_call():
     assert coded("The senator called the governor on Monday.") == [("The senator", "the governor", "041")]
 
 
+def test_when_the_parser_takes_both_for_predicates_the_first_is_the_one_named():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.events.arguments import naming_parts
+
+    words = ["Ruiz", "called", "Varga", "a", "crook", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 4, 1, 1], deps=["nsubj", "ROOT", "oprd", "det", "oprd", "punct"])
+    assert [t.text for t in naming_parts(doc[1])] == ["Varga", "crook"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 4, 1, 1], deps=["nsubj", "ROOT", "dobj", "det", "oprd", "punct"])
+    assert [t.text for t in naming_parts(doc[1])] == ["Varga", "crook"]
+
+
 def test_a_negative_target_negates_the_event():
     assert coded("The general respects no one.") == []
 

@@ -334,11 +334,14 @@ NAMING_DEPS = ("oprd", "acomp", "npadvmod")
 def naming_parts(verb) -> tuple:
     """(who is named, what they are called) of a naming verb ("called *the senator* *a disgrace*");
     either may be None. The parser gives the name as a predicate noun or adjective, the object
-    of "as" ("described him *as* a disgrace"), a second object, a noun in apposition to the
+    of "as" ("described him *as* a disgrace"), a second object or predicate, a noun in apposition to the
     object, or an object whose compound is the one named
     ("called [the firefighters] heroes"); the one named may hang inside the name ("Trump a liar")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    name = next((c for c in verb.children if c.dep_ in NAMING_DEPS), None)
+    names = [c for c in verb.children if c.dep_ in NAMING_DEPS]
+    if len(names) > 1 and not objects:  # both taken for predicates: the first is the one named
+        return names[0], names[-1]
+    name = names[0] if names else None
     if name is None and objects:  # "described the senator *as* a disgrace"
         name = next(iter(prep_objects(verb, "as")), None)
     if name is None and len(objects) > 1:
