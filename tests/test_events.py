@@ -640,6 +640,15 @@ def test_things_coordinated_as_one_target_are_one_event():
     assert coded("The army shelled Kyiv and Lviv.") == [("The army", "Kyiv", "194"), ("The army", "Lviv", "194")]
 
 
+def test_the_noun_a_relative_clause_is_on_is_its_object_in_the_gap():
+    assert coded("The police released the activists they arrested last week.") == [
+        ("The police", "the activists", "0841"), ("they (police)", "the activists", "173")]
+    assert coded("Officials identified the man whom the police shot.") == [("the police", "the man", "193")]
+    # a support verb's event noun too, though the tagger slips on its lemma ("waged" -> "wag")
+    assert coded("He recalled the war Iraq waged on Iran.") == [("Iraq", "Iran", "190")]
+    assert coded("The day the army arrived was cold.") == []  # no object in the gap
+
+
 def test_an_order_by_a_state_or_armed_force_coerces_and_by_others_demands():
     assert coded("The army ordered the villagers to leave their homes.") == [("The army", "the villagers", "170")]
     assert coded("Chile ordered the reporters to leave the island.") == [("Chile", "the reporters", "170")]

@@ -358,10 +358,27 @@ def naming_parts(verb) -> tuple:
     return named, name
 
 
+def direct_objects(verb) -> list:
+    """The direct objects of a verb; in a relative clause, the noun it is on where that is the
+    object: through a relative pronoun ("the man *whom* police shot") or in the gap of a clause
+    with a subject of its own and no object ("the activists the police arrested", "the war
+    Saddam waged on Iran")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ != "relcl":
+        return objects
+    relatives = english().relative_pronouns
+    if objects:
+        return [verb.head if o.lower_ in relatives else o for o in objects]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    clausal = any(c.dep_ in ("ccomp", "xcomp", "dative", "attr", "oprd", "acomp") for c in verb.children)
+    gap = subjects and subjects[0].dep_ == "nsubj" and subjects[0].lower_ not in relatives and not clausal
+    return [verb.head] if gap else []
+
+
 def _slot(pred, slot: str, object_noun) -> list:
     if slot == "dobj":
         # not the object that holds the event noun ("carried out *a campaign of hacking*")
-        return [c for c in pred.children if c.dep_ == "dobj" and not _holds(c, object_noun)]
+        return [c for c in direct_objects(pred) if not _holds(c, object_noun)]
     if slot == "dative":
         return [c for c in pred.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     if slot == "named":  # "called the senator a disgrace", "called Trump a liar"

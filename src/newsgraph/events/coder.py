@@ -256,7 +256,7 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
                 continue
             return Predicate(verb, pattern, object_noun=noun)
         return Predicate(verb, pattern)
-    if lex.is_("support_verbs", verb.lemma_.lower()):
+    if lex.has("support_verbs", verb):
         for noun in _object_nouns(verb, ("in", "on", "into")):
             event_noun = _event_noun(noun, lex)
             if event_noun is not None:
@@ -294,7 +294,7 @@ def _phrasal_words(verb) -> set[str]:
 
 def _object_nouns(verb, prepositions=()) -> list:
     """Objects of a verb, and objects of the given prepositions ("call *for* talks", "go *on* strike")."""
-    out = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+    out = [c for c in verb.children if c.dep_ in ("attr", "nsubjpass")] + args.direct_objects(verb)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     return [t for o in out for t in args.conjuncts(o)]
