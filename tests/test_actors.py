@@ -92,6 +92,14 @@ def test_a_platform_tagged_as_a_person_is_an_organisation():
     assert all(e.type == "ORG" for e in twitter)
 
 
+def test_a_national_capital_tagged_as_a_person_is_a_place_unless_a_given_name():
+    from newsgraph.actors.slips import retype
+
+    nlp_span = ["one token"]
+    assert [retype(n, "PERSON", nlp_span) for n in ("Kyiv", "Kabul", "Victoria", "Lincoln")] == [
+        "GPE", "GPE", "PERSON", "PERSON"]  # Victoria: a given name; Lincoln: no national capital
+
+
 def test_time_zones_and_capital_page_words_are_no_entities():
     text = "The vote closes at 8pm AEST on Saturday. FREE delivery for all members of the club."
     names = {e.name for e in actors_of(text).entities}

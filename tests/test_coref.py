@@ -91,6 +91,19 @@ def test_latest_title_holder_of_another_country_is_skipped():
     assert entity_of(actors, text, "The Kenyan President") is entity_of(actors, text, "William Ruto")
 
 
+def test_a_definite_title_joins_only_a_holder_of_the_whole_title():
+    # both hold a "minister" title; only one is prime minister, and "foreign" fits neither
+    text = ("Health minister Ana Lobo met Prime Minister Rui Costa. Ms Lobo spoke first. "
+            "The prime minister insisted the plan was sound. The foreign minister was absent.")
+    actors = actors_of(text)
+    assert entity_of(actors, text, "The prime minister") is entity_of(actors, text, "Rui Costa")
+    assert entity_of(actors, text, "The foreign minister") not in (
+        entity_of(actors, text, "Rui Costa"), entity_of(actors, text, "Ana Lobo"))
+    text = "Health minister Ana Lobo spoke. The minister later left."
+    actors = actors_of(text)
+    assert entity_of(actors, text, "The minister") is entity_of(actors, text, "Ana Lobo")
+
+
 def test_apposition_joins_the_name_and_gives_a_title():
     text = "Her deputy, Tomas Lindqvist, signed the order."
     actors = actors_of(text)

@@ -12,6 +12,7 @@ from collections import Counter
 from newsgraph.actors import knowledge
 from newsgraph.actors.clusters import NO_ACTOR, PRONOUN_REACH, Cluster, State, title_head
 from newsgraph.actors.mentions import Mention
+from newsgraph.actors.words import country_of_words
 
 TITLE_REACH = 8  # tokens a capitalised title may run before the name it belongs to
 
@@ -57,7 +58,7 @@ def latest_title_holder(state: State, m: Mention) -> Cluster | None:
     wanted = _wanted_heads(m)
     for prior in reversed(state.seen):
         c = state.of[id(prior)]
-        if c.type == "PERSON" and c.heads & wanted and _country_fits(m, c):
+        if c.type == "PERSON" and c.heads & wanted and _country_fits(m, c) and _title_fits(m, c):
             return c
     return None
 
@@ -71,7 +72,7 @@ def title_ahead(state: State, m: Mention) -> Cluster | None:
     for c in state.clusters:
         first = min(x.sent for x in c.mentions)
         if c.type == "PERSON" and m.sent < first <= m.sent + PRONOUN_REACH and c.heads & wanted:
-            if _country_fits(m, c):
+            if _country_fits(m, c) and _title_fits(m, c):
                 return c
     return None
 
@@ -201,7 +202,9 @@ def _definite_title(m: Mention) -> bool:
 
 def _wanted_heads(m: Mention) -> set[str]:
     head = m.words[0]
-    return knowledge.nouns().leader if head in ("leader", "head") else {head}
+    if head in ("leader", "head"):
+        return knowledge.nouns().leader
+    return {head, title_head(m.title)} if m.title else {head}  # "the prime minister": "prime minister"
 
 
 def _known_holder(state: State, m: Mention) -> knowledge.Person | None:
@@ -285,6 +288,18 @@ def _modifiers_fit(state: State, m: Mention, cluster: Cluster) -> bool:
         if prior.kind in ("nominal", "name"):
             known |= _modifiers(state, prior) if prior.kind == "nominal" else {w.lower() for w in prior.words}
     return words <= known
+
+
+def _title_fits(m: Mention, cluster: Cluster) -> bool:
+    """The describing words of a title, other than a country's, are in one of the person's
+    titles: "the prime minister" is not the immigration minister named before."""
+    words = (m.title or "").lower().split()[:-1]
+    wanted = {w for w in words if not country_of_words(w)}
+    if not wanted:
+        return True
+    titles = [x.title for x in cluster.mentions if x.title]
+    titles += [r.title for r in cluster.person.roles] if cluster.person is not None else []
+    return any(wanted <= set(t.lower().split()) for t in titles)
 
 
 def _country_fits(m: Mention, cluster: Cluster) -> bool:

@@ -4,6 +4,8 @@
 - all-capital page words tagged ORG ("FREE", "BREAKING NEWS") are no entity;
 - names of known organisations tagged PERSON (platforms such as Twitter) become ORG, and known
   people tagged ORG or GPE become PERSON: the knowledge files know better than the tagger;
+- a national capital tagged PERSON ("Kyiv") becomes GPE, unless it is a given name or a known
+  person's name;
 - curly apostrophes are folded for the parse by ``nlp.fold`` (same length), so "Trump’s" splits
   like "Trump's"; a trailing possessive is trimmed off every name (``mentions._trim``).
 """
@@ -38,4 +40,15 @@ def retype(name: str, label: str, span) -> str | None:
         return "PERSON"  # a lone surname of a well-known person tagged ORG ("Pence")
     if label in ("PERSON", "ORG", "NORP") and key in knowledge.countries()[0] and len(span) <= 4:
         return "GPE"
+    if label == "PERSON" and _a_capital(name, key):
+        return "GPE"  # "Kyiv said": a national capital, not a given name ("Victoria") nor a known person
     return label
+
+
+def _a_capital(name: str, key: str) -> bool:
+    from newsgraph.gazetteer import readings  # the gazetteer reads the actor knowledge itself
+
+    first = name.split()[0]
+    if key in knowledge.people()[0] or name.lower() in knowledge.people()[1] or first in knowledge.given_names():
+        return False
+    return any(r.capital and r.kind == "city" for r in readings(name))
