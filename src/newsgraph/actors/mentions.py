@@ -322,7 +322,8 @@ def _share_of(tok, nouns):
     if tok.dep_ != "pobj" or tok.head.lower_ != "of":
         return None
     quantity = tok.head.head
-    return quantity if quantity.lemma_.lower() in nouns.quantity and quantity.i < tok.i else None
+    counted = quantity.lemma_.lower() in nouns.quantity or quantity.lower_ in nouns.quantity  # "thousands": "thousand"
+    return quantity if counted and quantity.i < tok.i else None
 
 
 @derived
