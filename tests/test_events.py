@@ -649,6 +649,12 @@ def test_the_noun_a_relative_clause_is_on_is_its_object_in_the_gap():
     assert coded("The day the army arrived was cold.") == []  # no object in the gap
 
 
+def test_a_killing_by_a_state_or_armed_force_is_military_force_and_by_others_an_assault():
+    assert coded("The army killed dozens of fighters in the north.") == [("The army", "dozens of fighters", "190")]
+    assert coded("A police officer killed the suspect.") == [("A police officer", "the suspect", "1823")]
+    assert coded("The gunmen killed three policemen.") == [("The gunmen", "three policemen", "1823")]
+
+
 def test_an_order_by_a_state_or_armed_force_coerces_and_by_others_demands():
     assert coded("The army ordered the villagers to leave their homes.") == [("The army", "the villagers", "170")]
     assert coded("Chile ordered the reporters to leave the island.") == [("Chile", "the reporters", "170")]
