@@ -54,7 +54,7 @@ def test_no_negative_example_codes_its_pattern():
         ("The republic mobilized its reserves against the invaders.", "15"),
         ("The ministry expelled two diplomats of the kingdom.", "16"),
         ("The border police detained four smugglers.", "17"),
-        ("The insurgents killed two soldiers.", "18"),
+        ("The gang killed two shopkeepers.", "18"),
         ("The drones struck a fuel depot.", "19"),
         ("The junta massacred the villagers.", "20"),
     ],
