@@ -586,6 +586,14 @@ def test_asking_a_question_is_no_appeal():
         assert not [e for e in coded(text) if e[2].startswith("02")], text
 
 
+def test_insisting_on_a_fact_is_no_demand_insisting_on_an_act_is():
+    assert coded("The mayor insisted the army had left the town.") == []
+    assert coded("The prime minister insisted the government was doing exactly as promised.") == []
+    assert coded("The union insisted that the company reinstate the workers.") == [
+        ("The union", "the company", "100")]
+    assert coded("The envoy urged that the parties should resume talks.") == [("The envoy", "the parties", "020")]
+
+
 def test_a_passive_verb_coordinated_with_an_active_one_is_done_to_their_subject():
     assert coded("The activist fled the country and was arrested by the police in Kenya.") == [
         ("the police", "The activist", "173")]

@@ -197,6 +197,7 @@ class WordClasses(Strict):
     armed_sectors: Words
     assembly_sectors: Words
     conditional_marks: Words
+    question_marks: Words
     request_roots: Words
     factive_marks: Words
     possibility_auxiliaries: Words

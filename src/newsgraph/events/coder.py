@@ -241,7 +241,7 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
             continue  # "the yield hit 16 percent", "charged the firm $6 million": an amount, no event
         if says_that and not lex.is_("clause_roots", pattern.code[:2]):
             continue  # "demonstrated that ...": a clause makes it a verb of showing, not of doing
-        if lex.is_("request_roots", pattern.code[:2]) and _indirect_question(verb):
+        if lex.is_("request_roots", pattern.code[:2]) and _asks_nothing_done(verb, lex):
             continue  # "asked whether the party would allow it": a question, not an appeal
         if pattern.complements and not pattern.complements & complements:
             continue
@@ -264,14 +264,24 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
     return None
 
 
-def _indirect_question(verb) -> bool:
-    """A clause of the verb that is an indirect question: opened by "whether" or "if", or by a
-    wh-word ("asked *why* the army fired")."""
+def _asks_nothing_done(verb, lex: Lexicon) -> bool:
+    """A clause of a verb of asking that asks for nothing to be done: an indirect question,
+    opened by "whether" or "if" or by a wh-word ("asked *why* the army fired"), or a statement of
+    fact ("insisted the government *was* doing as promised"; a modal of obligation asks: "urged
+    that they *should* leave"). A mandative clause asks: "insisted that the company *reinstate*
+    the workers"."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         first = clause.left_edge
         if first.tag_ in ("WP", "WRB", "WDT") or any(
-            m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in clause.children
+            m.dep_ == "mark" and lex.is_("question_marks", m.lower_) for m in clause.children
         ):
+            return True
+        auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(lex.is_("deontic_auxiliaries", a.lower_) for a in auxiliaries):
+            continue
+        # a past, a modal or a tensed auxiliary ("was doing", "has done"): told as a fact, not
+        # asked (a bare "-s" is not enough: "demanded that he resigns" is British for a demand)
+        if clause.tag_ in ("VBD", "MD") or any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxiliaries):
             return True
     return False
 
