@@ -586,6 +586,13 @@ def test_asking_a_question_is_no_appeal():
         assert not [e for e in coded(text) if e[2].startswith("02")], text
 
 
+def test_an_unresolved_possessive_is_the_subject_of_its_clause_never_its_own_phrase():
+    assert coded("The agencies announced their support for the rebels.") == [("The agencies", "the rebels", "051")]
+    # "Our" in a quotation no one is named for: no source, so no event ("Our support" is no one)
+    text = "“We see hope in the plan,” the letter reads. “Our support for the rebels is not abstract.”"
+    assert coded(text) == []
+
+
 def test_insisting_on_a_fact_is_no_demand_insisting_on_an_act_is():
     assert coded("The mayor insisted the army had left the town.") == []
     assert coded("The prime minister insisted the government was doing exactly as promised.") == []

@@ -215,7 +215,8 @@ class Setting:
         ("the agencies announced *their* conclusion")."""
         token = pronoun.head
         for _ in range(6):
-            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i != pronoun.i]
+            # not the phrase the pronoun is in ("*Our support* is not abstract": no one named)
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i not in (pronoun.i, pronoun.head.i)]
             if subjects and token.pos_ in ("VERB", "AUX"):
                 subject = subjects[0]
                 if subject.lower_ in english().relative_pronouns and token.dep_ == "relcl":
