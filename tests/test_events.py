@@ -593,6 +593,16 @@ def test_an_unresolved_possessive_is_the_subject_of_its_clause_never_its_own_phr
     assert coded(text) == []
 
 
+def test_a_resolution_a_body_passes_is_its_appeal_unless_a_clause_of_its_own_says_what():
+    assert coded("The council passed a resolution on aid to the refugees.") == [("The council", None, "020")]
+    assert coded("A resolution for aid to the refugees was approved by the assembly.") == [
+        ("the assembly", None, "020")]
+    assert coded("The assembly adopted a resolution calling for a ceasefire.") == [("The assembly", None, "0256")]
+    assert coded("The parliament passed a resolution criticizing the president.") == [
+        ("The parliament", "the president", "111")]
+    assert coded("The assembly passed the test of time.") == []
+
+
 def test_insisting_on_a_fact_is_no_demand_insisting_on_an_act_is():
     assert coded("The mayor insisted the army had left the town.") == []
     assert coded("The prime minister insisted the government was doing exactly as promised.") == []

@@ -167,6 +167,7 @@ class VerbPattern(_Pattern):
 
 class NounPattern(_Pattern):
     noun: str
+    support_only: bool = False
 
 
 class WordClasses(Strict):

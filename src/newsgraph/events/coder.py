@@ -188,16 +188,26 @@ def _mood(pred: Predicate, lex: Lexicon) -> Mood:
 def find_predicate(token, lex: Lexicon) -> Predicate | None:
     """The predicate ``token`` heads, if a pattern names it."""
     if token.pos_ in ("VERB", "AUX") and not _is_determined_gerund(token):
-        if token.dep_ == "acl" and token.tag_ == "VBG" and (
+        if token.dep_ == "acl" and token.tag_ == "VBG" and not _speaks_by_clause(token.head, lex) and (
             args.is_event_noun(token.head, lex) or args.is_transparent(token.head, lex)
         ):
             return None  # "a campaign targeting the election": the participle names the campaign's target
         return _verb_predicate(token, lex)
     if token.pos_ in ("NOUN", "PROPN"):
         pattern = _noun_pattern(token, lex)
-        if pattern is not None and not _is_object_of_coded_verb(token, lex):
+        if pattern is not None and not pattern.support_only and not _is_object_of_coded_verb(token, lex) and (
+            not _speaks_by_clause(token, lex)
+        ):
             return Predicate(token, pattern, nominal=True)
     return None
+
+
+def _speaks_by_clause(noun, lex: Lexicon) -> bool:
+    """A document saying something in a clause of its own: the clause is its event, not the
+    document ("a resolution *criticizing* the president": 111, not an appeal)."""
+    return lex.is_("document_nouns", noun.lemma_.lower()) and any(
+        (c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBG") and lex.verb_patterns(c.lemma_.lower())
+        for c in noun.children)  # not an infinitive of purpose: "a resolution *to boost* aid" is the appeal
 
 
 def _amount_type(noun) -> str:
@@ -259,7 +269,7 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
     if lex.has("support_verbs", verb):
         for noun in _object_nouns(verb, ("in", "on", "into")):
             event_noun = _event_noun(noun, lex)
-            if event_noun is not None:
+            if event_noun is not None and not _speaks_by_clause(event_noun, lex):
                 return Predicate(verb, _noun_pattern(event_noun, lex), object_noun=event_noun)
     return None
 

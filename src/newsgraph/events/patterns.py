@@ -33,6 +33,7 @@ class Pattern:
     naming: str | None = None  # "negative" / "positive": "called X a disgrace" (what the verb names X)
     person_code: str | None = None  # the code when the source is one person: "Clinton attacked the police" (111)
     force_code: str | None = None  # the code when the source is a state or an armed force: "Israeli strikes" (190)
+    support_only: bool = False  # a noun coded only under a support verb: "passed a resolution", not "her resolution"
     example: str = ""
     negatives: tuple[str, ...] = ()  # sentences of other senses of the word, which must not code this code
 
@@ -96,6 +97,7 @@ def _pattern(entry: dict, head_key: str) -> Pattern:
         naming=entry.get("naming"),
         person_code=str(entry["person_code"]) if entry.get("person_code") else None,
         force_code=str(entry["force_code"]) if entry.get("force_code") else None,
+        support_only=bool(entry.get("support_only", False)),
         example=entry.get("example", ""),
         negatives=tuple(entry.get("not", [])),
     )
