@@ -603,6 +603,16 @@ def test_a_resolution_a_body_passes_is_its_appeal_unless_a_clause_of_its_own_say
     assert coded("The assembly passed the test of time.") == []
 
 
+def test_a_definite_event_noun_named_again_by_its_source_keeps_its_target():
+    text = "Chile's war against the rebels went on. Chile vowed to continue the war."
+    assert coded(text) == [("Chile", "the rebels", "138"), ("Chile", "the rebels", "190")]
+    # a new war, or another source's, is not that war
+    assert coded("Chile's war against the rebels went on. Chile vowed to start a war.") == [
+        ("Chile", "the rebels", "190")]
+    assert coded("Chile's war against the rebels went on. Peru vowed to continue the war.") == [
+        ("Chile", "the rebels", "190")]
+
+
 def test_insisting_on_a_fact_is_no_demand_insisting_on_an_act_is():
     assert coded("The mayor insisted the army had left the town.") == []
     assert coded("The prime minister insisted the government was doing exactly as promised.") == []

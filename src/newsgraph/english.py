@@ -13,6 +13,7 @@ from newsgraph.knowledge import derived, load_yaml
 @dataclass(frozen=True, slots=True)
 class English:
     determiners: frozenset[str]
+    definite_determiners: frozenset[str]
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]
     first_person: frozenset[str]
@@ -36,6 +37,7 @@ def english() -> English:
     marks = spec["quote_marks"]
     return English(
         determiners=frozenset(spec["determiners"]),
+        definite_determiners=frozenset(spec["definite_determiners"]),
         relative_pronouns=frozenset(spec["relative_pronouns"]),
         person_relatives=frozenset(spec["person_relatives"]),
         first_person=frozenset(spec["first_person"]),

@@ -96,6 +96,7 @@ class Sectors(RootModel[dict[Sector, SectorEntry]]):
 
 class English(Strict):
     determiners: Words
+    definite_determiners: Words
     relative_pronouns: Words
     person_relatives: Words
     first_person: Words

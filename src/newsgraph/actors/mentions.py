@@ -310,7 +310,7 @@ def _document(text: str, doc, chunks, tok, sents: list[int], where: Zones) -> li
     named before)."""
     first = chunks[tok.i].start if tok.i in chunks else tok.left_edge.i
     owned = any(c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON") for c in tok.lefts)
-    if not owned and doc[first].lower_ not in ("the", "this", "that", "these", "those"):
+    if not owned and doc[first].lower_ not in english().definite_determiners:
         return []
     mention = _nominal(text, doc, first, tok, "ORG", sents, where)
     mention.kind = "document"
@@ -418,7 +418,7 @@ def _noun_class(lemma: str, tok, nouns) -> str | None:
 def _nominal(text: str, doc, first: int, tok, kind: str, sents: list[int], where: Zones) -> Mention:
     span = doc[first : tok.i + 1]
     lead = span[0].lower_
-    definite = lead in ("the", "this", "that", "these", "those") or any(t.tag_ in ("PRP$", "POS") for t in span)
+    definite = lead in english().definite_determiners or any(t.tag_ in ("PRP$", "POS") for t in span)
     words_from = next((t.i for t in span if t.pos_ not in ("DET", "NUM", "PRON") and t.tag_ != "POS"), tok.i)
     title = " ".join(text[doc[words_from].idx : tok.idx + len(tok)].split())
     start = span[0].idx

@@ -404,6 +404,8 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     if _reciprocal(pred, mood, lex) and (target_args == [None] or len(source_args) > 1):
         partners = _partners(pred, source_args, sent, setting)
         target_args = partners if target_args == [None] else partners + target_args
+    if target_args == [None] and source_args[0] is not None:
+        target_args = [setting.same_event_target(pred, source_args[0])]  # "continue *the war*"
     if target_args == [None] and directed:
         return []  # a meeting, an aid or an assault with nobody it is done to is not coded
     if any(lex.is_("negative_words", w) for t in targets for w in _determiners(t)):

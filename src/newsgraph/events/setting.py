@@ -69,6 +69,9 @@ class Setting:
         # the article's group and organisation actors named by one common noun ("police")
         self.by_noun = {e.name.lower(): e.id for e in (self.actors.entities if self.actors else [])
                         if e.type in ("GROUP", "ORG") and " " not in e.name}
+        # the target of each event noun an actor's event had, by (noun lemma, source): "the war"
+        # after "Israel's war against Hamas" is that war
+        self.noun_targets: dict[tuple[str, str], Argument] = {}
 
     def codes_at(self, pos: int) -> bool:
         """Whether events are coded from the character at ``pos``: an analysed zone, not a caption."""
@@ -331,10 +334,23 @@ class Setting:
         span = getattr(event, f"{side}_mention")
         return Argument(span, getattr(event, side)) if span is not None else None
 
+    def same_event_target(self, pred, src: Argument | None) -> Argument | None:
+        """The target of the event a definite event noun names again: "vowed to continue *the
+        war*" after "Israel's war against Hamas" (same noun, same source, named before)."""
+        noun = pred.token if pred.nominal else pred.object_noun
+        if noun is None or src is None or src.entity is None:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in english().definite_determiners for c in noun.children):
+            return None
+        return self.noun_targets.get((noun.lemma_.lower(), src.entity))
+
     def event(self, pred, code: str, negated: bool, src: Argument | None, tgt: Argument | None, sent,
               factuality: str | None = None) -> Event:
         """The Event record of one coded predicate (``factuality``: where the caller knows it, as
         for a speaker's own verbal act; else read from the predicate)."""
+        noun = pred.token if pred.nominal else pred.object_noun
+        if noun is not None and src is not None and src.entity and tgt is not None and tgt.entity:
+            self.noun_targets[(noun.lemma_.lower(), src.entity)] = tgt
         found = lookup(code)
         return Event(
             cameo=code, plover=found.plover, goldstein=found.goldstein, quad_class=found.quad_class,
