@@ -719,6 +719,13 @@ def test_a_participle_opening_its_clause_is_done_to_the_clause_subject():
     assert [e for e in coded("Arrested in 2012, the officers were later freed by a court.") if e[2] == "173"] == []
 
 
+def test_a_thing_belonging_to_a_group_is_done_to_its_named_members():
+    text = "The government confiscated assets belonging to foreign firms like Exxon Mobil and Royal Dutch Shell."
+    assert coded(text) == [("The government", "Exxon Mobil", "1711"), ("The government", "Royal Dutch Shell", "1711")]
+    text = "The government confiscated assets belonging to foreign firms."
+    assert coded(text) == [("The government", "foreign firms", "1711")]
+
+
 def test_a_relative_clause_is_of_the_names_before_it():
     found = coded("Senator Ana Duarte, who refused to back the budget, and Senator Jane Smith met the governor.")
     assert [e[0] for e in found if e[2].startswith("12")] == ["Ana Duarte"]  # not Jane Smith

@@ -374,7 +374,8 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
     sources, targets = _arguments(pred, lex, lambda t: _known(setting.resolve(t, sent)))
     # "many firms ..., including Exxon and Equinor": the named members act, and are acted on
     sources = [m for s in sources for m in (args.members(s, pred.token) or [s])]
-    targets = [m for t in targets for m in (args.members(t, pred.token) or [t])]
+    # ... and a thing of theirs is done to them: "assets belonging to firms like Danone"
+    targets = [m for t in targets for m in (args.members(t, pred.token) or _owners_named(t, pred) or [t])]
     if pred.nominal and not sources:
         return []  # a nominal event without an owner is a topic, not an event
     pattern = pred.pattern
@@ -417,6 +418,13 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
                 continue
             events.append(setting.event(pred, code, negated, src, tgt, sent))
     return events
+
+
+def _owners_named(thing, pred: Predicate) -> list:
+    """The named members of the group a thing belongs to ("confiscated assets belonging to
+    Western firms *like Danone and Carlsberg*")."""
+    owner = args.owner_of(thing, adjectives=False) if thing.pos_ == "NOUN" else None
+    return args.members(owner, pred.token) if owner is not None else []
 
 
 def _one_thing(named: list) -> list:
