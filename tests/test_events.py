@@ -664,6 +664,11 @@ def test_acts_of_force_told_as_one_are_one_event():
     assert len(coded("The army shelled the town and bombed the port.")) == 2
 
 
+def test_passive_verbs_told_as_one_share_their_subject_and_agent():
+    assert coded("The man was shot and killed by police.") == [("police", "The man", "1823")]
+    assert coded("The activist was arrested and jailed.") == []  # nobody named does it
+
+
 def test_a_strike_by_a_state_or_armed_force_is_an_attack():
     assert coded("Russia said nothing. Russian strikes on the port continued.") == [("Russian", "the port", "190")]
     assert coded("The miners' strike against the closures continued.") == [("The miners", "the closures", "143")]

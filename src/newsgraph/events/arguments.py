@@ -56,7 +56,10 @@ def agent_of(pred, lex: Lexicon, depth: int = 0) -> list:
             if objects:
                 return conjuncts(objects[0])
     if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in pred.children) or _passive_participle(pred):
-        return []  # a passive without "by": the agent is unsaid ("... and was jailed", "Arrested in 2012, they")
+        # a passive without "by": the agent is unsaid ("... and was jailed", "Arrested in 2012, they"),
+        # unless a participle coordinated with it gives one ("was shot and killed *by an officer*")
+        return next((conjuncts(o) for c in pred.children if _shares_passive(c)
+                     for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), [])
     return inherited_agent(pred, lex, depth)
 
 
@@ -497,9 +500,19 @@ def passive_subjects(verb, lex: Lexicon) -> list:
     found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     if not found and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
         return agent_of(verb.head, lex)[:1]
+    if not found and _shares_passive(verb):  # "was shot and *killed*": the subject of "was shot"
+        return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
     if not found and _passive_participle(verb):
         return [c for c in verb.head.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS][:1]
     return found
+
+
+def _shares_passive(verb) -> bool:
+    """A participle coordinated with a passive verb, sharing its auxiliary and subject: "was
+    shot and *killed*"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(
+        c.dep_ in PASSIVE_SUBJECTS for c in verb.head.children) and not any(
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _passive_participle(verb) -> bool:

@@ -89,8 +89,9 @@ def _one_act_of_force(pairs: list) -> list:
     """Acts of force by one source told as one: "*attacks* on Gaza killed 20,000 civilians" is
     the attack (its result is no second event; "a car bombing killed 75 people", where the act
     names no target, is the killing); "shot and killed Crutcher" is the killing (of
-    coordinated acts where only one names a target, that one). "Shelled the town and bombed the
-    port" and "arrested the activist and beat him" stay two."""
+    coordinated acts where only one names a target, that one; "was shot and killed by an officer",
+    both violent and of one target, is the killing). "Shelled the town and bombed the port" and
+    "arrested the activist and beat him" stay two."""
     drop = set()
     force = [(k, p, e) for k, (p, e) in enumerate(pairs) if e.quad_class == MATERIAL_CONFLICT]
     for i, p, e in force:
@@ -103,7 +104,16 @@ def _one_act_of_force(pairs: list) -> list:
                 f.target_mention is None
             ):
                 drop.add(i if e.target_mention is None else j)  # the one that names no target of its own
+            elif q.token in p.token.conjuncts and q.token.i > p.token.i and _violent(e) and _violent(f) and (
+                (e.target or e.target_mention) == (f.target or f.target_mention)
+            ):
+                drop.add(i)  # "was shot and killed by": one act of violence, told by its outcome
     return [pair for k, pair in enumerate(pairs) if k not in drop]
+
+
+def _violent(event: Event) -> bool:
+    """An assault, a fight or mass violence (CAMEO 18-20), not a coercion such as an arrest."""
+    return event.cameo[:2] in ("18", "19", "20")
 
 
 def _demanded_clauses(tokens: list, lex: Lexicon) -> list:
@@ -211,8 +221,11 @@ def _speaks_by_clause(noun, lex: Lexicon) -> bool:
 
 
 def _amount_type(noun) -> str:
-    """The entity type of an object, or of the number counting it ("3,000 points": CARDINAL)."""
-    return noun.ent_type_ or next((c.ent_type_ for c in noun.children if c.dep_ == "nummod" and c.ent_type_), "")
+    """The entity type of an object, or of the number counting it ("3,000 points": CARDINAL);
+    people counted are people, not an amount ("charged *two developers* with fraud")."""
+    if noun.ent_type_ or args.names_doer(noun):
+        return noun.ent_type_
+    return next((c.ent_type_ for c in noun.children if c.dep_ == "nummod" and c.ent_type_), "")
 
 
 def _is_determined_gerund(token) -> bool:
