@@ -254,6 +254,7 @@ class Senses(Strict):
     contexts: dict[str, SenseContext]
     civil_sectors: CivilSectors
     person_codes: list[Code]
+    reciprocal_roots: list[Root]
 
 
 class Unit(Strict):

@@ -11,7 +11,8 @@ else. With the word classes of ``data/events/senses.yaml``:
 - a doer of a civil sector (a company, a hospital) uses no force ("took over its rival",
   "ceased operations", "the surgeon's operation");
 - codes done to people only need a person or group as their target ("released the bird",
-  "released its study").
+  "released its study");
+- fighting is with a foe: "fought corruption" is no battle.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph.actors.knowledge import nouns
-from newsgraph.events.arguments import is_abstract, owner_of
+from newsgraph.actors.mentions import is_actor_noun
+from newsgraph.events.arguments import is_abstract, names_doer, owner_of
 from newsgraph.events.patterns import lexicon
 from newsgraph.knowledge import derived, load_yaml
 
@@ -33,6 +35,7 @@ class Senses:
     civil_sectors: frozenset[str]
     civil_roots: tuple[str, ...]
     person_codes: frozenset[str]
+    reciprocal_roots: tuple[str, ...]
 
 
 @derived
@@ -50,13 +53,14 @@ def senses() -> Senses:
     return Senses(
         things=things, contexts=contexts, civil_sectors=frozenset(str(s) for s in civil["sectors"]),
         civil_roots=tuple(str(r) for r in civil["roots"]), person_codes=frozenset(str(c) for c in spec["person_codes"]),
+        reciprocal_roots=tuple(str(r) for r in spec["reciprocal_roots"]),
     )
 
 
 def thing_kind(token) -> tuple[str, tuple[str, ...]] | None:
     """(kind, roots it rules out) of a common noun that names a thing and never an actor."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if token.pos_ not in ("NOUN", "PROPN") or (token.pos_ == "NOUN" and is_actor_noun(token)):
+        return None  # "the commission", "the leadership": the actor lists know them as actors
     table = senses().things
     return table.get(token.lemma_.lower()) or table.get(token.lower_)
 
@@ -80,15 +84,30 @@ def other_sense(pred, code: str, sources: list, targets: list, sector_of) -> str
         found = thing_kind(thing) if owner_of(thing) is None else None  # "the island's exports": the island
         if found is not None and _rules_out(found[1], code):
             return f"done to {found[0]}"
-    for word in token.subtree:
+    for word in _clause(token).subtree:
         roots = table.contexts.get(word.lemma_.lower()) if word.pos_ in ("NOUN", "PROPN") else None
         if roots and word is not token and _rules_out(roots, code):
-            return "a clause about a match"
+            return "a clause about a match or a market"
     if sources and _rules_out(table.civil_roots, code) and all(sector_of(s) in table.civil_sectors for s in sources):
         return "a civil doer uses no force"
     if code in table.person_codes and targets and all(_no_person(t) for t in targets):
         return "done to a thing, not a person"
+    if pred.pattern.reciprocal and _rules_out(table.reciprocal_roots, code) and targets and not any(
+        names_doer(t) for t in targets
+    ):
+        return "fought a thing, not a foe"
     return None
+
+
+NONFINITE = ("advcl", "xcomp", "acl", "pcomp", "conj")
+
+
+def _clause(token):
+    """The clause a predicate's context is read in: its own, or for a participle or infinitive
+    ("closed matches well, *capturing* the most points") the one it hangs from."""
+    if token.dep_ in NONFINITE and token.tag_ in ("VBG", "VBN", "VB") and token.head.i != token.i:
+        return token.head
+    return token
 
 
 NOT_PEOPLE = ("WORK_OF_ART", "PRODUCT", "LAW", "EVENT")  # entity types of things made or done
