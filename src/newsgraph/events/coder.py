@@ -280,7 +280,11 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
 def _asks_something(verb) -> bool:
     """Whether the verb has a clause or a "for" phrase saying what is asked ("called on the rebels
     *to disarm*", "called on the council *for* help")."""
-    return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))  # "... there *to* treat"
+        for c in verb.children
+    )
 
 
 def _asks_nothing_done(verb, lex: Lexicon) -> bool:
