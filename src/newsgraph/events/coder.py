@@ -282,7 +282,8 @@ def _asks_something(verb) -> bool:
     *to disarm*", "called on the council *for* help")."""
     return any(
         c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
-        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))  # "... there *to* treat"
+        # "called on CEOs there *to* treat workers fairly": the parser's adverbial clause
+        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
         for c in verb.children
     )
 

@@ -77,11 +77,15 @@ def other_sense(pred, code: str, sources: list, targets: list, sector_of) -> str
     if any(thing_kind(s) is not None for s in sources):
         return "a thing is no doer"
     token = pred.token
-    done_to = [*targets, *([pred.object_noun] if pred.object_noun is not None and pred.object_noun is not token else [])]
+    done_to = list(targets)
+    if pred.object_noun is not None and pred.object_noun is not token:
+        done_to.append(pred.object_noun)
     if pred.nominal:  # "a *heart* attack", "the *football* operation"
         done_to += [c for c in token.lefts if c.dep_ in ("compound", "amod")]
     for thing in done_to:
-        found = thing_kind(thing) if owner_of(thing) is None else None  # "the island's exports": the island
+        # a name is no common thing ("the Actors' *Equity* rally"); an owned thing stands for its
+        # owner ("the island's exports")
+        found = thing_kind(thing) if thing.pos_ == "NOUN" and owner_of(thing) is None else None
         if found is not None and _rules_out(found[1], code):
             return f"done to {found[0]}"
     for word in _clause(token).subtree:
