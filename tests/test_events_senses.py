@@ -32,8 +32,9 @@ CASES = [
     ("The missiles hit a base.", "190", True),
     ("The prosecutors charged the governor with bribery.", "1121", True),
     ("The rebels captured the town.", "190", True),
-    # an owned thing stands for its owner
+    # an owned thing stands for its owner, and a name is no common thing
     ("The union reduced tariffs on the island's exports.", "085", True),
+    ("After the Actors' Equity rally the dancers went home.", "141", True),
     # a clause about a match: force and protest are plays of the game
     ("The champion rallied from two sets down to win the match.", "141", False),
     ("The visitors attacked down the left wing in the second half of the match.", "190", False),

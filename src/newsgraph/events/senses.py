@@ -83,9 +83,10 @@ def other_sense(pred, code: str, sources: list, targets: list, sector_of) -> str
     if pred.nominal:  # "a *heart* attack", "the *football* operation"
         done_to += [c for c in token.lefts if c.dep_ in ("compound", "amod")]
     for thing in done_to:
-        # a name is no common thing ("the Actors' *Equity* rally"); an owned thing stands for its
-        # owner ("the island's exports")
-        found = thing_kind(thing) if thing.pos_ == "NOUN" and owner_of(thing) is None else None
+        # a name is no common thing ("the Actors' *Equity* rally", capitalised inside the
+        # sentence); an owned thing stands for its owner ("the island's exports")
+        common = thing.pos_ == "NOUN" and not (thing.is_title and not thing.is_sent_start)
+        found = thing_kind(thing) if common and owner_of(thing) is None else None
         if found is not None and _rules_out(found[1], code):
             return f"done to {found[0]}"
     for word in _clause(token).subtree:
