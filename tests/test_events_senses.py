@@ -39,6 +39,9 @@ CASES = [
     ("The champion rallied from two sets down to win the match.", "141", False),
     ("The visitors attacked down the left wing in the second half of the match.", "190", False),
     ("The pitcher struck out nine batters in the game.", "143", False),
+    # an election: a beating is a defeat
+    ("The young mayor beat the governor's bid for re-election.", "182", False),
+    ("The police beat the marchers.", "182", True),
     # a civil doer uses no force
     ("The company ceased operations in the region.", "087", False),
     ("The firm closed its office in the port city.", "172", False),
