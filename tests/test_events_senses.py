@@ -42,6 +42,7 @@ CASES = [
     # an election: a beating is a defeat
     ("The young mayor beat the governor's bid for re-election.", "182", False),
     ("The police beat the marchers.", "182", True),
+    ("The bombers killed nine people near an election rally.", "1823", True),
     # a civil doer uses no force
     ("The company ceased operations in the region.", "087", False),
     ("The firm closed its office in the port city.", "172", False),

@@ -240,7 +240,8 @@ class ThingKind(Strict):
 
 
 class SenseContext(Strict):
-    roots: list[Root]
+    roots: list[Root] = []
+    codes: list[Code] = []
     words: Words
 
 

@@ -31,7 +31,7 @@ class Senses:
     """The word classes of senses.yaml."""
 
     things: dict[str, tuple[str, tuple[str, ...]]]  # noun -> (kind, the roots it rules out as a target)
-    contexts: dict[str, tuple[str, ...]]  # noun -> the roots a clause with it rules out
+    contexts: dict[str, tuple[tuple[str, ...], frozenset[str]]]  # noun -> (roots, codes) a clause with it rules out
     civil_sectors: frozenset[str]
     civil_roots: tuple[str, ...]
     person_codes: frozenset[str]
@@ -46,7 +46,7 @@ def senses() -> Senses:
         for kind, entry in spec["things"].items() for w in entry["words"]
     }
     contexts = {
-        str(w).lower(): tuple(str(r) for r in entry["roots"])
+        str(w).lower(): (tuple(map(str, entry.get("roots", []))), frozenset(map(str, entry.get("codes", []))))
         for entry in spec["contexts"].values() for w in entry["words"]
     }
     civil = spec["civil_sectors"]
@@ -90,8 +90,8 @@ def other_sense(pred, code: str, sources: list, targets: list, sector_of) -> str
         if found is not None and _rules_out(found[1], code):
             return f"done to {found[0]}"
     for word in _clause(token).subtree:
-        roots = table.contexts.get(word.lemma_.lower()) if word.pos_ in ("NOUN", "PROPN") else None
-        if roots and word is not token and _rules_out(roots, code):
+        found = table.contexts.get(word.lemma_.lower()) if word.pos_ in ("NOUN", "PROPN") else None
+        if found and word is not token and (_rules_out(found[0], code) or code in found[1]):
             return "a clause about a match or a market"
     if sources and _rules_out(table.civil_roots, code) and all(sector_of(s) in table.civil_sectors for s in sources):
         return "a civil doer uses no force"
