@@ -26,6 +26,7 @@ CASES = [
     # a thing done to rules out the kind's codes
     ("The taxi driver hit the brakes at the lights.", "190", False),
     ("The bank charged its customers a monthly fee.", "1121", False),
+    ("The gang rounded up the best discounts of the week.", "173", False),
     ("The striker struck the ball into the top corner.", "190", False),
     ("Her long battle with cancer ended in May.", "190", False),
     ("The camera captured a video of the parade.", "190", False),
@@ -39,6 +40,8 @@ CASES = [
     ("The champion rallied from two sets down to win the match.", "141", False),
     ("The visitors attacked down the left wing in the second half of the match.", "190", False),
     ("The pitcher struck out nine batters in the game.", "143", False),
+    ("The challenger meets the champion in a heavyweight bout in May.", "040", False),
+    ("The foreign minister met his counterpart in Rome.", "040", True),
     # an election: a beating is a defeat
     ("The young mayor beat the governor's bid for re-election.", "182", False),
     ("The police beat the marchers.", "182", True),

@@ -153,6 +153,7 @@ class _Pattern(Strict):
     unless: Words = []
     needs_target: bool = False
     needs_clause: bool = False
+    unless_named: bool = False
     transitive: bool = False
     unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
     naming: Literal["negative", "positive"] | None = None

@@ -248,6 +248,8 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
             continue  # "returned to normal", "seized on a remark": not the transitive sense
         if pattern.needs_clause and not _asks_something(verb):
             continue  # "officers called on the family at home": a visit, not an appeal
+        if pattern.unless_named and _names_object(verb):
+            continue  # "called Trump's comments unhelpful rhetoric": a comment, not a phone call
         if pattern.unless_object and any(
             c.dep_ in ("dobj", "attr", "npadvmod") and _amount_type(c) in pattern.unless_object for c in verb.children
         ):
@@ -285,6 +287,16 @@ def _asks_something(verb) -> bool:
         # "called on CEOs there *to* treat workers fairly": the parser's adverbial clause
         or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
         for c in verb.children
+    )
+
+
+def _names_object(verb) -> bool:
+    """Whether the verb gives its object a name: a second object, or a common noun or adjective
+    in apposition to the object ("called his comments *unhelpful rhetoric*"; not a person's
+    name: "called his counterpart, *Sergei Lavrov*")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return len(objects) > 1 or any(
+        c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ") for o in objects for c in o.children
     )
 
 
