@@ -152,6 +152,8 @@ class _Pattern(Strict):
     reciprocal: bool = False
     unless: Words = []
     needs_target: bool = False
+    needs_clause: bool = False
+    unless_named: bool = False
     transitive: bool = False
     unless_object: list[Literal["MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"]] = []
     naming: Literal["negative", "positive"] | None = None
@@ -228,6 +230,33 @@ class Confidence(Strict):
     weights: dict[Literal["source_coded", "target_entity", "target_coded", "no_target", "source_named",
                           "target_named", "pronoun_source", "specific_code", "headline", "quoted",
                           "long_evidence", "material"], float]
+
+
+Root = Annotated[str, Field(pattern=r"^\d{1,4}$")]  # a CAMEO code prefix ("1": every code of 10-19)
+
+
+class ThingKind(Strict):
+    roots: list[Root]
+    words: Words
+
+
+class SenseContext(Strict):
+    roots: list[Root] = []
+    codes: list[Code] = []
+    words: Words
+
+
+class CivilSectors(Strict):
+    sectors: list[Sector]
+    roots: list[Root]
+
+
+class Senses(Strict):
+    things: dict[str, ThingKind]
+    contexts: dict[str, SenseContext]
+    civil_sectors: CivilSectors
+    person_codes: list[Code]
+    reciprocal_roots: list[Root]
 
 
 class Unit(Strict):
@@ -328,6 +357,7 @@ YAML: dict[str, type[BaseModel]] = {
     "events/plover.yaml": Plover,
     "events/times.yaml": Times,
     "events/confidence.yaml": Confidence,
+    "events/senses.yaml": Senses,
     "layout.yaml": Layout,
     "export/gdelt.yaml": Gdelt,
     "export/plover.yaml": PloverExport,
@@ -456,6 +486,13 @@ def check_references(kb: Knowledge) -> None:
                 if entry.get(key) and str(entry[key]) not in codes:
                     where = f"{kind}.{n} ({entry[kind[:-1]]})"
                     fail("events/patterns.yaml", where, f"{key} {entry[key]} is not a CAMEO code")
+    senses = kb.file("events/senses.yaml")
+    for sector in senses["civil_sectors"]["sectors"]:
+        if sector not in sectors:
+            fail("events/senses.yaml", f"civil_sectors: {sector}", "not a sector of actors/sectors.yaml")
+    for code in senses["person_codes"]:
+        if str(code) not in codes:
+            fail("events/senses.yaml", f"person_codes: {code}", "not a CAMEO code")
     for mood, table in patterns["moods"].items():
         for prefix, code in table.items():
             if str(code) not in codes:

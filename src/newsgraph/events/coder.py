@@ -21,6 +21,7 @@ from newsgraph.events.factuality import ASSERTED, factuality
 from newsgraph.events.mood import Mood, apply_mood, mood_of
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import Lexicon, Pattern, lexicon
+from newsgraph.events.senses import other_sense
 from newsgraph.events.setting import Setting
 from newsgraph.record import Event, Span
 from newsgraph.tone import DAMNING, sign, valence
@@ -258,6 +259,10 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
             continue
         if pattern.transitive and not _has_object(verb):
             continue  # "returned to normal", "seized on a remark": not the transitive sense
+        if pattern.needs_clause and not _asks_something(verb):
+            continue  # "officers called on the family at home": a visit, not an appeal
+        if pattern.unless_named and _names_object(verb):
+            continue  # "called Trump's comments unhelpful rhetoric": a comment, not a phone call
         if pattern.unless_object and any(
             c.dep_ in ("dobj", "attr", "npadvmod") and _amount_type(c) in pattern.unless_object for c in verb.children
         ):
@@ -285,6 +290,27 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
             if event_noun is not None and not _speaks_by_clause(event_noun, lex):
                 return Predicate(verb, _noun_pattern(event_noun, lex), object_noun=event_noun)
     return None
+
+
+def _asks_something(verb) -> bool:
+    """Whether the verb has a clause or a "for" phrase saying what is asked ("called on the rebels
+    *to disarm*", "called on the council *for* help")."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+        # "called on CEOs there *to* treat workers fairly": the parser's adverbial clause
+        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for c in verb.children
+    )
+
+
+def _names_object(verb) -> bool:
+    """Whether the verb gives its object a name: a second object, or a common noun or adjective
+    in apposition to the object ("called his comments *unhelpful rhetoric*"; not a person's
+    name: "called his counterpart, *Sergei Lavrov*")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return len(objects) > 1 or any(
+        c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ") for o in objects for c in o.children
+    )
 
 
 def _asks_nothing_done(verb, lex: Lexicon) -> bool:
@@ -397,6 +423,8 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         pattern = replace(pattern, code=pattern.person_code)
     if pattern.force_code and sources and all(setting.is_armed(t, sent) for t in sources):
         pattern = replace(pattern, code=pattern.force_code)  # "Israeli strikes", "the army's strike": an attack
+    if other_sense(pred, pattern.code, sources, targets, lambda t: setting.sector(t, sent)):
+        return []  # "hit the brakes", "charged a fee", "the storm struck": the word in another sense
     code, negated = apply_mood(pattern, mood, lex)
     if not targets and code[:2] != "01":
         # where a meeting is held is no partner ("met in Geneva"); what it agrees to do somewhere is

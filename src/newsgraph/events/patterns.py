@@ -28,6 +28,8 @@ class Pattern:
     reciprocal: bool = False  # "X and Y met": each side is the other's target
     unless: frozenset[str] = frozenset()  # dependents that rule the pattern out ("called him a liar": oprd)
     needs_target: bool = False  # no event without a target ("his appeal" alone is charm, not a plea)
+    needs_clause: bool = False  # codes only with a clause of what is asked: "called on X *to disarm*"
+    unless_named: bool = False  # no event when the verb names its object: "called his comments *rhetoric*"
     transitive: bool = False  # codes only with a direct object: "returned the statues", not "returned to normal"
     unless_object: frozenset[str] = frozenset()  # entity types of an object that rule it out ("hit 16 percent")
     naming: str | None = None  # "negative" / "positive": "called X a disgrace" (what the verb names X)
@@ -92,6 +94,8 @@ def _pattern(entry: dict, head_key: str) -> Pattern:
         reciprocal=bool(entry.get("reciprocal", False)),
         unless=frozenset(str(d) for d in entry.get("unless", [])),
         needs_target=bool(entry.get("needs_target", False)),
+        needs_clause=bool(entry.get("needs_clause", False)),
+        unless_named=bool(entry.get("unless_named", False)),
         transitive=bool(entry.get("transitive", False)),
         unless_object=frozenset(str(t) for t in entry.get("unless_object", [])),
         naming=entry.get("naming"),

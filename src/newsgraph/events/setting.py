@@ -326,6 +326,12 @@ class Setting:
         armed = entity is not None and lexicon().is_("armed_sectors", (entity.sector or "").lower())
         return entity is not None and (entity.type == "GPE" or armed)
 
+    def sector(self, token, sent) -> str | None:
+        """The sector of the actor ``token`` names as a doer (None when it names none or has none)."""
+        found = self.actor(token, sent, doer=True)
+        entity = self.actors.by_id(found.entity) if found is not None and found.entity and self.actors else None
+        return entity.sector if entity is not None else None
+
     def _entity_type(self, entity_id: str | None) -> str | None:
         found = self.actors.by_id(entity_id) if self.actors and entity_id else None
         return found.type if found else None
