@@ -613,6 +613,13 @@ def test_a_definite_event_noun_named_again_by_its_source_keeps_its_target():
         ("Chile", "the rebels", "190")]
 
 
+def test_a_refusal_is_a_rejection_and_what_it_refuses_no_purpose():
+    assert coded("The officials' refusal to sign the certificate was reported.") == [("The officials", None, "120")]
+    assert coded("The officials' refusal to meet the envoy angered the capital.") == [
+        ("The officials", "the envoy", "125")]
+    assert coded("Refusal rates for visas rose.") == []
+
+
 def test_insisting_on_a_fact_is_no_demand_insisting_on_an_act_is():
     assert coded("The mayor insisted the army had left the town.") == []
     assert coded("The prime minister insisted the government was doing exactly as promised.") == []

@@ -41,7 +41,7 @@ def factuality(token, negated: bool, lex: Lexicon) -> str:
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and lex.is_("conditional_marks", c.lower_) for c in clause.children):
             return HYPOTHETICAL
-        if _is_purpose(clause):
+        if _is_purpose(clause, lex):
             return HYPOTHETICAL  # "sent troops to the border *to attack* the rebels": intended, not done
         if clause.dep_ not in CLAUSE_DEPS or clause.head.i == clause.i:
             break
@@ -98,15 +98,18 @@ def _necessity(verb, lex: Lexicon) -> bool:
     return True
 
 
-def _is_purpose(clause) -> bool:
+def _is_purpose(clause, lex: Lexicon) -> bool:
     """An infinitive of purpose: an adverbial clause ("sent troops *to attack* the rebels") or a
     noun's infinitive ("an agency *to seize* assets"), but not one after an ordinal or superlative
-    ("the first leader *to visit* Kyiv", which says he did)."""
+    ("the first leader *to visit* Kyiv", which says he did), nor the complement of a noun of
+    refusal or intent ("their refusal *to meet*": the mood's, not a purpose)."""
     if clause.dep_ not in ("advcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
     if clause.dep_ == "advcl":
         return True
     noun = clause.head
+    if lex.has("refusal_nouns", noun) or lex.has("intent_nouns", noun):
+        return False
     return not any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in ("only", "last", "next")
                    for c in noun.children if c.dep_ in ("amod", "advmod", "det"))
 
