@@ -150,6 +150,11 @@ def test_future_cooperation_is_intent():
     assert coded("The government will release the prisoners.") == [("The government", "the prisoners", "0353")]
 
 
+def test_going_to_is_a_future_where_the_parser_makes_it_the_head():
+    assert coded("The army is going to attack the town.") == [("The army", "the town", "138")]
+    assert coded("He was going to the market.") == []
+
+
 def test_wanting_a_meeting_is_intent_to_meet():
     assert coded("The minister wants a meeting with the union leaders.") == [
         ("The minister", "the union leaders", "036")]

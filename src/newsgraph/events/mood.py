@@ -75,6 +75,8 @@ def _is_intent_governor(governor, complement, lex: Lexicon) -> bool:
         return False
     if lex.has("intent_verbs", governor) or lex.has("intent_nouns", governor) or lex.has("threat_verbs", governor):
         return True
+    if complement.dep_ == "xcomp" and lex.is_("future_auxiliaries", governor.lower_):
+        return True  # "was not *going* to back him": a future the parser made the head
     return governor.pos_ == "ADJ" and lex.has("intent_adjectives", governor)
 
 
