@@ -112,6 +112,14 @@ def test_an_abstention_is_in_the_voting_body_named_last():
     assert coded("The monks abstained from meat during the festival.") == []
 
 
+def test_an_act_on_a_motion_of_no_one_named_is_aimed_at_the_assembly():
+    text = "The Security Council met on Friday. The U.S. said it would back a revised resolution."
+    assert coded(text) == [("it (United States)", "Security Council (UN Security Council)", "032")]
+    text = "The Security Council met on Friday. Russia vetoed Britain's resolution."
+    assert coded(text) == [("Russia", "Britain (United Kingdom)", "129")]  # a motion someone owns is theirs
+    assert coded("Russia vetoed the resolution.") == [("Russia", None, "129")]  # no assembly named
+
+
 def test_reciprocal_coordination_is_one_event_from_the_first_named():
     assert coded("The two unions and the employers signed an agreement.") == [
         ("The two unions", "the employers", "057")]

@@ -200,6 +200,7 @@ class WordClasses(Strict):
     necessity_verbs: Words
     armed_sectors: Words
     assembly_sectors: Words
+    motions: Words
     conditional_marks: Words
     question_marks: Words
     request_roots: Words

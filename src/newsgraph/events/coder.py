@@ -430,7 +430,7 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         # where a meeting is held is no partner ("met in Geneva"); what it agrees to do somewhere is
         targets = args.location_target(pred.token, own_clause=not pred.pattern.reciprocal)
     source_args = [a for t in sources if (a := setting.actor(t, sent, doer=True))] or [None]
-    named = [(t, a) for t in targets if (a := setting.actor(t, sent))]
+    named = [(t, a) for t in targets if (a := _motion_body(t, pred, sent, lex, setting) or setting.actor(t, sent))]
     directed = lex.is_("directed_roots", code[:2])
     if pred.pattern.reciprocal or (directed and lookup(code).quad_class != MATERIAL_CONFLICT):
         # "talked *with passion*", "supported *a stronger text*": a partner, or the one a directed
@@ -466,6 +466,15 @@ def _owners_named(thing, pred: Predicate) -> list:
     Western firms *like Danone and Carlsberg*")."""
     owner = args.owner_of(thing, adjectives=False) if thing.pos_ == "NOUN" else None
     return args.members(owner, pred.token) if owner is not None else []
+
+
+def _motion_body(token, pred: Predicate, sent, lex: Lexicon, setting: Setting):
+    """The assembly a motion of no one in particular is voted in: "would back *a revised
+    resolution*" is aimed at the Security Council the article named."""
+    own_noun = pred.object_noun is not None and token.i == pred.object_noun.i  # "a resolution *was approved*"
+    if own_noun or not lex.has("motions", token) or args.owner_of(token) is not None:
+        return None
+    return setting.assembly(pred.token, sent)
 
 
 def _one_thing(named: list) -> list:
