@@ -715,6 +715,12 @@ def test_a_killing_by_a_state_or_armed_force_is_military_force_and_by_others_an_
     assert coded("The gunmen killed three policemen.") == [("The gunmen", "three policemen", "1823")]
 
 
+def test_a_passive_relative_clause_takes_its_noun_as_the_pattern_object():
+    # seize + hostages or a ship is a hijacking or abduction (181), not a confiscation (171)
+    assert coded("Officials counted the hostages that were seized by the gunmen.") == [
+        ("the gunmen", "the hostages", "181")]
+
+
 def test_an_order_by_a_state_or_armed_force_coerces_and_by_others_demands():
     assert coded("The army ordered the villagers to leave their homes.") == [("The army", "the villagers", "170")]
     assert coded("Chile ordered the reporters to leave the island.") == [("Chile", "the reporters", "170")]

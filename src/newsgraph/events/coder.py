@@ -353,7 +353,11 @@ def _phrasal_words(verb) -> set[str]:
 
 def _object_nouns(verb, prepositions=()) -> list:
     """Objects of a verb, and objects of the given prepositions ("call *for* talks", "go *on* strike")."""
-    out = [c for c in verb.children if c.dep_ in ("attr", "nsubjpass")] + args.direct_objects(verb)
+    out = [c for c in verb.children if c.dep_ == "attr"] + args.direct_objects(verb)
+    # a passive's subject, through a relative pronoun ("the vessel *that* was seized")
+    relatives = english().relative_pronouns
+    out += [verb.head if c.lower_ in relatives and verb.dep_ == "relcl" else c
+            for c in verb.children if c.dep_ == "nsubjpass"]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     return [t for o in out for t in args.conjuncts(o)]
