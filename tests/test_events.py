@@ -120,6 +120,12 @@ def test_an_act_on_a_motion_of_no_one_named_is_aimed_at_the_assembly():
     assert coded("Russia vetoed the resolution.") == [("Russia", None, "129")]  # no assembly named
 
 
+def test_support_both_ways_is_two_events_a_meeting_both_ways_one():
+    # "backing *his* budget": the possessive stands for its owner, where the actors resolved it
+    assert coded("The mayor thanked the governor for backing his budget.") == [
+        ("The mayor", "the governor", "051"), ("the governor", "his (mayor)", "051")]
+
+
 def test_reciprocal_coordination_is_one_event_from_the_first_named():
     assert coded("The two unions and the employers signed an agreement.") == [
         ("The two unions", "the employers", "057")]

@@ -22,7 +22,7 @@ from newsgraph.events.mood import Mood, apply_mood, mood_of
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import Lexicon, Pattern, lexicon
 from newsgraph.events.senses import other_sense
-from newsgraph.events.setting import Setting
+from newsgraph.events.setting import Argument, Setting
 from newsgraph.record import Event, Span
 from newsgraph.tone import DAMNING, sign, valence
 
@@ -434,7 +434,8 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         # where a meeting is held is no partner ("met in Geneva"); what it agrees to do somewhere is
         targets = args.location_target(pred.token, own_clause=not pred.pattern.reciprocal)
     source_args = [a for t in sources if (a := setting.actor(t, sent, doer=True))] or [None]
-    named = [(t, a) for t in targets if (a := _motion_body(t, pred, sent, lex, setting) or setting.actor(t, sent))]
+    named = [(t, _own_thing(t, a, source_args)) for t in targets
+             if (a := _motion_body(t, pred, sent, lex, setting) or setting.actor(t, sent))]
     directed = lex.is_("directed_roots", code[:2])
     if pred.pattern.reciprocal or (directed and lookup(code).quad_class != MATERIAL_CONFLICT):
         # "talked *with passion*", "supported *a stronger text*": a partner, or the one a directed
@@ -456,13 +457,20 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
         return []  # a meeting, an aid or an assault with nobody it is done to is not coded
     if any(lex.is_("negative_words", w) for t in targets for w in _determiners(t)):
         negated = True  # "respects no one", "met nobody"
-    events = []
+    events, pairs = [], set()
     for src in source_args:
         for tgt in target_args:
             if src is not None and tgt is not None and src.same_as(tgt):
                 continue
+            if (_side(tgt), _side(src)) in pairs:
+                continue  # "Putin and Abbas met": one meeting, source the first named
+            pairs.add((_side(src), _side(tgt)))
             events.append(setting.event(pred, code, negated, src, tgt, sent))
     return events
+
+
+def _side(argument):
+    return None if argument is None else argument.entity or (argument.span.start, argument.span.end)
 
 
 def _owners_named(thing, pred: Predicate) -> list:
@@ -479,6 +487,15 @@ def _motion_body(token, pred: Predicate, sent, lex: Lexicon, setting: Setting):
     if own_noun or not lex.has("motions", token) or args.owner_of(token) is not None:
         return None
     return setting.assembly(pred.token, sent)
+
+
+def _own_thing(token, argument: Argument, sources: list) -> Argument:
+    """A thing of the source's own is that thing, not the source again: "began a hunger strike
+    against *his treatment*" is against the treatment ("backing *his* budget", another's, is his)."""
+    own = argument.entity is not None and any(s is not None and s.same_as(argument) for s in sources)
+    if own and token is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return Argument(Span(*args.core_span(token)), None)
+    return argument
 
 
 def _one_thing(named: list) -> list:
@@ -579,14 +596,14 @@ def _alleging_speaker(token, lex: Lexicon):
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (source, target, root) in a sentence, and one per pair for a symmetric event
-    ("Putin and Abbas met": source the first named); a target-less event is dropped when the same
+    """One event per (source, target, root) in a sentence (a symmetric event is one per pair where
+    it is coded: ``_events_of``); a target-less event is dropped when the same
     source has the same kind of event with a target. Of two of one root, the specific code is kept
     ("ordered the arrest of": 173 arrest, not 170 coerce)."""
     seen, out = set(), []
     for e in sorted(events, key=lambda e: (e.source_mention.start if e.source_mention else -1, _unspecified(e.cameo))):
         src, tgt = e.source or _key(e.source_mention), e.target or _key(e.target_mention)
-        if (src, tgt, e.cameo[:2]) in seen or (tgt, src, e.cameo) in seen:
+        if (src, tgt, e.cameo[:2]) in seen:
             continue
         seen |= {(src, tgt, e.cameo[:2]), (src, tgt, e.cameo)}
         out.append(e)

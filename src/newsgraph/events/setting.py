@@ -147,6 +147,11 @@ class Setting:
             owned = self._owner(owner_of(token), token, sent, fits)
             if owned is not None:
                 return owned
+            # "backing *his* priority": a possessive pronoun names its owner where it was resolved
+            pronoun = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            owned = self.resolve(pronoun, sent) if pronoun is not None else None
+            if owned is not None and owned.entity is not None:
+                return owned
         if found is not None and fits(token):
             return self._country_of_thing(token, found) or self._named_by_noun(token, found) or found
         # (a country adjective was tried above: "the Polish head *of state*" falls back on "of")
