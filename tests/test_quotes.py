@@ -940,3 +940,36 @@ def test_a_quoted_sentence_ending_a_report_is_part_of_it():
     text = "The vote was fair, she said, “and we won it.”"
     q = only(quotes_of(text))
     assert content(text, q) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor shrugged at the claim that “they will never pay a cent for this road,” and moved on.",
+        "The ad ends with a line, “we have lost our way as a city,” over a shot of the river.",
+    ],
+)
+def test_the_subject_of_quoted_words_is_not_their_speaker(text):
+    # a verb of the quoted words is part of what was said; its subject did not quote them
+    assert all(not (q.content.start <= q.cue.start < q.content.end) for q in quotes_of(text) if q.cue)
+    assert all(q.kind != "partial" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("The judge gave him a long sentence, which his lawyer said was unfair.", "was unfair", "his lawyer"),
+        ("She finished a distant third, a result which she said was a surprise.", "was a surprise", "she"),
+    ],
+)
+def test_a_cue_inside_a_relative_clause_reports_the_rest_of_the_clause(text, said, speaker):
+    reads(text, said, speaker)
+
+
+def test_a_relative_clause_with_its_own_cue_is_not_part_of_the_report_before_it():
+    text = "Critics denounced the plan, which the mayor said was fair."
+    quotes = {text[q.cue.start : q.cue.end]: q for q in quotes_of(text)}
+    assert content(text, quotes["denounced"]) == "the plan"
+    assert content(text, quotes["said"]) == "was fair"
+    # a relative clause with no cue of its own is no report of its own
+    assert [content(text, q) for q in quotes_of("Critics denounced the plan, which passed on Monday.")] == ["the plan"]

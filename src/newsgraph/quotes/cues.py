@@ -406,6 +406,8 @@ def _content(verb, word: CueWord) -> Span | None:
                 if quoted is not None and child.i < quoted.i:
                     continue  # a scene-setting clause before "she said, “...”", not what was said
                 return _before_closing_attribution(verb, child)
+            if child.i > verb.i and child.left_edge.i < verb.i:  # "which his lawyer said was unfair"
+                return _span_of(verb.doc[verb.i + 1], _before_next_cue(child))
             return _span_of(child.left_edge, _before_next_cue(child), verb)
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         if quoted is not None and verb.head.i > quoted.i:  # "Asked about it, she said, “I read it.”"
@@ -582,10 +584,19 @@ def _without_aside(doc, i: int, j: int) -> tuple[int, int]:
         token = doc[k]
         if doc[k - 1].text != "," or token.left_edge.i != k:
             continue
-        for t in (token, token.head):
+        for t in (token, token.head, _relative_clause(token)):
             if t.left_edge.i == k and t.right_edge.i >= j and _aside(t) and i <= t.head.i < k:
                 return i, k - 2
     return i, j
+
+
+def _relative_clause(token):
+    """The relative clause a relative pronoun opens, when a cue's clause lies between them
+    ("which his lawyer said was unfair": the pronoun hangs on "was", the clause is "said"),
+    or the token itself."""
+    if token.lower_ not in english().relative_pronouns or token.head.dep_ != "ccomp":
+        return token
+    return token.head.head if token.head.head.dep_ == "relcl" else token
 
 
 def _aside(token) -> bool:
