@@ -643,6 +643,21 @@ def test_an_attribution_naming_no_source_is_a_quote_with_no_speaker(text, said):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The mayor is expected to argue that the budget is too small.", "The mayor"),
+        ("The senator seems to feel the case will be settled at the ballot box.", "The senator"),
+        ("The governor seemed hopeful that the talks would resume.", "The governor"),
+        ("The mayor is expected to speak on Friday.", None),  # a cue reporting nothing: still hearsay
+        ("The talks seem to be stalling.", None),
+    ],
+)
+def test_seeming_over_a_view_of_the_subject_names_the_subject_as_source(text, speaker):
+    q = reads(text, text.rstrip("."))
+    assert (said_by(text, q) if q.speaker_mention else None) == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The mayor appeared on the radio on Sunday.",  # appearing somewhere is no impression

@@ -282,7 +282,20 @@ def _unsourced(token, unsourced: dict[str, frozenset[str]]) -> Attribution | Non
         return None
     first = min(subject.left_edge, token, key=lambda t: t.i)
     content = _span_of(first, verb.right_edge)
-    return Attribution(token, Span(token.idx, token.idx + len(token)), CueWord(lemma), None, content)
+    speaker = subject if _holds_a_view(verb) else None
+    return Attribution(token, Span(token.idx, token.idx + len(token)), CueWord(lemma), speaker, content)
+
+
+def _holds_a_view(verb) -> bool:
+    """Whether a verb of seeming or expecting carries a view of its subject's own: a cue verb
+    ("she seems to feel that ...", "he is expected to argue that ...") or an attitude with a
+    clause ("Rubio seemed hopeful that ..."). The subject is then the source of the clause."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and _has_to(c) and speaks(c) and _content(c, cue_word(c)):
+            return True  # not "is expected to speak on Monday", which reports nothing
+        if c.dep_ in ("acomp", "oprd") and any(g.dep_ == "ccomp" for g in c.children):
+            return True
+    return False
 
 
 def _is_adjectival(token) -> bool:
