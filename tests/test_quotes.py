@@ -988,3 +988,20 @@ def test_a_relative_clause_with_its_own_cue_is_not_part_of_the_report_before_it(
     assert content(text, quotes["said"]) == "was fair"
     # a relative clause with no cue of its own is no report of its own
     assert [content(text, q) for q in quotes_of("Critics denounced the plan, which passed on Monday.")] == ["the plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("The senator called for the governor to resign.", "the governor to resign", "The senator"),
+        ("Ortiz argued for the council to vote on Monday.", "the council to vote on Monday", "Ortiz"),
+        ("The mayor stopped short of calling for the chief to be fired.", "the chief to be fired", "The mayor"),
+    ],
+)
+def test_a_for_to_clause_after_a_cue_is_what_was_asked_for(text, said, speaker):
+    q = next(q for q in quotes_of(text) if content(text, q) == said)
+    assert said_by(text, q) == speaker
+
+
+def test_a_for_to_clause_after_a_verb_that_is_no_cue_is_no_quote():
+    assert quotes_of("The crowd waited for the rain to stop.") == []

@@ -422,6 +422,9 @@ def _content(verb, word: CueWord) -> Span | None:
             if child.i > verb.i and child.left_edge.i < verb.i:  # "which his lawyer said was unfair"
                 return _span_of(verb.doc[verb.i + 1], _before_next_cue(child))
             return _span_of(child.left_edge, _before_next_cue(child), verb)
+    wished = _for_to_clause(verb)
+    if wished is not None:
+        return wished
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         if quoted is not None and verb.head.i > quoted.i:  # "Asked about it, she said, “I read it.”"
             return _span_of(quoted, verb.head.right_edge, verb)
@@ -477,6 +480,19 @@ def _comma_between(child, verb) -> bool:
     doc = verb.doc
     gap = range(child.right_edge.i + 1, verb.i) if child.i < verb.i else range(verb.i + 1, child.left_edge.i)
     return any(doc[k].text == "," for k in gap)
+
+
+def _for_to_clause(verb) -> Span | None:
+    """ "called for the president to resign", "pressed for the rule to be dropped": a clause
+    opened by "for" with a subject and a to-infinitive, after the cue, is what the speaker asks
+    for; the span runs from its subject (the parse hangs it on the cue as an adverbial clause)."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or not _has_to(c) or _comma_between(c, verb):
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if mark is not None and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            return _span_of(verb.doc[mark.i + 1], c.right_edge, verb)
+    return None
 
 
 def _speech_declined(verb) -> Span | None:
