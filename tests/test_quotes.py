@@ -463,6 +463,13 @@ def test_object_content_under_a_finite_auxiliary():
     assert quotes_of(text) == []
 
 
+@pytest.mark.parametrize("modal", ["will", "would", "can", "should"])
+def test_object_content_under_a_modal(modal):
+    # a modal is finite: the speaker states a position ("would support the bill")
+    text = f"The mayor {modal} support the bill."
+    reads(text, "the bill", "The mayor")
+
+
 def test_participle_describing_a_noun_gives_the_noun_as_speaker():
     text = "The police released recordings of calls saying that shots had been fired."
     reads(text, "that shots had been fired", "calls")
@@ -1005,3 +1012,27 @@ def test_a_for_to_clause_after_a_cue_is_what_was_asked_for(text, said, speaker):
 
 def test_a_for_to_clause_after_a_verb_that_is_no_cue_is_no_quote():
     assert quotes_of("The crowd waited for the rain to stop.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("Ortiz is critical of the plan.", "the plan", "Ortiz"),
+        ("Many voters remain skeptical about the deal.", "the deal", "Many voters"),
+        ("The governor was confident that the bill would pass.", "that the bill would pass", "The governor"),
+    ],
+)
+def test_an_adjective_of_view_reports_its_subject_s_view(text, said, speaker):
+    q = reads(text, said, speaker)
+    assert q.stance == "believe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The critical part of the plan failed.",  # describing a noun: no one's view
+        "The governor was confident.",  # no complement: nothing reported
+    ],
+)
+def test_an_adjective_of_view_without_a_subject_and_complement_is_no_quote(text):
+    assert quotes_of(text) == []

@@ -22,6 +22,7 @@ from newsgraph.record import Span
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "acomp"})  # a verb that shares its head's subject
 MAX_CLIMB = 6  # heads climbed to find a cue's subject ("... and won praise by saying ...")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})  # object content only for a verb that makes its own claim
+_CARRIERS = _FINITE | {"MD"}  # auxiliaries that make the verb they carry a claim ("has called", "would support")
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _NOUN_PARTS = frozenset({"compound", "amod", "nummod", "poss", "det", "nmod", "case", "flat", "quantmod"})
 # the parts of an attribution phrase: its speaker and the words saying where, when and how
@@ -60,6 +61,7 @@ class Lexicon:
     scene: frozenset[str]  # prepositions giving the time, place or occasion of speaking ("in an interview")
     likening: frozenset[str]  # verbs of judging that report a view with an as-phrase ("sees X as Y")
     vehicles: frozenset[str]  # nouns a speaker issues ("a statement saying ...": the issuer speaks)
+    attitudes: dict[str, frozenset[str]]  # adjective -> prepositions (or "that") of its content ("critical of")
 
 
 @derived
@@ -89,8 +91,10 @@ def lexicon() -> Lexicon:
     forms = {form: lemma for lemma in verbs for form in inflections(lemma)}
     asides, scene = frozenset(spec.get("aside_marks") or ()), frozenset(spec.get("scene") or ())
     likening, vehicles = frozenset(spec.get("likening") or ()), frozenset(spec.get("vehicles") or ())
+    attitudes = {adjective: frozenset(preps) for adjective, preps in (spec.get("attitudes") or {}).items()}
     return Lexicon(
-        verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene, likening, vehicles
+        verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene, likening, vehicles,
+        attitudes,
     )
 
 
@@ -175,6 +179,11 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             if claim is not None:
                 out.append(claim)
             continue
+        if token.pos_ == "ADJ" and token.lower_ in lex.attitudes and token.dep_ in ("acomp", "oprd"):
+            view = _attitude(token, lex.attitudes[token.lower_])
+            if view is not None:
+                out.append(view)
+            continue
         if token.pos_ == "VERB" and token.lemma_.lower() in lex.likening:
             judged = _likened(token)
             if judged is not None:
@@ -243,6 +252,22 @@ def _likened(verb) -> Attribution | None:
         return None
     content = _object_content(verb)
     return Attribution(verb, cue, word, subject_of(verb), content) if content is not None else None
+
+
+def _attitude(adjective, prepositions: frozenset[str]) -> Attribution | None:
+    """ "Ortiz is critical of the plan", "The governor was confident that the bill would pass":
+    an adjective of view said of a subject reports the subject's view of its complement (the
+    object of one of its prepositions, or its clause)."""
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None) if "that" in prepositions else None
+    if clause is None:
+        prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+        clause = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    speaker = subject_of(adjective.head) if adjective.head.pos_ in ("VERB", "AUX") else None
+    if clause is None or speaker is None:
+        return None
+    cue = Span(adjective.idx, adjective.idx + len(adjective))
+    word = CueWord(adjective.lower_, stance="believe")
+    return Attribution(adjective, cue, word, speaker, _span_of(clause.left_edge, clause.right_edge))
 
 
 def _vouched(prep, record) -> Attribution | None:
@@ -524,8 +549,9 @@ def _before_next_cue(clause):
 
 def _finite(verb) -> bool:
     """A verb that makes its own claim: finite ("criticized"), or a participle or bare verb
-    carried by a finite auxiliary ("has called for", "is defending", "did criticize")."""
-    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
+    carried by a finite auxiliary or a modal ("has called for", "is defending", "did
+    criticize", "would support")."""
+    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _CARRIERS for c in verb.children)
 
 
 def _object_content(verb) -> Span | None:
