@@ -347,15 +347,11 @@ class Linker:
         if _is_title(self.text[stretch.start + 1 : stretch.end - 1]):
             return None
         word = self._token_at(stretch.start + 1)
-        outside = Span(stretch.start, stretch.end)  # a verb of the quoted words is speech, not its cue
-        speaking = [
-            a for a in attributions
-            if a.speaker is not None and _governs(a.verb, word) and not outside.start <= a.verb.idx < outside.end
-        ]
+        speaking = [a for a in attributions if a.speaker is not None and _governs(a.verb, word)]
         if speaking:
             a = min(speaking, key=lambda a: abs(a.verb.idx - stretch.start))
         else:  # headlines and captions quote words to flag them, not to report speech
-            a = None if self._on_display(stretch.start) else self._actor_verb(word, outside)
+            a = None if self._on_display(stretch.start) else self._actor_verb(word)
         if a is None:
             return None
         region = _object_region(a.verb, stretch)
@@ -368,17 +364,16 @@ class Linker:
     def _on_display(self, offset: int) -> bool:
         return any(h.start <= offset < h.end for h in self.headlines)
 
-    def _actor_verb(self, word, stretch: Span) -> Attribution | None:
+    def _actor_verb(self, word) -> Attribution | None:
         """The verb over a quoted fragment whose subject is a person or organisation ("Cruz
         chided Trump for questioning his "natural born" status"): quoting words is speech, so
-        that subject is their speaker even when the verb is not a cue word. The verbs of the
-        quoted words themselves are passed over ("“they've got no place,” ...": not "they")."""
+        that subject is their speaker even when the verb is not a cue word."""
         verb = word
         for _ in range(MAX_VERB_CLIMB):
             if verb.head.i == verb.i:
                 return None
             verb = verb.head
-            if verb.pos_ == "VERB" and not stretch.start <= verb.idx < stretch.end:
+            if verb.pos_ == "VERB":
                 break
         else:
             return None
