@@ -463,6 +463,13 @@ def test_object_content_under_a_finite_auxiliary():
     assert quotes_of(text) == []
 
 
+@pytest.mark.parametrize("modal", ["will", "would", "can", "should"])
+def test_object_content_under_a_modal(modal):
+    # a modal is finite: the speaker states a position ("would support the bill")
+    text = f"The mayor {modal} support the bill."
+    reads(text, "the bill", "The mayor")
+
+
 def test_participle_describing_a_noun_gives_the_noun_as_speaker():
     text = "The police released recordings of calls saying that shots had been fired."
     reads(text, "that shots had been fired", "calls")
@@ -640,6 +647,21 @@ def test_a_noun_of_speech_with_an_owner_and_a_topic():
 def test_an_attribution_naming_no_source_is_a_quote_with_no_speaker(text, said):
     q = reads(text, said)
     assert q.speaker is None and q.speaker_mention is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The mayor is expected to argue that the budget is too small.", "The mayor"),
+        ("The senator seems to feel the case will be settled at the ballot box.", "The senator"),
+        ("The governor seemed hopeful that the talks would resume.", "The governor"),
+        ("The mayor is expected to speak on Friday.", None),  # a cue reporting nothing: still hearsay
+        ("The talks seem to be stalling.", None),
+    ],
+)
+def test_seeming_over_a_view_of_the_subject_names_the_subject_as_source(text, speaker):
+    q = reads(text, text.rstrip("."))
+    assert (said_by(text, q) if q.speaker_mention else None) == speaker
 
 
 @pytest.mark.parametrize(
@@ -940,3 +962,64 @@ def test_a_quoted_sentence_ending_a_report_is_part_of_it():
     text = "The vote was fair, she said, “and we won it.”"
     q = only(quotes_of(text))
     assert content(text, q) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("The judge gave him a long sentence, which his lawyer said was unfair.", "was unfair", "his lawyer"),
+        ("She finished a distant third, a result which she said was a surprise.", "was a surprise", "she"),
+    ],
+)
+def test_a_cue_inside_a_relative_clause_reports_the_rest_of_the_clause(text, said, speaker):
+    reads(text, said, speaker)
+
+
+def test_a_relative_clause_with_its_own_cue_is_not_part_of_the_report_before_it():
+    text = "Critics denounced the plan, which the mayor said was fair."
+    quotes = {text[q.cue.start : q.cue.end]: q for q in quotes_of(text)}
+    assert content(text, quotes["denounced"]) == "the plan"
+    assert content(text, quotes["said"]) == "was fair"
+    # a relative clause with no cue of its own is no report of its own
+    assert [content(text, q) for q in quotes_of("Critics denounced the plan, which passed on Monday.")] == ["the plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("The senator called for the governor to resign.", "the governor to resign", "The senator"),
+        ("Ortiz argued for the council to vote on Monday.", "the council to vote on Monday", "Ortiz"),
+        ("The mayor stopped short of calling for the chief to be fired.", "the chief to be fired", "The mayor"),
+    ],
+)
+def test_a_for_to_clause_after_a_cue_is_what_was_asked_for(text, said, speaker):
+    q = next(q for q in quotes_of(text) if content(text, q) == said)
+    assert said_by(text, q) == speaker
+
+
+def test_a_for_to_clause_after_a_verb_that_is_no_cue_is_no_quote():
+    assert quotes_of("The crowd waited for the rain to stop.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("Ortiz is critical of the plan.", "the plan", "Ortiz"),
+        ("Many voters remain skeptical about the deal.", "the deal", "Many voters"),
+        ("The governor was confident that the bill would pass.", "that the bill would pass", "The governor"),
+    ],
+)
+def test_an_adjective_of_view_reports_its_subject_s_view(text, said, speaker):
+    q = reads(text, said, speaker)
+    assert q.stance == "believe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The critical part of the plan failed.",  # describing a noun: no one's view
+        "The governor was confident.",  # no complement: nothing reported
+    ],
+)
+def test_an_adjective_of_view_without_a_subject_and_complement_is_no_quote(text):
+    assert quotes_of(text) == []

@@ -132,6 +132,7 @@ class Cues(Strict):
     scene: Words = []  # prepositions setting the scene of speaking after an object ("in an interview")
     likening: Words = []  # verbs of judging that report a view with an as-phrase ("sees X as Y")
     vehicles: Words = []  # nouns a speaker issues ("a statement saying ...": the issuer speaks)
+    attitudes: dict[str, Words] = {}  # adjective -> prepositions (or "that") of the view it reports
 
 
 class QuoteMedia(Strict):

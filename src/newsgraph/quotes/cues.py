@@ -22,6 +22,7 @@ from newsgraph.record import Span
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "acomp"})  # a verb that shares its head's subject
 MAX_CLIMB = 6  # heads climbed to find a cue's subject ("... and won praise by saying ...")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})  # object content only for a verb that makes its own claim
+_CARRIERS = _FINITE | {"MD"}  # auxiliaries that make the verb they carry a claim ("has called", "would support")
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _NOUN_PARTS = frozenset({"compound", "amod", "nummod", "poss", "det", "nmod", "case", "flat", "quantmod"})
 # the parts of an attribution phrase: its speaker and the words saying where, when and how
@@ -60,6 +61,7 @@ class Lexicon:
     scene: frozenset[str]  # prepositions giving the time, place or occasion of speaking ("in an interview")
     likening: frozenset[str]  # verbs of judging that report a view with an as-phrase ("sees X as Y")
     vehicles: frozenset[str]  # nouns a speaker issues ("a statement saying ...": the issuer speaks)
+    attitudes: dict[str, frozenset[str]]  # adjective -> prepositions (or "that") of its content ("critical of")
 
 
 @derived
@@ -89,8 +91,10 @@ def lexicon() -> Lexicon:
     forms = {form: lemma for lemma in verbs for form in inflections(lemma)}
     asides, scene = frozenset(spec.get("aside_marks") or ()), frozenset(spec.get("scene") or ())
     likening, vehicles = frozenset(spec.get("likening") or ()), frozenset(spec.get("vehicles") or ())
+    attitudes = {adjective: frozenset(preps) for adjective, preps in (spec.get("attitudes") or {}).items()}
     return Lexicon(
-        verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene, likening, vehicles
+        verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene, likening, vehicles,
+        attitudes,
     )
 
 
@@ -175,6 +179,11 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             if claim is not None:
                 out.append(claim)
             continue
+        if token.pos_ == "ADJ" and token.lower_ in lex.attitudes and token.dep_ in ("acomp", "oprd"):
+            view = _attitude(token, lex.attitudes[token.lower_])
+            if view is not None:
+                out.append(view)
+            continue
         if token.pos_ == "VERB" and token.lemma_.lower() in lex.likening:
             judged = _likened(token)
             if judged is not None:
@@ -245,6 +254,22 @@ def _likened(verb) -> Attribution | None:
     return Attribution(verb, cue, word, subject_of(verb), content) if content is not None else None
 
 
+def _attitude(adjective, prepositions: frozenset[str]) -> Attribution | None:
+    """ "Ortiz is critical of the plan", "The governor was confident that the bill would pass":
+    an adjective of view said of a subject reports the subject's view of its complement (the
+    object of one of its prepositions, or its clause)."""
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None) if "that" in prepositions else None
+    if clause is None:
+        prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+        clause = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    speaker = subject_of(adjective.head) if adjective.head.pos_ in ("VERB", "AUX") else None
+    if clause is None or speaker is None:
+        return None
+    cue = Span(adjective.idx, adjective.idx + len(adjective))
+    word = CueWord(adjective.lower_, stance="believe")
+    return Attribution(adjective, cue, word, speaker, _span_of(clause.left_edge, clause.right_edge))
+
+
 def _vouched(prep, record) -> Attribution | None:
     """ "In a CNN poll, 50 percent chose Clinton" / "Clinton leads among women in the latest
     poll.": the record (the poll) speaks for the sentence, less the phrase, when the phrase
@@ -282,7 +307,20 @@ def _unsourced(token, unsourced: dict[str, frozenset[str]]) -> Attribution | Non
         return None
     first = min(subject.left_edge, token, key=lambda t: t.i)
     content = _span_of(first, verb.right_edge)
-    return Attribution(token, Span(token.idx, token.idx + len(token)), CueWord(lemma), None, content)
+    speaker = subject if _holds_a_view(verb) else None
+    return Attribution(token, Span(token.idx, token.idx + len(token)), CueWord(lemma), speaker, content)
+
+
+def _holds_a_view(verb) -> bool:
+    """Whether a verb of seeming or expecting carries a view of its subject's own: a cue verb
+    ("she seems to feel that ...", "he is expected to argue that ...") or an attitude with a
+    clause ("Rubio seemed hopeful that ..."). The subject is then the source of the clause."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and _has_to(c) and speaks(c) and _content(c, cue_word(c)):
+            return True  # not "is expected to speak on Monday", which reports nothing
+        if c.dep_ in ("acomp", "oprd") and any(g.dep_ == "ccomp" for g in c.children):
+            return True
+    return False
 
 
 def _is_adjectival(token) -> bool:
@@ -406,7 +444,12 @@ def _content(verb, word: CueWord) -> Span | None:
                 if quoted is not None and child.i < quoted.i:
                     continue  # a scene-setting clause before "she said, “...”", not what was said
                 return _before_closing_attribution(verb, child)
+            if child.i > verb.i and child.left_edge.i < verb.i:  # "which his lawyer said was unfair"
+                return _span_of(verb.doc[verb.i + 1], _before_next_cue(child))
             return _span_of(child.left_edge, _before_next_cue(child), verb)
+    wished = _for_to_clause(verb)
+    if wished is not None:
+        return wished
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         if quoted is not None and verb.head.i > quoted.i:  # "Asked about it, she said, “I read it.”"
             return _span_of(quoted, verb.head.right_edge, verb)
@@ -464,6 +507,19 @@ def _comma_between(child, verb) -> bool:
     return any(doc[k].text == "," for k in gap)
 
 
+def _for_to_clause(verb) -> Span | None:
+    """ "called for the president to resign", "pressed for the rule to be dropped": a clause
+    opened by "for" with a subject and a to-infinitive, after the cue, is what the speaker asks
+    for; the span runs from its subject (the parse hangs it on the cue as an adverbial clause)."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or not _has_to(c) or _comma_between(c, verb):
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if mark is not None and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            return _span_of(verb.doc[mark.i + 1], c.right_edge, verb)
+    return None
+
+
 def _speech_declined(verb) -> Span | None:
     """ "declined to comment", "refused to answer": the to-clause, when its verb is a cue that
     reports nothing of its own (what "declined to say whether ..." reports is read from "say")."""
@@ -493,8 +549,9 @@ def _before_next_cue(clause):
 
 def _finite(verb) -> bool:
     """A verb that makes its own claim: finite ("criticized"), or a participle or bare verb
-    carried by a finite auxiliary ("has called for", "is defending", "did criticize")."""
-    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
+    carried by a finite auxiliary or a modal ("has called for", "is defending", "did
+    criticize", "would support")."""
+    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _CARRIERS for c in verb.children)
 
 
 def _object_content(verb) -> Span | None:
@@ -582,10 +639,19 @@ def _without_aside(doc, i: int, j: int) -> tuple[int, int]:
         token = doc[k]
         if doc[k - 1].text != "," or token.left_edge.i != k:
             continue
-        for t in (token, token.head):
+        for t in (token, token.head, _relative_clause(token)):
             if t.left_edge.i == k and t.right_edge.i >= j and _aside(t) and i <= t.head.i < k:
                 return i, k - 2
     return i, j
+
+
+def _relative_clause(token):
+    """The relative clause a relative pronoun opens, when a cue's clause lies between them
+    ("which his lawyer said was unfair": the pronoun hangs on "was", the clause is "said"),
+    or the token itself."""
+    if token.lower_ not in english().relative_pronouns or token.head.dep_ != "ccomp":
+        return token
+    return token.head.head if token.head.head.dep_ == "relcl" else token
 
 
 def _aside(token) -> bool:
