@@ -639,6 +639,12 @@ def test_a_refusal_is_a_rejection_and_what_it_refuses_no_purpose():
     assert coded("Refusal rates for visas rose.") == []
 
 
+def test_a_letter_sent_to_someone_is_an_appeal_to_them():
+    assert coded("The mayors sent a letter to the governor asking for more police.") == [
+        ("The mayors", "the governor", "020")]
+    assert coded("The post office sent the letters back.") == []
+
+
 def test_insisting_on_a_fact_is_no_demand_insisting_on_an_act_is():
     assert coded("The mayor insisted the army had left the town.") == []
     assert coded("The prime minister insisted the government was doing exactly as promised.") == []
