@@ -639,6 +639,12 @@ def test_a_refusal_is_a_rejection_and_what_it_refuses_no_purpose():
     assert coded("Refusal rates for visas rose.") == []
 
 
+def test_concern_expressed_about_someone_is_disapproval():
+    assert coded("The ambassador expressed concern about the rebels.") == [("The ambassador", "the rebels", "110")]
+    assert coded("The ambassador expressed concern about the economy.") == []  # about no one
+    assert coded("Concern grew over the weather.") == []
+
+
 def test_a_letter_sent_to_someone_is_an_appeal_to_them():
     assert coded("The mayors sent a letter to the governor asking for more police.") == [
         ("The mayors", "the governor", "020")]
