@@ -645,6 +645,11 @@ def test_concern_expressed_about_someone_is_disapproval():
     assert coded("Concern grew over the weather.") == []
 
 
+def test_questioning_a_quality_of_someones_is_doubting_them():
+    assert coded("The rival questioned the senator's eligibility to run.") == [("The rival", "the senator", "111")]
+    assert coded("The police questioned the suspect for hours.") == []
+
+
 def test_a_letter_sent_to_someone_is_an_appeal_to_them():
     assert coded("The mayors sent a letter to the governor asking for more police.") == [
         ("The mayors", "the governor", "020")]
