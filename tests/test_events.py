@@ -650,6 +650,16 @@ def test_questioning_a_quality_of_someones_is_doubting_them():
     assert coded("The police questioned the suspect for hours.") == []
 
 
+def test_what_the_subject_faces_is_done_to_it_by_the_from_phrase():
+    assert coded("The senator faced growing pressure from donors to back the governor.") == [
+        ("donors", "The senator", "100")]
+    assert coded("The minister drew sharp criticism from the opposition.") == [
+        ("the opposition", "The minister", "111")]
+    assert coded("The mayor faced criticism.") == []  # from no one named
+    # a pattern of the verb itself keeps its own reading: receiving a delegation is hosting it
+    assert coded("The king received a delegation from the republic.") == [("The king", "the republic", "043")]
+
+
 def test_a_letter_sent_to_someone_is_an_appeal_to_them():
     assert coded("The mayors sent a letter to the governor asking for more police.") == [
         ("The mayors", "the governor", "020")]

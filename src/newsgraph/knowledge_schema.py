@@ -188,6 +188,7 @@ class WordClasses(Strict):
     evaluative_roots: Words
     directed_roots: Words
     support_verbs: Words
+    undergoing_verbs: Words
     transparent_nouns: Words
     intent_verbs: Words
     intent_adjectives: Words

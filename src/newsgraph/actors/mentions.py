@@ -343,12 +343,15 @@ ACTING_DEPS = ("nsubj", "nsubjpass", "appos", "dobj", "dative")  # where an inde
 
 def _acts(tok) -> bool:
     """An indefinite phrase counts as an actor where it acts or is acted on: subject, agent,
-    apposition, object ("attacked law enforcement officers"), the source of "according to", or
-    the subject of a relative clause ("groups that opposed it")."""
+    apposition, object ("attacked law enforcement officers"), the source of "according to" or of
+    a noun's "from" ("pressure from donors"), or the subject of a relative clause ("groups that
+    opposed it")."""
     if tok.dep_ in ACTING_DEPS or _has_who_clause(tok, english().relative_pronouns):
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.pos_ == "NOUN":
+        return True  # who something comes from: "pressure *from donors*", "criticism *from allies*"
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ == "according"
 

@@ -284,7 +284,7 @@ def _verb_predicate(verb, lex: Lexicon) -> Predicate | None:
                 continue
             return Predicate(verb, pattern, object_noun=noun)
         return Predicate(verb, pattern)
-    if lex.has("support_verbs", verb):
+    if lex.has("support_verbs", verb) or lex.has("undergoing_verbs", verb):
         for noun in _object_nouns(verb, ("in", "on", "into")):
             event_noun = _event_noun(noun, lex)
             if event_noun is not None and not _speaks_by_clause(event_noun, lex):
@@ -513,6 +513,11 @@ def _arguments(pred: Predicate, lex: Lexicon, known=None) -> tuple[list, list]:
         if not sources and len(pair) > 1:
             return pair[:1], pair[1:]
         return sources, args.noun_targets(token, pred.pattern)
+    undergone = pred.object_noun is not None and pred.pattern.head != token.lemma_.lower()  # a noun's event
+    if undergone and lex.has("undergoing_verbs", token):
+        # "faced pressure *from donors*": the event is done by the "from" phrase, to the subject
+        doers = args.prep_objects(pred.object_noun, "from") or args.prep_objects(token, "from")
+        return [d for o in doers for d in args.conjuncts(o)], args.agent_of(token, lex)
     sources = args.agent_of(token, lex)
     passive = args.passive_subjects(token, lex)
     if passive:  # "X was accused by Y": X is the target
