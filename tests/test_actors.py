@@ -404,6 +404,9 @@ def test_a_person_or_organisation_no_file_knows_takes_the_setting_and_a_known_in
     actors = analysed(text).actors
     person = entity_named(actors, "Ilse Brandvold")
     assert (person.country, person.code, person.country_source) == ("JPN", "JPN", "setting")
+    text = "The talks ended on Monday.\n\nThe donors met in Osaka on Friday."  # a group no sector names
+    donors = entity_named(analysed(text).actors, "donors")
+    assert (donors.country, donors.country_source) == ("JPN", "setting")
     text = "The talks ended on Monday.\n\nTwitter said on Friday that it had closed accounts in Osaka."
     twitter = next(e for e in analysed(text).actors.entities if e.actor_id and "twitter" in e.actor_id)
     assert twitter.country is None

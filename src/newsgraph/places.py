@@ -119,10 +119,11 @@ def _settle(article: Article, places: list[Place]) -> None:
 
 
 def _needs_setting(entity: Entity) -> bool:
-    """An actor with a sector but no country, or a person or organisation no file knows."""
+    """An actor with a sector but no country, or a person, group or organisation no file knows
+    ("donors", "the crowd": people of the setting)."""
     if entity.country or entity.sector in INTERNATIONAL_SECTORS:
         return False
-    if not entity.sector and entity.type not in ("PERSON", "ORG"):
+    if not entity.sector and entity.type not in ("PERSON", "ORG", "GROUP"):
         return False
     return entity.type not in PLACE_TYPES and not (entity.actor_id or "").startswith("kb:")  # known: international
 
