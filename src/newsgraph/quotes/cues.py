@@ -206,9 +206,9 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
 def _cue_candidates(doc):
     """The tokens :func:`find_attributions` may read as a cue, in order: by their word
     ("according", a vouching preposition, a hearsay adverb, an adjective of attitude, an
-    inflection of a cue verb) or by
-    their lemma (a cue, hearsay or likening verb, a topic or content noun). Every other token
-    takes none of its branches, so it is passed over on the parse's arrays, no Token made.
+    inflection of a cue verb) or by their lemma (a cue, hearsay or likening verb, a topic or
+    content noun). Every other token takes none of its branches, so it is passed over on the
+    parse's arrays, no Token made.
     (A branch keyed on another word list needs its words here too.)"""
     words, lemmas = _cue_keys()
     strings, seen = doc.vocab.strings, {}
