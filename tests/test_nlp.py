@@ -50,3 +50,37 @@ def test_a_quoted_paragraph_is_a_sentence_of_its_own_with_its_opening_mark(model
 def test_no_sentence_ends_inside_a_line_without_a_break(model):
     text = "Mr. Ortiz and Dr. Lee met the U.S. envoy on Monday and talked for an hour."
     assert _sentences(text) == [text]
+
+
+CHUNKS = (
+    "The old man and his two daughters met the mayor of the city, who thanked them.\n"
+    "She said voters, unions and the party's leaders backed it; Smith and Jones did not.\n"
+    "Protesters gathered outside the ministry in Kyiv on Monday."
+)
+
+
+def test_noun_chunk_starts_are_spacy_s_noun_chunks_by_their_root(model):
+    doc = nlp.parse(CHUNKS)
+    assert nlp.noun_chunk_starts(doc) == {chunk.root.i: chunk.start for chunk in doc.noun_chunks}
+    starts = nlp.noun_chunk_starts(doc)
+    man = next(t for t in doc if t.text == "man")
+    assert doc[starts[man.i]].text == "The"  # "The old man"
+    assert not any(t.text == "old" for t in doc if t.i in starts)  # an adjective heads no chunk
+
+
+def test_noun_chunk_starts_of_a_text_with_no_noun_are_none(model):
+    assert nlp.noun_chunk_starts(nlp.parse("Go away quickly!")) == {}
+    assert nlp.noun_chunk_starts(nlp.parse("")) == {}
+
+
+def test_texts_where_asks_each_distinct_text_once(model):
+    doc = nlp.parse("Hello, world! Hello again.")
+    asked = []
+
+    def has_letter(text: str) -> bool:
+        asked.append(text)
+        return any(c.isalpha() for c in text)
+
+    mask = nlp.texts_where(doc, doc.to_array(["ORTH"]), has_letter)
+    assert mask.tolist() == [t.text not in (",", "!", ".") for t in doc]
+    assert sorted(asked) == sorted({t.text for t in doc})

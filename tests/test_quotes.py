@@ -1023,3 +1023,14 @@ def test_an_adjective_of_view_reports_its_subject_s_view(text, said, speaker):
 )
 def test_an_adjective_of_view_without_a_subject_and_complement_is_no_quote(text):
     assert quotes_of(text) == []
+
+def test_cue_candidates_are_the_words_a_cue_can_be(model):
+    from newsgraph import nlp
+    from newsgraph.quotes.cues import _cue_candidates
+
+    doc = nlp.parse("According to police, the man reportedly told reporters that the plan seems to work, "
+                    "and in a recent poll his claim was PRAISED.")
+    found = [t.text for t in _cue_candidates(doc)]
+    assert {"According", "reportedly", "told", "seems", "in", "claim", "PRAISED"} <= set(found)  # "in" a poll
+    assert not {"police", "man", "reporters", "work", "recent", "to", "that"} & set(found)
+    assert found == [t.text for t in doc if t.text in found]  # in text order

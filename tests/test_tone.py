@@ -48,3 +48,8 @@ def test_the_record_carries_the_article_s_tone_and_each_event_s():
     assert attack and all(e.tone < 0 for e in attack)
     skipped = newsgraph.analyze(ARTICLE, date="2023-05-09", skip=["tone"])
     assert skipped.meta.tone is None and all(e.tone is None for e in skipped.events)
+
+
+def test_a_word_with_a_letter_counts_and_punctuation_does_not():
+    # "U.S." and "COVID-19" are words (they have letters); "," "--" and "42" are not
+    assert tone("U.S. officials, COVID-19 -- 42 good") == pytest.approx(100 * 1 / 4, abs=0.001)

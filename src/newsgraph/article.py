@@ -30,25 +30,37 @@ if TYPE_CHECKING:
 
 
 class ZoneIndex:
-    """Which characters lie in the zones the analysis reads, and the kind of zone at a place."""
+    """Which characters lie in the zones the analysis reads, and the kind of zone at a place.
+
+    Asked once per token by several stages, so those two answers are one look-up each: the kind
+    of zone at every character is laid out once, a byte per character (a zone runs from its start
+    to its end or to the next zone's start, whichever is first, as a search by start finds it)."""
 
     def __init__(self, zones: list[Zone], analysed: frozenset[str]):
         self.zones = sorted(zones, key=lambda z: z.start)
         self._starts = [z.start for z in self.zones]
         self.kinds = analysed
+        self._names: list[str | None] = [None, *sorted({z.kind for z in self.zones})]  # kind numbers
+        number = {kind: n for n, kind in enumerate(self._names)}
+        size = max((z.end for z in self.zones), default=0)
+        self._kind = bytearray(size)  # the number of the kind of zone at each character (0: none)
+        self._in = bytearray(size)  # 1 where that kind is analysed
+        for i, z in enumerate(self.zones):
+            after = self.zones[i + 1].start if i + 1 < len(self.zones) else size
+            end = max(z.start, min(z.end, after))
+            self._kind[z.start : end] = bytes([number[z.kind]]) * (end - z.start)
+            self._in[z.start : end] = (b"\x01" if z.kind in analysed else b"\x00") * (end - z.start)
 
     def zone_at(self, pos: int) -> Zone | None:
         i = bisect.bisect_right(self._starts, pos) - 1
         return self.zones[i] if i >= 0 and pos < self.zones[i].end else None
 
     def kind_at(self, pos: int) -> str | None:
-        zone = self.zone_at(pos)
-        return zone.kind if zone is not None else None
+        return self._names[self._kind[pos]] if 0 <= pos < len(self._kind) else None
 
     def __contains__(self, pos: int) -> bool:
         """Whether the character at ``pos`` lies in an analysed zone."""
-        zone = self.zone_at(pos)
-        return zone is not None and zone.kind in self.kinds
+        return 0 <= pos < len(self._in) and self._in[pos] == 1
 
     def skipped(self) -> list[Zone]:
         """The zones that are not analysed, in text order."""

@@ -107,6 +107,53 @@ def tokens_where(doc: Any, test: Callable[..., bool], *attrs: str) -> Iterator[A
             yield doc[i]
 
 
+# the dependencies of a noun that heads a noun chunk (spaCy's English noun_chunks iterator)
+NOUN_CHUNK_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+
+
+def noun_chunk_starts(doc: Any) -> dict[int, int]:
+    """Where each noun chunk starts, by the index of its root token: ``{chunk.root.i:
+    chunk.start for chunk in doc.noun_chunks}``, worked out as spaCy's English iterator does
+    (a noun, proper noun or pronoun with one of :data:`NOUN_CHUNK_DEPS`, or conjoined to one,
+    from its left edge, no chunk inside another) but on the parse's arrays: a Token only for
+    the tokens that head a chunk."""
+    import numpy
+    from spacy.tokens import Span
+
+    if not doc.has_annotation("DEP"):  # spaCy's own error
+        return {chunk.root.i: chunk.start for chunk in doc.noun_chunks}
+    nominal, heading, conj = ids("POS", ("NOUN", "PROPN", "PRON")), ids("DEP", NOUN_CHUNK_DEPS), ids("DEP", ("conj",))
+    table = doc.to_array(["POS", "DEP", "HEAD"])
+    deps = table[:, 1].tolist()
+    heads = (numpy.arange(len(doc), dtype=numpy.int64) + table[:, 2].astype(numpy.int64)).tolist()
+    out, prev_end = {}, -1
+    for i, pos in enumerate(table[:, 0].tolist()):
+        if pos not in nominal or (deps[i] not in heading and deps[i] not in conj):
+            continue
+        if deps[i] in conj:  # a noun conjoined to a chunk's head heads a chunk too
+            head = heads[i]
+            while deps[head] in conj and heads[head] < head:
+                head = heads[head]
+            if deps[head] not in heading:
+                continue
+        start = doc[i].left_edge.i
+        if start <= prev_end:  # no chunk inside another
+            continue
+        prev_end = i
+        out[Span(doc, start, i + 1).root.i] = start
+    return out
+
+
+def texts_where(doc: Any, orths: Any, test: Callable[[str], bool]) -> Any:
+    """Whether each token's text passes ``test``, as a numpy mask over ``orths`` (a column of
+    ORTH ids from the parse's arrays): ``test`` is asked once per distinct text."""
+    import numpy
+
+    distinct, where = numpy.unique(orths, return_inverse=True)
+    strings = doc.vocab.strings
+    return numpy.array([test(strings[o]) for o in distinct.tolist()], dtype=bool)[where.reshape(-1)]
+
+
 def token_starts(doc: Any) -> list[int]:
     """The character offset of every token (``token.idx``), in order."""
     return doc.to_array("IDX").tolist()

@@ -13,6 +13,7 @@ swaps in another list.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -155,6 +156,7 @@ class Pipeline:
                     else:
                         item = self._guard(item.doc, lambda a=item: self._record(a))
                 yield item
+        _settle()
 
     def _record(self, article: Article) -> Record:
         self._run_stages(article)
@@ -167,6 +169,22 @@ class Pipeline:
         except Exception as exc:  # one article's failure must not stop a batch
             log.debug("analysis failed", exc_info=True)
             return InputError(doc.name, f"analysis failed: {exc.__class__.__name__}: {exc}")
+
+
+_settled = False
+
+
+def _settle() -> None:
+    """Once per process, after the first chunk: what is loaded by then (the spaCy model, the
+    knowledge and all that is derived from it) stays for the life of the process, so it is put
+    out of the garbage collector's way (``gc.freeze``). Otherwise every full collection walks
+    those objects again, and an article leaves enough objects behind to call one every few dozen
+    articles: about a tenth of the analysis's time on long runs."""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.collect(1)  # the young garbage of the first chunk is not kept
+        gc.freeze()
 
 
 def analysed_text(article: Article) -> str:

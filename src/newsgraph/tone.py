@@ -13,6 +13,8 @@ import bisect
 import functools
 from collections.abc import Iterable
 
+import numpy
+
 NEGATIVE, POSITIVE = -1.0, 1.0  # a phrase this negative (positive) or more is said in blame (praise)
 DAMNING = -1.5  # a verdict this negative or more on someone is criticism ("She is a disgrace": -2.2)
 
@@ -72,28 +74,33 @@ class ToneIndex:
 
         kinds = nlp.ids("POS", load_yaml("tone.yaml")["parts_of_speech"])
         self.starts: list[int] = []
-        self._net = [0]  # running sums, one entry per word more: positive minus negative ...
-        self._words = [0]  # ... and words
+        self._net = [0]  # running sums of positive minus negative words, one entry per word more
         if doc is None:
             return
-        polarity, strings = _polarity(), doc.vocab.strings
+        polarity = _polarity()
         # read from the parse's arrays (no Token per word): a token is a word when it is
         # alphabetic or has a letter; a word of the right part of speech and in no entity has
         # the sign of its valence
-        rows = doc.to_array(["IS_ALPHA", "POS", "ENT_TYPE", "LOWER", "ORTH", "IDX"]).tolist()
-        for alpha, pos, ent, low, orth, idx in rows:
-            if not alpha and not any(c.isalpha() for c in strings[orth]):
-                continue
-            self.starts.append(idx)
-            self._net.append(self._net[-1] + (polarity.get(low, 0) if pos in kinds and not ent else 0))
-            self._words.append(self._words[-1] + 1)
+        table = doc.to_array(["IS_ALPHA", "POS", "ENT_TYPE", "LOWER", "ORTH", "IDX"])
+        word = table[:, 0] == 1
+        word[~word] = nlp.texts_where(doc, table[~word, 4], _has_letter)
+        words = table[word]
+        lowers, where = numpy.unique(words[:, 3], return_inverse=True)
+        signs = numpy.array([polarity.get(low, 0) for low in lowers.tolist()], dtype=numpy.int64)[where.reshape(-1)]
+        toned = numpy.isin(words[:, 1], numpy.array(sorted(kinds), dtype=numpy.uint64)) & (words[:, 2] == 0)
+        self.starts = words[:, 5].tolist()
+        self._net += numpy.cumsum(signs * toned).tolist()
 
     def tone(self, start: int = 0, end: int | None = None) -> float | None:
         """The tone of the words starting in ``[start, end)``; None where there are no words."""
         i = bisect.bisect_left(self.starts, start)
         j = len(self.starts) if end is None else bisect.bisect_left(self.starts, end)
-        words = self._words[j] - self._words[i]
+        words = j - i
         return round(100 * (self._net[j] - self._net[i]) / words, 3) if words else None
+
+
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
 
 def measure_tone(article) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from newsgraph import nlp
 from newsgraph.actors import knowledge
 from newsgraph.actors.mentions import Mention
 from newsgraph.english import english
@@ -75,8 +76,9 @@ class State:
         self.date = date
         self.author = author or "the writer"
         self.writers: dict[str, Cluster] = {}  # "sg": the writer, "pl": the writer's group
-        strings = doc.vocab.strings  # the tokens holding a line break (a token's trailing space is never one)
-        self.newlines = [idx for orth, idx in doc.to_array(["ORTH", "IDX"]).tolist() if "\n" in strings[orth]]
+        # the tokens holding a line break (a token's trailing space is never one)
+        table = doc.to_array(["ORTH", "IDX"])
+        self.newlines = table[nlp.texts_where(doc, table[:, 0], lambda text: "\n" in text), 1].tolist()
         self.clusters: list[Cluster] = []
         self.of: dict[int, Cluster] = {}  # id(mention) -> cluster
         self.by_head: dict[int, Mention] = {}  # names and nominals by their head token

@@ -279,7 +279,7 @@ def _title_to(text: str, doc, begin: int, first: int) -> tuple[str, str | None, 
 def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[int]) -> list[Mention]:
     """Noun phrases headed by a role, group or organisation noun ("a spokesman", "US prosecutors")."""
     nouns = knowledge.nouns()
-    chunks = {chunk.root.i: chunk for chunk in doc.noun_chunks}
+    chunks = nlp.noun_chunk_starts(doc)
     out = []
     nouns_pos, relcl = nlp.ids("POS", ("NOUN", "PROPN")), nlp.ids("DEP", ("relcl",))
     described = {t.head.i for t in nlp.tokens_where(doc, lambda dep: dep in relcl, "DEP")}  # heads of relative clauses
@@ -295,7 +295,7 @@ def nominal_mentions(text: str, doc, where: Zones, sents: list[int], named: set[
             continue
         share = _share_of(tok, nouns)  # "significant numbers of [voters]" acts through "numbers"
         lead = share or tok
-        first = chunks[lead.i].start if lead.i in chunks else lead.left_edge.i
+        first = chunks[lead.i] if lead.i in chunks else lead.left_edge.i
         while first < tok.i and doc[first].is_punct:
             first += 1
         mention = _nominal(text, doc, first, tok, "GROUP" if share else kind, sents, where)
@@ -308,7 +308,7 @@ def _document(text: str, doc, chunks, tok, sents: list[int], where: Zones) -> li
     """A definite or owned document ("the poll", "a Gallup poll", "his statement"): it speaks for
     whoever issued it, which coreference finds (its owner, or the owner of the same document
     named before)."""
-    first = chunks[tok.i].start if tok.i in chunks else tok.left_edge.i
+    first = chunks[tok.i] if tok.i in chunks else tok.left_edge.i
     owned = any(c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON") for c in tok.lefts)
     if not owned and doc[first].lower_ not in english().definite_determiners:
         return []

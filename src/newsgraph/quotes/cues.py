@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsgraph import nlp
 from newsgraph.english import english, inflections
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Span
@@ -152,7 +153,7 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
     """Every cue of reported speech in the parse, in text order (one pass over the tokens)."""
     lex = lexicon()
     out = []
-    for token in doc:
+    for token in _cue_candidates(doc):
         if skip(token.idx):
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -200,6 +201,37 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         speaker = subject_of(token) or _unattached_subject(token)
         out.append(Attribution(token, cue, word, speaker, _content(token, word)))
     return out
+
+
+def _cue_candidates(doc):
+    """The tokens :func:`find_attributions` may read as a cue, in order: by their word
+    ("according", a vouching preposition, a hearsay adverb, an adjective of attitude, an
+    inflection of a cue verb) or by their lemma (a cue, hearsay or likening verb, a topic or
+    content noun). Every other token takes none of its branches, so it is passed over on the
+    parse's arrays, no Token made.
+    (A branch keyed on another word list needs its words here too.)"""
+    words, lemmas = _cue_keys()
+    strings, seen = doc.vocab.strings, {}
+
+    def is_candidate(lower: int, lemma: int) -> bool:
+        if lower in words:
+            return True
+        known = seen.get(lemma)
+        if known is None:
+            known = seen[lemma] = strings[lemma].lower() in lemmas
+        return known
+
+    return nlp.tokens_where(doc, is_candidate, "LOWER", "LEMMA")
+
+
+@derived
+def _cue_keys() -> tuple[frozenset[int], frozenset[str]]:
+    """What makes a token a candidate cue: its word (as the parse's LOWER ids) or its lemma."""
+    lex = lexicon()
+    words = {"according", *lex.vouching, *lex.unsourced["adverbs"], *lex.forms, *lex.attitudes}
+    lemmas = {*lex.verbs, *lex.unsourced["verbs"], *lex.unsourced["passives"], *lex.topic_nouns, *lex.nouns,
+              *lex.likening}
+    return nlp.ids("LOWER", words), frozenset(lemmas)
 
 
 def _content_noun(noun) -> Attribution | None:
