@@ -71,7 +71,8 @@ def acts_for_speaker(verb, lex: Lexicon) -> bool:
     if addressee is None:
         return False
     lemma = verb.lemma_.lower()
-    return lex.is_("command_verbs", lemma) or (lex.is_("directive_verbs", lemma) and _owned_by_pronoun(addressee))
+    own_agent = possessive_pronoun(addressee) is not None  # "asked *his* adviser"
+    return lex.is_("command_verbs", lemma) or (lex.is_("directive_verbs", lemma) and own_agent)
 
 
 def inherited_agent(pred, lex: Lexicon, depth: int) -> list:
@@ -142,8 +143,15 @@ def commanded(pred, lex: Lexicon) -> list:
     return [c for c in head.children if c.dep_ in ("dobj", "dative")][:1]
 
 
-def _owned_by_pronoun(token) -> bool:
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+def possessive_pronoun(token):
+    """The possessive pronoun that owns ``token`` ("*his* adviser"), or None."""
+    return next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+
+
+def antecedent(token, verb):
+    """What ``token`` stands for as an argument of ``verb``: a relative pronoun of a relative
+    clause stands for the noun the clause is on ("the vessel *that* was seized")."""
+    return verb.head if verb.dep_ == "relcl" and token.lower_ in english().relative_pronouns else token
 
 
 def is_event_noun(token, lex: Lexicon) -> bool:
@@ -371,7 +379,7 @@ def direct_objects(verb) -> list:
         return objects
     relatives = english().relative_pronouns
     if objects:
-        return [verb.head if o.lower_ in relatives else o for o in objects]
+        return [antecedent(o, verb) for o in objects]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     clausal = any(c.dep_ in ("ccomp", "xcomp", "dative", "attr", "oprd", "acomp") for c in verb.children)
     gap = subjects and subjects[0].dep_ == "nsubj" and subjects[0].lower_ not in relatives and not clausal

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.actors.knowledge import nouns
-from newsgraph.english import english
 from newsgraph.events import arguments as args
 from newsgraph.events.confidence import confidence, features
 from newsgraph.events.factuality import ASSERTED, factuality
@@ -42,6 +41,11 @@ class Predicate:
     pattern: Pattern
     object_noun: object = None
     nominal: bool = False
+
+    @property
+    def event_noun(self):
+        """The noun naming the event: the predicate itself when nominal, else its object noun."""
+        return self.token if self.nominal else self.object_noun
 
 
 def code_events(article: Article) -> list[Event]:
@@ -355,9 +359,7 @@ def _object_nouns(verb, prepositions=()) -> list:
     """Objects of a verb, and objects of the given prepositions ("call *for* talks", "go *on* strike")."""
     out = [c for c in verb.children if c.dep_ == "attr"] + args.direct_objects(verb)
     # a passive's subject, through a relative pronoun ("the vessel *that* was seized")
-    relatives = english().relative_pronouns
-    out += [verb.head if c.lower_ in relatives and verb.dep_ == "relcl" else c
-            for c in verb.children if c.dep_ == "nsubjpass"]
+    out += [args.antecedent(c, verb) for c in verb.children if c.dep_ == "nsubjpass"]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     return [t for o in out for t in args.conjuncts(o)]
@@ -470,7 +472,7 @@ def _events_of(pred: Predicate, mood: Mood, sent, lex: Lexicon, setting: Setting
 
 
 def _side(argument):
-    return None if argument is None else argument.entity or (argument.span.start, argument.span.end)
+    return None if argument is None else argument.entity or _key(argument.span)
 
 
 def _owners_named(thing, pred: Predicate) -> list:
@@ -493,7 +495,7 @@ def _own_thing(token, argument: Argument, sources: list) -> Argument:
     """A thing of the source's own is that thing, not the source again: "began a hunger strike
     against *his treatment*" is against the treatment ("backing *his* budget", another's, is his)."""
     own = argument.entity is not None and any(s is not None and s.same_as(argument) for s in sources)
-    if own and token is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+    if own and token is not None and args.possessive_pronoun(token) is not None:
         return Argument(Span(*args.core_span(token)), None)
     return argument
 
@@ -521,10 +523,7 @@ def _arguments(pred: Predicate, lex: Lexicon, known=None) -> tuple[list, list]:
     sources = args.agent_of(token, lex)
     passive = args.passive_subjects(token, lex)
     if passive:  # "X was accused by Y": X is the target
-        subject = passive[0]
-        if subject.lower_ in english().relative_pronouns and token.dep_ == "relcl":
-            subject = token.head
-        return sources, args.conjuncts(subject)
+        return sources, args.conjuncts(args.antecedent(passive[0], token))
     if pred.object_noun is not None and lex.is_("author_nouns", pred.object_noun.lemma_.lower()):
         author = args.author(pred.object_noun)
         if author is not None:  # "accepted the demands *by* the protesters"
@@ -610,7 +609,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         src, tgt = e.source or _key(e.source_mention), e.target or _key(e.target_mention)
         if (src, tgt, e.cameo[:2]) in seen:
             continue
-        seen |= {(src, tgt, e.cameo[:2]), (src, tgt, e.cameo)}
+        seen.add((src, tgt, e.cameo[:2]))
         out.append(e)
     out.sort(key=lambda e: events.index(e))
     with_target = {(e.source or _key(e.source_mention), e.cameo[:2]) for e in out if e.target_mention}

@@ -15,7 +15,16 @@ from newsgraph.actors.knowledge import given_names, nouns
 from newsgraph.actors.mentions import is_actor_noun
 from newsgraph.actors.words import country_of_words
 from newsgraph.english import english
-from newsgraph.events.arguments import author, core_span, is_abstract, is_actor_like, names_doer, owner_of
+from newsgraph.events.arguments import (
+    antecedent,
+    author,
+    core_span,
+    is_abstract,
+    is_actor_like,
+    names_doer,
+    owner_of,
+    possessive_pronoun,
+)
 from newsgraph.events.factuality import ASSERTED, CLAIMED, factuality
 from newsgraph.events.ontology import lookup
 from newsgraph.events.patterns import lexicon
@@ -148,7 +157,7 @@ class Setting:
             if owned is not None:
                 return owned
             # "backing *his* priority": a possessive pronoun names its owner where it was resolved
-            pronoun = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            pronoun = possessive_pronoun(token)
             owned = self.resolve(pronoun, sent) if pronoun is not None else None
             if owned is not None and owned.entity is not None:
                 return owned
@@ -226,9 +235,7 @@ class Setting:
             # not the phrase the pronoun is in ("*Our support* is not abstract": no one named)
             subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i not in (pronoun.i, pronoun.head.i)]
             if subjects and token.pos_ in ("VERB", "AUX"):
-                subject = subjects[0]
-                if subject.lower_ in english().relative_pronouns and token.dep_ == "relcl":
-                    subject = token.head
+                subject = antecedent(subjects[0], token)
                 return None if subject.pos_ == "PRON" else self.resolve(subject, None)
             if token.head.i == token.i:
                 return None
@@ -348,7 +355,7 @@ class Setting:
     def same_event_target(self, pred, src: Argument | None) -> Argument | None:
         """The target of the event a definite event noun names again: "vowed to continue *the
         war*" after "Israel's war against Hamas" (same noun, same source, named before)."""
-        noun = pred.token if pred.nominal else pred.object_noun
+        noun = pred.event_noun
         if noun is None or src is None or src.entity is None:
             return None
         if not any(c.dep_ == "det" and c.lower_ in english().definite_determiners for c in noun.children):
@@ -359,7 +366,7 @@ class Setting:
               factuality: str | None = None) -> Event:
         """The Event record of one coded predicate (``factuality``: where the caller knows it, as
         for a speaker's own verbal act; else read from the predicate)."""
-        noun = pred.token if pred.nominal else pred.object_noun
+        noun = pred.event_noun
         if noun is not None and src is not None and src.entity and tgt is not None and tgt.entity:
             self.noun_targets[(noun.lemma_.lower(), src.entity)] = tgt
         found = lookup(code)
