@@ -1034,3 +1034,34 @@ def test_cue_candidates_are_the_words_a_cue_can_be(model):
     assert {"According", "reportedly", "told", "seems", "in", "claim", "PRAISED"} <= set(found)  # "in" a poll
     assert not {"police", "man", "reporters", "work", "recent", "to", "that"} & set(found)
     assert found == [t.text for t in doc if t.text in found]  # in text order
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [  # the parse hangs a second complement on the cue: one reported clause
+        ("He went on to explain how he believes cuts to the budget left the army short.",
+         "how he believes cuts to the budget left the army short"),
+        ("Some believe the high level of attention being paid to young voters in Ohio shows the campaign is worried.",
+         "the high level of attention being paid to young voters in Ohio shows the campaign is worried"),
+    ],
+)
+def test_a_reported_clause_split_by_the_parse_is_one_report(text, said):
+    reads(text, said)
+
+
+def test_a_joined_that_clause_is_a_second_clause_of_the_same_report():
+    text = "The chief said the tapes were unclear and that the footage did not show whether he had a gun."
+    reads(text, "the tapes were unclear and that the footage did not show whether he had a gun", "The chief")
+    # a cue joined with a subject and a clause of its own still reports on its own
+    text = "Ortiz said they were worried, and four in ten voters said the plan would fail."
+    assert len(quotes_of(text)) == 2
+
+
+def test_a_direct_quote_with_its_own_cue_inside_a_reported_clause_stays_in_it():
+    text = 'The council pledged to impose sanctions on what it called "a clear threat to the peace."'
+    reads(text, 'to impose sanctions on what it called "a clear threat to the peace."', "The council")
+    # a quote whose cue shares the reporter's subject is its own
+    text = "The mayor said the harbour was fair but added, “We will reopen it soon.”"
+    quotes = {text[q.cue.start : q.cue.end]: q for q in quotes_of(text)}
+    assert content(text, quotes["said"]) == "the harbour was fair"
+    assert said_by(text, quotes["added"]) == "The mayor"  # a joined "added" tagged as a participle

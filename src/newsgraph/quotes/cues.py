@@ -450,7 +450,7 @@ def _bare_participle(verb) -> bool:
     said ...")."""
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    if verb.tag_ == "VBN":
+    if verb.tag_ == "VBN" and verb.dep_ != "conj":  # a joined "added" is a past tense the tagger missed
         return True
     opens = verb.left_edge.i == verb.sent.start and verb.i < verb.head.i
     return verb.tag_ == "VBD" and verb.dep_ == "advcl" and opens and not any(c.dep_ == "nsubj" for c in verb.children)
@@ -477,8 +477,8 @@ def _content(verb, word: CueWord) -> Span | None:
                     continue  # a scene-setting clause before "she said, “...”", not what was said
                 return _before_closing_attribution(verb, child)
             if child.i > verb.i and child.left_edge.i < verb.i:  # "which his lawyer said was unfair"
-                return _span_of(verb.doc[verb.i + 1], _before_next_cue(child))
-            return _span_of(child.left_edge, _before_next_cue(child), verb)
+                return _span_of(verb.doc[verb.i + 1], _before_next_cue(_last_clause(verb, child)))
+            return _span_of(child.left_edge, _before_next_cue(_last_clause(verb, child)), verb)
     wished = _for_to_clause(verb)
     if wished is not None:
         return wished
@@ -569,11 +569,22 @@ def _topic(verb, word: CueWord):
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 
 
+def _last_clause(verb, clause):
+    """The last of the clauses a cue reports after it: the parse may split one reported clause
+    into two complements of the cue ("explained how he believes cuts *left* them short",
+    "found the level of priority *shows* the campaign is worried")."""
+    return max((c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i), key=lambda c: c.i, default=clause)
+
+
 def _before_next_cue(clause):
     """The last token of a reported clause, before a cue verb joined to it that reports on its
-    own ("said they were worried, and 4 in 10 said ...", "said X and said that Y")."""
+    own ("said they were worried, and 4 in 10 said ...", "said X and said that Y"). A joined
+    clause opened by its own "that" is a second clause of the same report ("said the videos
+    were unclear and that the footage did not show ...")."""
     for token in clause.subtree:
         if token.i > clause.i and token.dep_ == "conj" and token.pos_ == "VERB" and speaks(token):
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+                continue
             if any(c.dep_ == "ccomp" for c in token.children) and token.left_edge.i > clause.left_edge.i:
                 return token.doc[token.left_edge.i - 1]
     return clause.right_edge

@@ -71,7 +71,7 @@ class Linker:
         links = [self._trailing(s, by_verb) or self._leading(s, by_verb) for s in stretches]
         drafts = self._direct(stretches, links) + [d for line in lines if (d := self._labelled(line))]
         used = {id(d.attribution) for d in drafts if d.attribution is not None}
-        covered = [_extent(d) for d in drafts]
+        covered = [(_extent(d), d.attribution) for d in drafts]
         for a in attributions:
             clause = self._clip(a, covered) if id(a) not in used and a.content is not None else None
             if clause is not None:
@@ -286,16 +286,19 @@ class Linker:
 
     # -- rule 4: reported speech and fragments ----------------------------------------
 
-    def _clip(self, a: Attribution, covered: list[Span]) -> Span | None:
+    def _clip(self, a: Attribution, covered: list[tuple[Span, Attribution | None]]) -> Span | None:
         """A cue's clause kept to the cue's paragraph and off the direct quotes: the parse
-        may run a clause on into a quote with a cue of its own ("said X but added, "..."").
+        may run a clause on into a quote with a cue of its own ("said X but added, "...""),
+        unless that cue and its own subject lie inside the clause (speech reported in it).
         A cue ending its paragraph with a colon reports the next paragraph."""
         lead_in = self.text[a.cue.end : a.content.start].strip() == ":"
         p = self._para(a.content.start if lead_in else a.verb.idx)
         if p < 0:
             return None
         start, end = max(a.content.start, self.paras[p][0]), min(a.content.end, self.paras[p][1])
-        for c in covered:
+        for c, inner in covered:
+            if _nested(inner, a):
+                continue  # "to impose sanctions against what it called “a threat”": speech inside the clause
             if c.start < end and start < c.end:
                 if c.start > start:
                     end = c.start
@@ -494,6 +497,16 @@ def _in_attribution(token, a: Attribution) -> bool:
 def _reports(verb) -> bool:
     """Whether a verb, or one in its clause, is a cue word: the clause is speech of its own."""
     return any(speaks(t) for t in verb.subtree if t.pos_ in ("VERB", "AUX"))
+
+
+def _nested(inner: Attribution | None, outer: Attribution) -> bool:
+    """Whether a cue and the subject it names both lie inside another cue's clause ("vowed to
+    punish what it called “a threat”"; not "said X but added, “...”", whose cue shares the
+    reporting verb's subject)."""
+    if inner is None or inner.speaker is None or outer.content is None:
+        return False
+    inside = outer.content.start <= inner.speaker.idx and inner.cue.end <= outer.content.end
+    return inside and inner.speaker.head.i == inner.verb.i
 
 
 def _reported_within(draft: Draft, drafts: list[Draft]) -> bool:
