@@ -1065,3 +1065,22 @@ def test_a_direct_quote_with_its_own_cue_inside_a_reported_clause_stays_in_it():
     quotes = {text[q.cue.start : q.cue.end]: q for q in quotes_of(text)}
     assert content(text, quotes["said"]) == "the harbour was fair"
     assert said_by(text, quotes["added"]) == "The mayor"  # a joined "added" tagged as a participle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers lost a third of the crop, the ministry said in its report, and prices rose by half.",
+        "Exports fell 5 percent, the bureau said on Tuesday, and imports grew 2 percent.",
+    ],
+)
+def test_an_attribution_inside_a_sentence_after_its_clause_reports_the_whole_sentence(text):
+    reads(text, text.rstrip("."))
+
+
+def test_bare_verbs_going_on_from_a_to_clause_are_part_of_it():
+    text = "The mayor wants to triple the size of the force, grow the fire service and create a new reserve."
+    reads(text, "to triple the size of the force, grow the fire service and create a new reserve", "The mayor")
+    # a cue joined to a finite verb with its own subject stays apart
+    text = "The mayor wants to triple the force, and the council will vote on it."
+    assert content(text, only(quotes_of(text))) == "to triple the force"

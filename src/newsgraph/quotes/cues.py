@@ -514,7 +514,7 @@ def _parenthetical(verb) -> Span | None:
     first, last = _trimmed(doc, sent.start, sent.end - 1)
     if not (first < lo - 1 and hi + 1 < last) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
         return None
-    if any(c.i < lo for c in verb.children if not c.is_punct):
+    if any(c.i < lo and c.dep_ != "ccomp" for c in verb.children if not c.is_punct):
         return None  # what stands before belongs to the cue's own clause ("On Monday, she said, ...")
     if doc[hi + 2].text in english().quote_marks if hi + 2 <= last else False:
         return None  # a lead-in: "As the phone rang, the announcer said, "It is 3 a.m.""
@@ -572,8 +572,21 @@ def _topic(verb, word: CueWord):
 def _last_clause(verb, clause):
     """The last of the clauses a cue reports after it: the parse may split one reported clause
     into two complements of the cue ("explained how he believes cuts *left* them short",
-    "found the level of priority *shows* the campaign is worried")."""
-    return max((c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i), key=lambda c: c.i, default=clause)
+    "found the level of priority *shows* the campaign is worried"), or join the bare verbs
+    going on from a to-clause to a cue of another form ("wants to triple the force, *grow*
+    the service and create a reserve")."""
+    if clause.dep_ == "ccomp":
+        more = [c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i]
+    else:
+        more = [c for c in verb.children if c.i > clause.i and _goes_on(verb, c)]
+    return max(more, key=lambda c: c.i, default=clause)
+
+
+def _goes_on(verb, other) -> bool:
+    """A bare verb with no subject or auxiliary of its own, joined to a cue that is no bare verb:
+    it cannot be the cue's coordinate, so it goes on with the to-clause."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in other.children)
+    return other.dep_ in ("conj", "dep") and other.tag_ == "VB" and verb.tag_ != "VB" and not own
 
 
 def _before_next_cue(clause):
