@@ -1084,3 +1084,11 @@ def test_bare_verbs_going_on_from_a_to_clause_are_part_of_it():
     # a cue joined to a finite verb with its own subject stays apart
     text = "The mayor wants to triple the force, and the council will vote on it."
     assert content(text, only(quotes_of(text))) == "to triple the force"
+
+
+def test_a_cue_ending_the_sentence_before_a_quote_does_not_lead_into_it():
+    text = ('"Our progress is on the ballot," Mr. Obama said on Saturday at the gala dinner in Washington, '
+            'where Mrs. Clinton also spoke. "Tolerance is on the ballot. Justice is on the ballot."')
+    assert {said_by(text, q) for q in quotes_of(text)} == {"Mr. Obama"}
+    text = 'Mrs. Clinton also spoke "about the ballot" at the dinner.'  # a cue right before a quote still leads in
+    assert said_by(text, only(quotes_of(text))) == "Mrs. Clinton"

@@ -194,6 +194,8 @@ class Linker:
         gap = self.text[word.idx + len(word) : stretch.start]
         if not (word.lower_ == "that" or word.i in by_verb or any(ch in gap for ch in ":,")):
             return None
+        if any(ch in gap for ch in ".!?"):
+            return None  # a cue ending the sentence before leads into no quote ("..., where she also spoke. “...”")
         if not self._ends_clause(stretch):
             return None
         token = word
