@@ -1092,3 +1092,10 @@ def test_a_cue_ending_the_sentence_before_a_quote_does_not_lead_into_it():
     assert {said_by(text, q) for q in quotes_of(text)} == {"Mr. Obama"}
     text = 'Mrs. Clinton also spoke "about the ballot" at the dinner.'  # a cue right before a quote still leads in
     assert said_by(text, only(quotes_of(text))) == "Mrs. Clinton"
+
+
+def test_a_to_clause_after_an_object_who_is_someone_is_said_by_that_object():
+    text = "The senator pressed the banker to admit that no one had been punished."
+    assert said_by(text, only(quotes_of(text))) == "the banker"
+    text = "Leaders used blunt language to warn that the test was reckless."  # a thing does not speak
+    assert said_by(text, only(quotes_of(text))) == "Leaders"

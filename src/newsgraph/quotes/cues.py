@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph import nlp
+from newsgraph.actors.mentions import is_actor_noun
 from newsgraph.english import english, inflections
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Span
@@ -387,11 +388,24 @@ def subject_of(verb):
             return _issuer(v.head)  # "voters saying they want ...", "emails showing that ...": the noun described
         if v.head.i == v.i or _bare_participle(v) or not (v.dep_ in _CLIMB or _reported_by_cue(v)):
             return None
+        controller = _controller(v)
+        if controller is not None:
+            return controller
         if v.dep_ == "conj" and _reported_by_cue(v.head) and speaks(v):
             v = v.head.head  # "said it was early but added ...": the cue joins the reporting verb
             continue
         v = v.head
     return None
+
+
+def _controller(verb):
+    """The object of the verb a to-clause hangs on, when it is someone, is the to-clause's
+    subject ("pressed Stumpf *to admit* ...", "urged voters to say ..."; not "used blunt
+    language to denounce ...", done by the subject)."""
+    if verb.dep_ != "xcomp" or not _has_to(verb):
+        return None
+    addressee = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return addressee if addressee is not None and (addressee.pos_ == "PRON" or is_actor_noun(addressee)) else None
 
 
 def _issuer(noun):
