@@ -1099,3 +1099,10 @@ def test_a_to_clause_after_an_object_who_is_someone_is_said_by_that_object():
     assert said_by(text, only(quotes_of(text))) == "the banker"
     text = "Leaders used blunt language to warn that the test was reckless."  # a thing does not speak
     assert said_by(text, only(quotes_of(text))) == "Leaders"
+
+
+def test_a_cue_hanging_on_a_passive_is_said_by_its_subject():
+    text = "After saying her knee was badly swollen, she was rushed to hospital for tests."
+    assert said_by(text, only(quotes_of(text))) == "she"
+    text = "The mayor was praised by critics after saying that the plan had failed."
+    assert said_by(text, only(quotes_of(text))) == "The mayor"

@@ -379,8 +379,9 @@ def subject_of(verb):
     v = verb
     for _ in range(MAX_CLIMB):
         for child in v.children:
-            if child.dep_ == "nsubj" or child.dep_ == "agent":
-                subject = child if child.dep_ == "nsubj" else _object_of(child)
+            # the subject of a passive a cue hangs on says it ("After saying ..., she was rushed off")
+            if child.dep_ in ("nsubj", "agent") or child.dep_ == "nsubjpass" and v is not verb:
+                subject = _object_of(child) if child.dep_ == "agent" else child
                 if subject is not None and subject.lower_ in english().relative_pronouns and v.dep_ == "relcl":
                     return v.head  # "Smith, who said ...": the noun the clause describes
                 return subject
