@@ -871,6 +871,10 @@ def test_a_vehicle_of_speech_speaks_for_whoever_issued_it():
     reads(text, "the bridge was safe", "The county board")
     text = "Ortiz gave a speech attacking the new budget."
     reads(text, "the new budget", "Ortiz")
+    text = "The governor spoke at a news conference announcing that the bridge would close."  # an occasion held
+    reads(text, "that the bridge would close", "The governor")
+    text = "Lawyers for the builder filed papers opposing the closure."  # papers filed
+    reads(text, "the closure", "Lawyers")
     text = "Voters saying they want a new bridge lined the road."  # people speak for themselves
     assert said_by(text, only(quotes_of(text))) == "Voters"
 
