@@ -80,7 +80,7 @@ class State:
         table = doc.to_array(["ORTH", "IDX"])
         self.newlines = table[nlp.texts_where(doc, table[:, 0], lambda text: "\n" in text), 1].tolist()
         self.clusters: list[Cluster] = []
-        self.of: dict[int, Cluster] = {}  # id(mention) -> cluster
+        self.of: dict[Mention, Cluster] = {}  # each resolved mention's cluster (keyed by the mention itself)
         self.by_head: dict[int, Mention] = {}  # names and nominals by their head token
         self.at_token: dict[int, Mention] = {}  # every mention by its head token
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -92,10 +92,10 @@ class State:
 
     def join(self, m: Mention, cluster: Cluster) -> None:
         """Put the mention in the cluster (once)."""
-        if self.of.get(id(m)) is cluster:
+        if self.of.get(m) is cluster:
             return
         cluster.add(m)
-        self.of[id(m)] = cluster
+        self.of[m] = cluster
 
     def open(self, m: Mention, type_: str | None = None) -> Cluster:
         """A new cluster holding the mention (of the mention's type unless told)."""

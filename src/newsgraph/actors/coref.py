@@ -67,7 +67,7 @@ def full_person_names(state: State) -> Iterator[Mention]:
 def other_names(state: State) -> Iterator[Mention]:
     """The names not yet clustered, in text order."""
     for m in state.mentions:
-        if m.kind == "name" and id(m) not in state.of:
+        if m.kind == "name" and m not in state.of:
             yield m
 
 
@@ -78,7 +78,7 @@ def other_mentions(state: State) -> Iterator[Mention]:
     for m in state.mentions:
         if m.kind != "name":
             yield m
-        if id(m) in state.of:
+        if m in state.of:
             state.seen.append(m)
 
 

@@ -61,13 +61,13 @@ def antecedent(state: State, m: Mention) -> Cluster | None:
         if distance > PRONOUN_REACH:
             break
         if p.end <= m.start and (m.in_quote or not p.in_quote):
-            c = state.of[id(p)]
-            if id(c) not in blocked and _fits(m, c, p):
+            c = state.of[p]
+            if c not in blocked and _fits(m, c, p):
                 pools.setdefault(distance, []).append(p)
     if not pools:
         return None
     distance = min(pools)
-    return state.of[id(max(pools[distance], key=lambda p: _salience(state, p, distance)))]
+    return state.of[max(pools[distance], key=lambda p: _salience(state, p, distance))]
 
 
 def same_gender_before(state: State, m: Mention) -> Cluster | None:
@@ -79,10 +79,10 @@ def same_gender_before(state: State, m: Mention) -> Cluster | None:
         return NO_ACTOR
     blocked = _blocked(state, m)
     for p in reversed(state.seen):
-        c = state.of[id(p)]
+        c = state.of[p]
         if m.sent - p.sent > GENDER_REACH:
             return NO_ACTOR
-        if c.type == "PERSON" and c.gender == m.gender and id(c) not in blocked and p.end <= m.start:
+        if c.type == "PERSON" and c.gender == m.gender and c not in blocked and p.end <= m.start:
             if m.in_quote or not p.in_quote:
                 return c
     return NO_ACTOR
@@ -97,9 +97,9 @@ def speaker_in_paragraph(state: State, m: Mention) -> Cluster | None:
     para = _para(state, m.start)
     best, best_key = None, None
     for p in state.mentions:
-        if p.in_quote or id(p) not in state.of or _para(state, p.start) != para:
+        if p.in_quote or p not in state.of or _para(state, p.start) != para:
             continue
-        c = state.of[id(p)]
+        c = state.of[p]
         if c.type in ("GPE", "LOC") or (m.number == "sg" and c.type != "PERSON"):
             continue
         key = (c.type == "PERSON", state.doc[p.head].dep_ in SUBJECT_DEPS, -abs(p.start - m.start))
@@ -117,7 +117,7 @@ def earlier_speaker(state: State, m: Mention) -> Cluster | None:
     for p in reversed(state.seen):
         if para - _para(state, p.start) > SPEAKER_PARAGRAPHS:
             return NO_ACTOR
-        c = state.of[id(p)]
+        c = state.of[p]
         if not p.in_quote and c.type == "PERSON" and state.doc[p.head].dep_ in SUBJECT_DEPS:
             return c
     return NO_ACTOR
@@ -151,14 +151,14 @@ def _writer(state: State, number: str) -> Cluster:
     return cluster
 
 
-def _blocked(state: State, m: Mention) -> set[int]:
-    """The clusters (by id) a non-reflexive object pronoun cannot refer to: its verb's subject's."""
+def _blocked(state: State, m: Mention) -> set[Cluster]:
+    """The clusters a non-reflexive object pronoun cannot refer to: its verb's subject's."""
     tok = state.doc[m.head]
     if tok.dep_ not in ("dobj", "iobj", "pobj") or m.words[0].endswith("self"):
         return set()
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     subjects = (state.at_token.get(c.i) for c in verb.children if c.dep_ in SUBJECT_DEPS)
-    return {id(state.of[id(x)]) for x in subjects if x is not None and id(x) in state.of}
+    return {state.of[x] for x in subjects if x is not None and x in state.of}
 
 
 def _salience(state: State, p: Mention, distance: int) -> tuple:

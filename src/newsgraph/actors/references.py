@@ -29,8 +29,8 @@ def titled_name(state: State, m: Mention) -> Cluster | None:
         if nxt.is_punct or not (nxt.is_title or nxt.is_upper or nxt.lower_ in ("of", "for")):
             return None
         name = state.by_head.get(nxt.i)
-        if name is not None and name.kind == "name" and id(name) in state.of and state.of[id(name)].type == "PERSON":
-            return state.of[id(name)]
+        if name is not None and name.kind == "name" and name in state.of and state.of[name].type == "PERSON":
+            return state.of[name]
     return None
 
 
@@ -44,9 +44,9 @@ def apposition(state: State, m: Mention) -> Cluster | None:
     other = state.by_head.get(tok.head.i) if tok.dep_ == "appos" else None
     if other is None:
         other = next((state.by_head.get(c.i) for c in tok.children if c.dep_ == "appos"), None)
-    if other is None or other is m or other.kind != "name" or id(other) not in state.of:
+    if other is None or other is m or other.kind != "name" or other not in state.of:
         return None
-    cluster = state.of[id(other)]
+    cluster = state.of[other]
     return cluster if cluster.type in ("PERSON", "ORG") or m.type == cluster.type else None
 
 
@@ -57,7 +57,7 @@ def latest_title_holder(state: State, m: Mention) -> Cluster | None:
         return None
     wanted = _wanted_heads(m)
     for prior in reversed(state.seen):
-        c = state.of[id(prior)]
+        c = state.of[prior]
         if c.type == "PERSON" and c.heads & wanted and _country_fits(m, c) and _title_fits(m, c):
             return c
     return None
@@ -112,7 +112,7 @@ def repeated_nominal(state: State, m: Mention) -> Cluster | None:
         return None
     owner = _owner(state, m)
     for prior in reversed(state.seen):
-        c = state.of[id(prior)]
+        c = state.of[prior]
         if c.type == m.type and prior.kind == "nominal" and prior.words[0] == m.words[0] and _country_fits(m, c):
             if (owner is None or c.owner is None or owner is c.owner) and _modifiers_fit(state, m, c):
                 return c
@@ -132,7 +132,7 @@ def named_organisation(state: State, m: Mention) -> Cluster | None:
     if m.type != "ORG" or not _opens_with_the(state, m):
         return None
     for prior in reversed(state.seen):
-        c = state.of[id(prior)]
+        c = state.of[prior]
         if c.type == "ORG" and any(n and n[-1].lower().startswith(m.words[0]) for n in c.names):
             return c
     return None
@@ -146,7 +146,7 @@ def polity_reference(state: State, m: Mention) -> Cluster | None:
         return None
     sovereign = m.words[0] in knowledge.nouns().sovereign
     for prior in reversed(state.seen):
-        c = state.of[id(prior)]
+        c = state.of[prior]
         if c.type == "GPE" and prior.kind == "name" and _is_country(c) == sovereign:
             return c
     return None
@@ -177,7 +177,7 @@ def document_issuer(state: State, m: Mention) -> Cluster | None:
         return owner
     for prior in reversed(state.seen):
         if prior.kind == "document" and prior.words == m.words:
-            return state.of[id(prior)]
+            return state.of[prior]
     return NO_ACTOR
 
 
@@ -186,7 +186,7 @@ def relative_pronoun(state: State, m: Mention) -> Cluster | None:
     if m.kind != "relative":
         return None
     antecedent = _covering(state, state.doc[m.head].head.head)
-    return state.of[id(antecedent)] if antecedent is not None else NO_ACTOR
+    return state.of[antecedent] if antecedent is not None else NO_ACTOR
 
 
 def quantifier(state: State, m: Mention) -> Cluster | None:
@@ -217,7 +217,7 @@ def _known_holder(state: State, m: Mention) -> knowledge.Person | None:
         return None
     wanted = {m.words[0]}
     holders = {
-        id(p): p for p in knowledge.people()[0].values()
+        p.name: p for p in knowledge.people()[0].values()
         if (r := p.role_at(state.date)) is not None and r.country == country and title_head(r.title) in wanted
     }
     return next(iter(holders.values())) if len(holders) == 1 else None
@@ -236,9 +236,9 @@ def _home_country(state: State) -> str | None:
 def _covering(state: State, tok) -> Mention | None:
     """The resolved name or nominal mention a token heads or lies in ("the Board of Elections")."""
     found = state.by_head.get(tok.i)
-    if found is not None and id(found) in state.of:
+    if found is not None and found in state.of:
         return found
-    inside = [x for x in state.mentions if x.start <= tok.idx < x.end and id(x) in state.of]
+    inside = [x for x in state.mentions if x.start <= tok.idx < x.end and x in state.of]
     inside = [x for x in inside if x.kind in ("name", "nominal", "quantifier")]
     return min(inside, key=lambda x: x.end - x.start) if inside else None
 
@@ -256,8 +256,8 @@ def _owner(state: State, m: Mention) -> Cluster | None:
     """The actor a nominal belongs to: a name or pronoun before its head ("the Clinton campaign")."""
     for tok in state.doc[m.head].lefts:
         owner = state.at_token.get(tok.i)
-        if tok.dep_ in ("compound", "poss") and owner is not None and id(owner) in state.of:
-            return state.of[id(owner)]
+        if tok.dep_ in ("compound", "poss") and owner is not None and owner in state.of:
+            return state.of[owner]
     return None
 
 
