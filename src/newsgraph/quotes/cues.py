@@ -31,6 +31,7 @@ _NOUN_PARTS = frozenset({"compound", "amod", "nummod", "poss", "det", "nmod", "c
 _PHRASE_PARTS = frozenset(
     {"nsubj", "nsubjpass", "agent", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dative", "prt"}
 )
+_PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})  # entity types of places and nations
 _SET_OFF = frozenset({",", "—", "–", "-", "(", ")"})  # marks setting a phrase off inside its sentence
 _OBJECTS = frozenset({"pobj", "dobj", "dative", "attr", "oprd", "pcomp"})
 _OBJECT_PARTS = frozenset({"dobj", "dative", "prep", "xcomp", "oprd", "pobj", "prt"})
@@ -56,6 +57,7 @@ class Lexicon:
     nouns: frozenset[str]
     claims: frozenset[str]  # stances whose content is the speaker's claim
     topic_nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is the content
+    personal_topic_nouns: frozenset[str]  # topic nouns that are speech only when a person owns them
     unsourced: dict[str, frozenset[str]]  # verbs, passives, adverbs of attributions naming no source
     vouching: dict[str, frozenset[str]]  # preposition -> nouns that vouch for their sentence ("in a poll")
     forms: dict[str, str]  # a regular inflection of a cue verb -> its lemma ("hopes" -> "hope")
@@ -86,6 +88,7 @@ def lexicon() -> Lexicon:
     for lemma in particles:
         verbs.setdefault(lemma, CueWord(lemma))
     topics = {noun: frozenset(preps) for noun, preps in (spec.get("topic_nouns") or {}).items()}
+    personal = frozenset(spec.get("personal_topic_nouns") or ())
     hearsay = spec.get("unsourced") or {}
     unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
     vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
@@ -95,8 +98,8 @@ def lexicon() -> Lexicon:
     likening, vehicles = frozenset(spec.get("likening") or ()), frozenset(spec.get("vehicles") or ())
     attitudes = {adjective: frozenset(preps) for adjective, preps in (spec.get("attitudes") or {}).items()}
     return Lexicon(
-        verbs, particles, nouns, claimed, topics, unsourced, vouching, forms, asides, scene, likening, vehicles,
-        attitudes,
+        verbs, particles, nouns, claimed, topics, personal, unsourced, vouching, forms, asides, scene, likening,
+        vehicles, attitudes,
     )
 
 
@@ -263,8 +266,18 @@ def _topic_noun(noun, prepositions: frozenset[str]) -> Attribution | None:
     topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if owner is None or topic is None:
         return None
+    if noun.lemma_.lower() in lexicon().personal_topic_nouns and not _a_person(owner):
+        return None
     cue = Span(noun.idx, noun.idx + len(noun))
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, _span_of(topic.left_edge, topic.right_edge))
+
+
+def _a_person(token) -> bool:
+    """A pronoun of a person ("his", "her", "my"; not "their", "its"), or a name that is no
+    place or nation ("Trump's", not "Russia's": the small model tags many people ORG)."""
+    if token.pos_ == "PRON":
+        return bool(token.morph.get("Gender")) or token.morph.get("Person") in (["1"], ["2"])
+    return token.pos_ == "PROPN" and token.ent_type_ not in _PLACES
 
 
 def _likened(verb) -> Attribution | None:
@@ -638,6 +651,8 @@ def _object_content(verb) -> Span | None:
     if not any(c.dep_ in ("dobj", "xcomp", "pobj", "oprd") or c.dep_ == "prep" and c.i == verb.i + 1 for c in parts):
         return None
     first = min((c.left_edge for c in parts), key=lambda t: t.i)
+    if first.dep_ == "prep" and first.i == verb.i + 1 and first.head.i == verb.i and first.i + 1 < len(verb.doc):
+        first = verb.doc[first.i + 1]  # "called for an inquiry", "called on Congress to act": what follows it
     last = max((c.right_edge for c in parts), key=lambda t: t.i)
     return _span_of(first, _with_as_phrase(verb, last), verb)
 
@@ -777,12 +792,15 @@ def _sentence_without(part) -> Span | None:
 
 def _around(part) -> Span | None:
     """The whole sentence round a phrase set off inside it by commas, dashes or brackets
-    ("Trump, according to the poll, leads in Iowa"), or None."""
+    ("Trump, according to the poll, leads in Iowa"), or None. When the sentence's verb comes
+    before the phrase, what follows it is an aside, and the content stops at the phrase."""
     doc, sent = part.doc, part.sent
     first, last = _trimmed(doc, sent.start, sent.end - 1)
     before, after = part.left_edge.i - 1, part.right_edge.i + 1
     if not (first < before and after < last) or doc[before].text not in _SET_OFF or doc[after].text not in _SET_OFF:
         return None
+    if sent.root.i < part.left_edge.i:  # the clause is told before the phrase; an aside follows it
+        return _span_of(doc[first], doc[before - 1], whole=True)  # ("..., according to X - half of ...")
     return _span_of(doc[first], doc[last], whole=True)
 
 
