@@ -1135,3 +1135,19 @@ def test_a_cue_hanging_on_a_passive_is_said_by_its_subject():
     assert said_by(text, only(quotes_of(text))) == "she"
     text = "The mayor was praised by critics after saying that the plan had failed."
     assert said_by(text, only(quotes_of(text))) == "The mayor"
+
+
+def test_what_a_speech_is_about_takes_the_phrases_describing_it_not_the_scene():
+    text = "The critic referred to a memoir by a banker about trying to fit in on the Upper East Side."
+    reads(text, "a memoir by a banker about trying to fit in on the Upper East Side", "The critic")
+    reads("The senator talked about the economy at a rally.", "the economy", "The senator")
+
+
+def test_an_indirect_question_parsed_as_a_condition_is_what_was_asked():
+    reads("Mr. Rubin asked the students if they were always so serious.", "if they were always so serious", "Mr. Rubin")
+    reads("She wondered whether the plan would work.", "whether the plan would work", "She")
+    q = next(q for q in quotes_of("Asked if he was ever bullied, the candidate said no.") if q.kind == "indirect")
+    assert q.speaker_mention is None  # the question has no speaker
+    # a condition after a comma is no question, nor an if-clause after a verb that asks nothing
+    reads("He asked for a recount, if the law allowed it.", "a recount", "He")
+    assert quotes_of("The mayor will resign if the council votes against him.") == []

@@ -115,7 +115,7 @@ class English(Strict):
 class CueVerb(Strict):
     stance: str | None = None
     medium: str | None = None
-    takes: list[Literal["clause", "infinitive", "object", "speech"]] = []  # a clause always counts
+    takes: list[Literal["clause", "infinitive", "object", "speech", "question"]] = []  # a clause always counts
     about: Words = []  # prepositions whose object is what the speech is about ("talked about")
 
 

@@ -47,6 +47,7 @@ class CueWord:
     infinitive: bool = False  # a to-clause counts as content
     object: bool = False  # the object phrase is the content ("criticized the plan")
     speech: bool = False  # a to-clause of speech that reports nothing is the content ("declined to comment")
+    question: bool = False  # an if- or whether-clause is the content, however it is parsed ("asked if ...")
     about: frozenset[str] = frozenset()  # prepositions whose object is the content ("talked about")
 
 
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
             infinitive="infinitive" in entry.get("takes", ()),
             object="object" in entry.get("takes", ()),
             speech="speech" in entry.get("takes", ()),
+            question="question" in entry.get("takes", ()),
             about=frozenset(entry.get("about", ())),
         )
     particles = {lemma: frozenset(words) for lemma, words in (spec.get("particles") or {}).items()}
@@ -510,6 +512,9 @@ def _content(verb, word: CueWord) -> Span | None:
     wished = _for_to_clause(verb)
     if wished is not None:
         return wished
+    asked = _indirect_question(verb) if word.question else None
+    if asked is not None:
+        return asked
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         if quoted is not None and verb.head.i > quoted.i:  # "Asked about it, she said, “I read it.”"
             return _span_of(quoted, verb.head.right_edge, verb)
@@ -521,7 +526,7 @@ def _content(verb, word: CueWord) -> Span | None:
                 return _span_of(clause.left_edge, clause.right_edge, verb)
     topic = _topic(verb, word)
     if topic is not None:
-        return _span_of(topic.left_edge, _with_as_phrase(verb, topic.right_edge), verb)
+        return _span_of(topic.left_edge, _with_as_phrase(verb, _topic_end(verb, topic)), verb)
     if word.speech:
         return _speech_declined(verb)
     claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
@@ -580,6 +585,18 @@ def _for_to_clause(verb) -> Span | None:
     return None
 
 
+def _indirect_question(verb) -> Span | None:
+    """ "asked the students if they were serious", "Asked whether he would run, ...": a clause
+    opened by "if" or "whether" after a verb of asking is the question, though the parser
+    hangs it on the verb as a condition."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and not _comma_between(c, verb):
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "whether")), None)
+            if mark is not None:
+                return _span_of(mark, c.right_edge, verb)
+    return None
+
+
 def _speech_declined(verb) -> Span | None:
     """ "declined to comment", "refused to answer": the to-clause, when its verb is a cue that
     reports nothing of its own (what "declined to say whether ..." reports is read from "say")."""
@@ -615,6 +632,18 @@ def _goes_on(verb, other) -> bool:
     it cannot be the cue's coordinate, so it goes on with the to-clause."""
     own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in other.children)
     return other.dep_ in ("conj", "dep") and other.tag_ == "VB" and verb.tag_ != "VB" and not own
+
+
+def _topic_end(verb, topic):
+    """The last token of what a speech is about: the topic and the phrases the parse hangs on
+    the verb after it that describe it ("referred to a memoir *by Martin about fitting in*"),
+    not those setting the scene of the speaking ("talked about the economy *at a rally*")."""
+    last = topic.right_edge
+    for c in verb.rights:
+        if c.i <= topic.i or c.dep_ != "prep" or c.lower_ in lexicon().scene or c.left_edge.i != last.i + 1:
+            continue
+        last = c.right_edge
+    return last
 
 
 def _before_next_cue(clause):
