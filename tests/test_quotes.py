@@ -1151,3 +1151,12 @@ def test_an_indirect_question_parsed_as_a_condition_is_what_was_asked():
     # a condition after a comma is no question, nor an if-clause after a verb that asks nothing
     reads("He asked for a recount, if the law allowed it.", "a recount", "He")
     assert quotes_of("The mayor will resign if the council votes against him.") == []
+
+
+def test_an_inverted_cue_closing_its_sentence_reports_the_sentence_before_it():
+    text = ("In nearby Dayton, the factory is hanging on, but it is under intense pressure from cheap imports, "
+            "said the firm's chief executive, Ann Lee.")
+    reads(text, "In nearby Dayton, the factory is hanging on, but it is under intense pressure from cheap imports",
+          "the firm's chief executive")
+    text = "The mill is hanging on, the manager said, and it will stay open."  # not inverted: the whole sentence
+    reads(text, text.rstrip("."))

@@ -515,6 +515,9 @@ def _content(verb, word: CueWord) -> Span | None:
     asked = _indirect_question(verb) if word.question else None
     if asked is not None:
         return asked
+    closing = _inverted_closing(verb)
+    if closing is not None:
+        return closing
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         if quoted is not None and verb.head.i > quoted.i:  # "Asked about it, she said, “I read it.”"
             return _span_of(quoted, verb.head.right_edge, verb)
@@ -583,6 +586,19 @@ def _for_to_clause(verb) -> Span | None:
         if mark is not None and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
             return _span_of(verb.doc[mark.i + 1], c.right_edge, verb)
     return None
+
+
+def _inverted_closing(verb) -> Span | None:
+    """ "..., but it is under pressure, said the chief executive.": a cue with its subject after
+    it, closing its sentence after a comma, reports the sentence before it (the parse may join
+    it to the sentence's verb instead of taking that as its complement)."""
+    doc, sent = verb.doc, verb.sent
+    first, last = _trimmed(doc, sent.start, sent.end - 1)
+    if verb.i < first + 2 or doc[verb.i - 1].text != "," or verb.right_edge.i < last:
+        return None
+    if not any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+        return None
+    return _span_of(doc[first], doc[verb.i - 2])
 
 
 def _indirect_question(verb) -> Span | None:
