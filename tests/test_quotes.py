@@ -1166,3 +1166,22 @@ def test_an_inverted_cue_closing_its_sentence_reports_the_sentence_before_it():
 def test_a_content_may_be_one_short_word():
     reads("Ted Cruz endorses Trump.", "Trump", "Ted Cruz")
     reads("He does not defend it.", "it", "He")
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("As the local paper reported, the mayor would need two more votes.", "the mayor would need two more votes",
+         "the local paper"),
+        ("The mayor would need two more votes, as the paper reported on Monday.", "The mayor would need two more votes",
+         "the paper"),
+        ("As many experts have pointed out, the mayor is free to publish the list.",
+         "the mayor is free to publish the list", "many experts"),
+    ],
+)
+def test_a_cue_in_an_as_clause_vouches_for_the_clause_it_hangs_on(text, said, speaker):
+    reads(text, said, speaker)
+
+
+def test_a_verb_of_talking_in_an_as_clause_tells_when():
+    assert quotes_of("The crowd cheered as she spoke.") == []

@@ -131,6 +131,7 @@ class Cues(Strict):
     vouching: dict[str, Words] = {}  # preposition -> nouns that vouch for their sentence ("in a poll")
     aside_marks: Words = []  # words opening a clause that closes a report as an aside (", while ...")
     scene: Words = []  # prepositions setting the scene of speaking after an object ("in an interview")
+    activities: Words = []  # verbs of talking that in an as-clause tell when ("as she spoke")
     likening: Words = []  # verbs of judging that report a view with an as-phrase ("sees X as Y")
     vehicles: Words = []  # nouns a speaker issues ("a statement saying ...": the issuer speaks)
     attitudes: dict[str, Words] = {}  # adjective -> prepositions (or "that") of the view it reports

@@ -65,6 +65,7 @@ class Lexicon:
     aside_marks: frozenset[str]  # words opening a clause that closes a report as an aside (", while ...")
     scene: frozenset[str]  # prepositions giving the time, place or occasion of speaking ("in an interview")
     likening: frozenset[str]  # verbs of judging that report a view with an as-phrase ("sees X as Y")
+    activities: frozenset[str]  # verbs of talking that in an as-clause tell when ("as she spoke")
     vehicles: frozenset[str]  # nouns a speaker issues ("a statement saying ...": the issuer speaks)
     attitudes: dict[str, frozenset[str]]  # adjective -> prepositions (or "that") of its content ("critical of")
 
@@ -98,10 +99,11 @@ def lexicon() -> Lexicon:
     forms = {form: lemma for lemma in verbs for form in inflections(lemma)}
     asides, scene = frozenset(spec.get("aside_marks") or ()), frozenset(spec.get("scene") or ())
     likening, vehicles = frozenset(spec.get("likening") or ()), frozenset(spec.get("vehicles") or ())
+    activities = frozenset(spec.get("activities") or ())
     attitudes = {adjective: frozenset(preps) for adjective, preps in (spec.get("attitudes") or {}).items()}
     return Lexicon(
         verbs, particles, nouns, claimed, topics, personal, unsourced, vouching, forms, asides, scene, likening,
-        vehicles, attitudes,
+        activities, vehicles, attitudes,
     )
 
 
@@ -533,7 +535,8 @@ def _content(verb, word: CueWord) -> Span | None:
     if word.speech:
         return _speech_declined(verb)
     claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
-    return _object_content(verb) if word.object and claims else None
+    said = _object_content(verb) if word.object and claims else None
+    return said if said is not None else _as_clause(verb)
 
 
 def _parenthetical(verb) -> Span | None:
@@ -599,6 +602,19 @@ def _inverted_closing(verb) -> Span | None:
     if not any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
         return None
     return _span_of(doc[first], doc[verb.i - 2])
+
+
+def _as_clause(verb) -> Span | None:
+    """ "As the Post reported, Sanders would need ...", "..., as she said on Monday.": a cue in
+    an as-clause with nothing reported of its own vouches for the clause it hangs on, as
+    "according to" does (not a verb of talking, which tells when: "cheered as she spoke")."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if verb.lemma_.lower() in lexicon().activities:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _span_without(verb.head, verb)
 
 
 def _indirect_question(verb) -> Span | None:
