@@ -535,8 +535,19 @@ def _content(verb, word: CueWord) -> Span | None:
     if word.speech:
         return _speech_declined(verb)
     claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
-    said = _object_content(verb) if word.object and claims else None
+    said = (_passive_object(verb) or _object_content(verb)) if word.object and claims else None
     return said if said is not None else _as_clause(verb)
+
+
+def _passive_object(verb) -> Span | None:
+    """ "The meeting was first reported by Politico", "The plan was criticized by Ortiz": the
+    subject of a passive with an agent is the object the agent spoke of."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in english().relative_pronouns:
+        return None
+    return _span_of(subject.left_edge, subject.right_edge)
 
 
 def _parenthetical(verb) -> Span | None:
