@@ -1197,3 +1197,19 @@ def test_the_subject_of_a_passive_with_an_agent_is_what_the_agent_spoke_of():
 
 def test_a_report_takes_its_object():
     reads("The company reported earnings of $8 a share.", "earnings of $8 a share", "The company")
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("The senators all voted in favor of the provision.", "the provision", "The senators"),
+        ("The governor has come out in support of the mayor.", "the mayor", "The governor"),
+        ("The union issued a statement in opposition to the deal.", "the deal", "The union"),
+    ],
+)
+def test_a_phrase_in_favor_of_states_a_position(text, said, speaker):
+    reads(text, said, speaker)
+
+
+def test_a_phrase_in_defense_of_is_no_position():
+    assert quotes_of("The troops fought in defense of the city.") == []

@@ -59,6 +59,7 @@ class Lexicon:
     claims: frozenset[str]  # stances whose content is the speaker's claim
     topic_nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is the content
     personal_topic_nouns: frozenset[str]  # topic nouns that are speech only when a person owns them
+    stance_phrases: dict[str, frozenset[str]]  # noun of "in NOUN of X" -> its prepositions ("in favor of")
     unsourced: dict[str, frozenset[str]]  # verbs, passives, adverbs of attributions naming no source
     vouching: dict[str, frozenset[str]]  # preposition -> nouns that vouch for their sentence ("in a poll")
     forms: dict[str, str]  # a regular inflection of a cue verb -> its lemma ("hopes" -> "hope")
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         verbs.setdefault(lemma, CueWord(lemma))
     topics = {noun: frozenset(preps) for noun, preps in (spec.get("topic_nouns") or {}).items()}
     personal = frozenset(spec.get("personal_topic_nouns") or ())
+    stances = {noun: frozenset(preps) for noun, preps in (spec.get("stance_phrases") or {}).items()}
     hearsay = spec.get("unsourced") or {}
     unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
     vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
@@ -102,8 +104,8 @@ def lexicon() -> Lexicon:
     activities = frozenset(spec.get("activities") or ())
     attitudes = {adjective: frozenset(preps) for adjective, preps in (spec.get("attitudes") or {}).items()}
     return Lexicon(
-        verbs, particles, nouns, claimed, topics, personal, unsourced, vouching, forms, asides, scene, likening,
-        activities, vehicles, attitudes,
+        verbs, particles, nouns, claimed, topics, personal, stances, unsourced, vouching, forms, asides, scene,
+        likening, activities, vehicles, attitudes,
     )
 
 
@@ -178,6 +180,11 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         if hearsay is not None:
             out.append(hearsay)
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.stance_phrases:
+            position = _stance_phrase(token, lex.stance_phrases[token.lemma_.lower()])
+            if position is not None:
+                out.append(position)
+                continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lex.topic_nouns:
             about = _topic_noun(token, lex.topic_nouns[token.lemma_.lower()])
             if about is not None:
@@ -238,7 +245,7 @@ def _cue_keys() -> tuple[frozenset[int], frozenset[str]]:
     lex = lexicon()
     words = {"according", *lex.vouching, *lex.unsourced["adverbs"], *lex.forms, *lex.attitudes}
     lemmas = {*lex.verbs, *lex.unsourced["verbs"], *lex.unsourced["passives"], *lex.topic_nouns, *lex.nouns,
-              *lex.likening}
+              *lex.likening, *lex.stance_phrases}
     return nlp.ids("LOWER", words), frozenset(lemmas)
 
 
@@ -260,6 +267,26 @@ def _content_noun(noun) -> Attribution | None:
     content = _span_of(clause.left_edge, clause.right_edge)
     cue = Span(noun.idx, noun.idx + len(noun))
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, content)
+
+
+def _stance_phrase(noun, prepositions: frozenset[str]) -> Attribution | None:
+    """ "voted in favor of the bill", "came out in support of Cruz", "a statement in opposition
+    to the deal": a phrase "in NOUN of X" states a position on X, taken by the subject of the
+    verb it hangs on (or by whoever issued the noun it describes)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    holder = noun.head.head
+    if topic is None or holder.i == noun.head.i:
+        return None
+    if holder.pos_ in ("VERB", "AUX"):
+        speaker = subject_of(holder)
+    else:
+        speaker = _issuer(holder) if holder.pos_ in ("NOUN", "PROPN") else None
+    cue = Span(noun.head.idx, prep.idx + len(prep))
+    content = _span_of(topic.left_edge, topic.right_edge)
+    return Attribution(noun, cue, CueWord(noun.lemma_.lower(), stance="support"), speaker, content)
 
 
 def _topic_noun(noun, prepositions: frozenset[str]) -> Attribution | None:
