@@ -1213,3 +1213,23 @@ def test_a_phrase_in_favor_of_states_a_position(text, said, speaker):
 
 def test_a_phrase_in_defense_of_is_no_position():
     assert quotes_of("The troops fought in defense of the city.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("The senator took several swipes at the governor.", "the governor", "The senator"),
+        ("The skit poked fun at the mayor.", "the mayor", "The skit"),
+        ("Ortiz takes aim at a rule that lets the council cut wages.", "a rule that lets the council cut wages",
+         "Ortiz"),
+        ("The mayor lashed out at the union.", "the union", "The mayor"),
+        ("City officials balked at the owner's plan.", "the owner's plan", "City officials"),
+    ],
+)
+def test_a_verbal_attack_aimed_at_someone_reports_the_attacker_s_view(text, said, speaker):
+    reads(text, said, speaker)
+
+
+def test_a_shot_fired_at_something_is_no_verbal_attack():
+    assert quotes_of("The soldier fired a shot at the car.") == []
+    assert quotes_of("They dug a hole at the site.") == []

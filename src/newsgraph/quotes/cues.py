@@ -60,6 +60,7 @@ class Lexicon:
     topic_nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is the content
     personal_topic_nouns: frozenset[str]  # topic nouns that are speech only when a person owns them
     stance_phrases: dict[str, frozenset[str]]  # noun of "in NOUN of X" -> its prepositions ("in favor of")
+    barbs: frozenset[str]  # nouns of a verbal attack aimed at someone ("took a swipe at X")
     unsourced: dict[str, frozenset[str]]  # verbs, passives, adverbs of attributions naming no source
     vouching: dict[str, frozenset[str]]  # preposition -> nouns that vouch for their sentence ("in a poll")
     forms: dict[str, str]  # a regular inflection of a cue verb -> its lemma ("hopes" -> "hope")
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
     topics = {noun: frozenset(preps) for noun, preps in (spec.get("topic_nouns") or {}).items()}
     personal = frozenset(spec.get("personal_topic_nouns") or ())
     stances = {noun: frozenset(preps) for noun, preps in (spec.get("stance_phrases") or {}).items()}
+    barbs = frozenset(spec.get("barbs") or ())
     hearsay = spec.get("unsourced") or {}
     unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
     vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
@@ -104,7 +106,7 @@ def lexicon() -> Lexicon:
     activities = frozenset(spec.get("activities") or ())
     attitudes = {adjective: frozenset(preps) for adjective, preps in (spec.get("attitudes") or {}).items()}
     return Lexicon(
-        verbs, particles, nouns, claimed, topics, personal, stances, unsourced, vouching, forms, asides, scene,
+        verbs, particles, nouns, claimed, topics, personal, stances, barbs, unsourced, vouching, forms, asides, scene,
         likening, activities, vehicles, attitudes,
     )
 
@@ -180,6 +182,11 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         if hearsay is not None:
             out.append(hearsay)
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.barbs:
+            barb = _barb(token)
+            if barb is not None:
+                out.append(barb)
+            continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lex.stance_phrases:
             position = _stance_phrase(token, lex.stance_phrases[token.lemma_.lower()])
             if position is not None:
@@ -245,7 +252,7 @@ def _cue_keys() -> tuple[frozenset[int], frozenset[str]]:
     lex = lexicon()
     words = {"according", *lex.vouching, *lex.unsourced["adverbs"], *lex.forms, *lex.attitudes}
     lemmas = {*lex.verbs, *lex.unsourced["verbs"], *lex.unsourced["passives"], *lex.topic_nouns, *lex.nouns,
-              *lex.likening, *lex.stance_phrases}
+              *lex.likening, *lex.stance_phrases, *lex.barbs}
     return nlp.ids("LOWER", words), frozenset(lemmas)
 
 
@@ -267,6 +274,22 @@ def _content_noun(noun) -> Attribution | None:
     content = _span_of(clause.left_edge, clause.right_edge)
     cue = Span(noun.idx, noun.idx + len(noun))
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, content)
+
+
+def _barb(noun) -> Attribution | None:
+    """ "took a swipe at Bush", "poked fun at the press", "took aim at the plan": a verbal attack
+    that a subject takes or makes, aimed at someone or something."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    holders = [noun, verb]  # the parse hangs the at-phrase on the noun or on the verb
+    at = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > noun.i), None)
+    target = next((c for c in at.children if c.dep_ in ("pobj", "pcomp")), None) if at is not None else None
+    if target is None:
+        return None
+    cue = Span(verb.idx, at.idx + len(at))
+    content = _span_of(target.left_edge, _topic_end(verb, target) if at.head.i == verb.i else target.right_edge)
+    return Attribution(noun, cue, CueWord(noun.lemma_.lower(), stance="criticize"), subject_of(verb), content)
 
 
 def _stance_phrase(noun, prepositions: frozenset[str]) -> Attribution | None:
