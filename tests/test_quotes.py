@@ -1224,6 +1224,7 @@ def test_a_phrase_in_defense_of_is_no_position():
          "Ortiz"),
         ("The mayor lashed out at the union.", "the union", "The mayor"),
         ("City officials balked at the owner's plan.", "the owner's plan", "City officials"),
+        ("The senator took issue with the governor's budget.", "the governor's budget", "The senator"),
     ],
 )
 def test_a_verbal_attack_aimed_at_someone_reports_the_attacker_s_view(text, said, speaker):
@@ -1233,3 +1234,4 @@ def test_a_verbal_attack_aimed_at_someone_reports_the_attacker_s_view(text, said
 def test_a_shot_fired_at_something_is_no_verbal_attack():
     assert quotes_of("The soldier fired a shot at the car.") == []
     assert quotes_of("They dug a hole at the site.") == []
+    assert quotes_of("The issue with the plan is its cost.") == []

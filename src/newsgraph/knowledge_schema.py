@@ -127,7 +127,7 @@ class Cues(Strict):
     claims: Words = []  # stances whose content is the speaker's claim
     topic_nouns: dict[str, Words] = {}  # noun -> prepositions whose object is what was said about
     personal_topic_nouns: Words = []  # topic nouns that are speech only when a person owns them
-    barbs: Words = []  # nouns of a verbal attack aimed at someone ("took a swipe at X")
+    barbs: dict[str, Words] = {}  # noun of a verbal attack -> its prepositions ("took a swipe at X")
     stance_phrases: dict[str, Words] = {}  # noun of "in NOUN of X" -> its prepositions ("in favor of")
     unsourced: dict[Literal["verbs", "passives", "adverbs"], Words] = {}  # attributions naming no source
     vouching: dict[str, Words] = {}  # preposition -> nouns that vouch for their sentence ("in a poll")

@@ -60,7 +60,7 @@ class Lexicon:
     topic_nouns: dict[str, frozenset[str]]  # noun -> prepositions whose object is the content
     personal_topic_nouns: frozenset[str]  # topic nouns that are speech only when a person owns them
     stance_phrases: dict[str, frozenset[str]]  # noun of "in NOUN of X" -> its prepositions ("in favor of")
-    barbs: frozenset[str]  # nouns of a verbal attack aimed at someone ("took a swipe at X")
+    barbs: dict[str, frozenset[str]]  # noun of a verbal attack -> its prepositions ("took a swipe at X")
     unsourced: dict[str, frozenset[str]]  # verbs, passives, adverbs of attributions naming no source
     vouching: dict[str, frozenset[str]]  # preposition -> nouns that vouch for their sentence ("in a poll")
     forms: dict[str, str]  # a regular inflection of a cue verb -> its lemma ("hopes" -> "hope")
@@ -95,7 +95,7 @@ def lexicon() -> Lexicon:
     topics = {noun: frozenset(preps) for noun, preps in (spec.get("topic_nouns") or {}).items()}
     personal = frozenset(spec.get("personal_topic_nouns") or ())
     stances = {noun: frozenset(preps) for noun, preps in (spec.get("stance_phrases") or {}).items()}
-    barbs = frozenset(spec.get("barbs") or ())
+    barbs = {noun: frozenset(preps) for noun, preps in (spec.get("barbs") or {}).items()}
     hearsay = spec.get("unsourced") or {}
     unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
     vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
@@ -183,7 +183,7 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             out.append(hearsay)
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lex.barbs:
-            barb = _barb(token)
+            barb = _barb(token, lex.barbs[token.lemma_.lower()])
             if barb is not None:
                 out.append(barb)
             continue
@@ -276,14 +276,15 @@ def _content_noun(noun) -> Attribution | None:
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, content)
 
 
-def _barb(noun) -> Attribution | None:
-    """ "took a swipe at Bush", "poked fun at the press", "took aim at the plan": a verbal attack
-    that a subject takes or makes, aimed at someone or something."""
+def _barb(noun, prepositions: frozenset[str]) -> Attribution | None:
+    """ "took a swipe at Bush", "poked fun at the press", "took issue with the plan": a verbal
+    attack that a subject takes or makes, aimed at someone or something."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
     holders = [noun, verb]  # the parse hangs the at-phrase on the noun or on the verb
-    at = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > noun.i), None)
+    at = next((c for h in holders for c in h.children
+               if c.dep_ == "prep" and c.lower_ in prepositions and c.i > noun.i), None)
     target = next((c for c in at.children if c.dep_ in ("pobj", "pcomp")), None) if at is not None else None
     if target is None:
         return None
