@@ -1225,6 +1225,8 @@ def test_a_phrase_in_defense_of_is_no_position():
         ("The mayor lashed out at the union.", "the union", "The mayor"),
         ("City officials balked at the owner's plan.", "the owner's plan", "City officials"),
         ("The senator took issue with the governor's budget.", "the governor's budget", "The senator"),
+        ("The two candidates sparred over military spending.", "military spending", "The two candidates"),
+        ("Ortiz only occasionally disagreed with the mayor.", "the mayor", "Ortiz"),
     ],
 )
 def test_a_verbal_attack_aimed_at_someone_reports_the_attacker_s_view(text, said, speaker):
