@@ -1237,3 +1237,16 @@ def test_a_shot_fired_at_something_is_no_verbal_attack():
     assert quotes_of("The soldier fired a shot at the car.") == []
     assert quotes_of("They dug a hole at the site.") == []
     assert quotes_of("The issue with the plan is its cost.") == []
+
+
+def test_a_quoted_transcript_gives_each_labelled_line_to_its_speaker():
+    text = ('Part of the transcript:\n\n"HOST: Let us start with the news. Will she be there?\n\n'
+            '"MAYOR: Well, look, she thinks this is a game show. It is serious business.\n\n'
+            '"But the truth is that the council has a plan.\n\n'
+            '"HOST: Mayor, I do not want to interrupt.\n\n"MAYOR: And that is why we will win."')
+    quotes = quotes_of(text)
+    spoken = [(said_by(text, q), content(text, q)) for q in quotes]
+    assert spoken[0] == ("HOST", "Let us start with the news. Will she be there?")
+    assert spoken[1] == ("MAYOR", "Well, look, she thinks this is a game show. It is serious business.")
+    assert spoken[2][0] == "MAYOR" and "the council has a plan" in spoken[2][1]  # the answer goes on
+    assert [s for s, _ in spoken[3:]] == ["HOST", "MAYOR"]

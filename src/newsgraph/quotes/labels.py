@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from newsgraph.knowledge import derived, load_yaml
 from newsgraph.record import Span
 
-_LABEL = re.compile(r"((?:[A-Z][\w.'’-]*|[A-Z])(?: (?:[A-Z][\w.'’-]*|of|de|van|von)){0,3}) ?: +(?=\S)")
+# a label may follow the opening mark of a quoted transcript's paragraph ('"PENCE: Well, ...')
+_LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.'’-]*|[A-Z])(?: (?:[A-Z][\w.'’-]*|of|de|van|von)){0,3}) ?: +(?=\S)")
 MIN_WORDS_AFTER = 2
 
 
 @dataclass(frozen=True, slots=True)
 class LabelledLine:
+    line: Span  # the whole paragraph
     label: Span
     colon: Span
     content: Span
@@ -35,11 +37,22 @@ def labelled_lines(text: str, paras: list[tuple[int, int]]) -> list[LabelledLine
     """The paragraphs that open with a speaker label, in text order."""
     out = []
     for start, end in paras:
-        m = _LABEL.match(text, start, end)
-        if m is None or m.group(1).lower() in _not_labels():
-            continue
-        if len(text[m.end() : end].split()) < MIN_WORDS_AFTER:
+        m = _label(text, start, end)
+        if m is None:
             continue
         colon = text.index(":", m.end(1))
-        out.append(LabelledLine(Span(m.start(1), m.end(1)), Span(colon, colon + 1), Span(m.end(), end)))
+        label, content = Span(m.start(1), m.end(1)), Span(m.end(), end)
+        out.append(LabelledLine(Span(start, end), label, Span(colon, colon + 1), content))
     return out
+
+
+def opens_with_label(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph [start, end) opens with a speaker label."""
+    return _label(text, start, end) is not None
+
+
+def _label(text: str, start: int, end: int):
+    m = _LABEL.match(text, start, end)
+    if m is None or m.group(1).lower() in _not_labels() or len(text[m.end() : end].split()) < MIN_WORDS_AFTER:
+        return None
+    return m

@@ -64,7 +64,7 @@ class Linker:
     def quotes(self, stretches: list[Stretch], attributions: list[Attribution], lines=()) -> list[Quote]:
         """The article's quotes, in text order (``lines``: the paragraphs with speaker labels)."""
         said = [line.content for line in lines]
-        stretches = [s for s in stretches if not any(c.start <= s.start < c.end for c in said)]
+        stretches = [s for s in stretches if not any(line.line.start <= s.start < line.line.end for line in lines)]
         said += [Span(s.start, s.end) for s in stretches]
         attributions = [a for a in attributions if not any(c.start <= a.verb.idx < c.end for c in said)]
         by_verb = {a.verb.i: a for a in attributions}

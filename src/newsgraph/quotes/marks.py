@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from newsgraph.english import english
 from newsgraph.layout import split_lines
+from newsgraph.quotes.labels import opens_with_label
 
 _BEFORE_OPEN = frozenset("([{—–-/“‘:")  # what may stand right before an opening mark
 _AFTER_CLOSE = frozenset(".,;:!?)]}—–-”’…")  # what may follow a closing mark
@@ -71,6 +72,10 @@ def _double_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
     for start, end in paras:
         found = english().double_quotes.finditer(text, start, end)
         marks = _outside_markup(text, [(m.start(), m.end(), _direction(text, m.start(), m.end())) for m in found])
+        labelled = opens_with_label(text, start, end)  # a transcript's line: the label's speaker begins anew
+        if open_at is not None and labelled:
+            out.append(Stretch(open_at, last_end, closed=False))
+            open_at = None
         if open_at is not None:
             if marks and marks[0][0] == start and marks[0][2] != CLOSE:
                 marks = marks[1:]  # the paragraph reopens the quote left open above
@@ -87,6 +92,9 @@ def _double_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
             elif d != OPEN:
                 out.append(Stretch(open_at, e))
                 open_at = None
+        if labelled and open_at is not None:
+            out.append(Stretch(open_at, end, closed=False))  # the labelled line is its speaker's, and ends here
+            open_at = None
         last_end = end
     if open_at is not None:
         out.append(Stretch(open_at, last_end, closed=False))
