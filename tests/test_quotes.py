@@ -1250,3 +1250,10 @@ def test_a_quoted_transcript_gives_each_labelled_line_to_its_speaker():
     assert spoken[1] == ("MAYOR", "Well, look, she thinks this is a game show. It is serious business.")
     assert spoken[2][0] == "MAYOR" and "the council has a plan" in spoken[2][1]  # the answer goes on
     assert [s for s, _ in spoken[3:]] == ["HOST", "MAYOR"]
+
+
+def test_rulings_and_decisions_report_their_clause():
+    reads("A federal judge ruled that the school misled its students.", "that the school misled its students",
+          "A federal judge")
+    reads("The board had decided not to make a bid.", "not to make a bid", "The board")
+    assert quotes_of("The referee ruled the goal out.") == []
