@@ -1257,3 +1257,9 @@ def test_rulings_and_decisions_report_their_clause():
           "A federal judge")
     reads("The board had decided not to make a bid.", "not to make a bid", "The board")
     assert quotes_of("The referee ruled the goal out.") == []
+
+
+def test_a_noun_of_intention_with_an_owner_and_a_to_clause_states_the_owner_s_intent():
+    reads("The mayor's plan to close the harbour drew protests.", "to close the harbour", "The mayor")
+    reads("Her promise to cut taxes was popular.", "to cut taxes", "Her")
+    assert quotes_of("The plan to close the harbour drew protests.") == []  # no owner: no speaker

@@ -187,6 +187,11 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
             if barb is not None:
                 out.append(barb)
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _intent_nouns():
+            intent = _intent_noun(token)
+            if intent is not None:
+                out.append(intent)
+                continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lex.stance_phrases:
             position = _stance_phrase(token, lex.stance_phrases[token.lemma_.lower()])
             if position is not None:
@@ -252,7 +257,7 @@ def _cue_keys() -> tuple[frozenset[int], frozenset[str]]:
     lex = lexicon()
     words = {"according", *lex.vouching, *lex.unsourced["adverbs"], *lex.forms, *lex.attitudes}
     lemmas = {*lex.verbs, *lex.unsourced["verbs"], *lex.unsourced["passives"], *lex.topic_nouns, *lex.nouns,
-              *lex.likening, *lex.stance_phrases, *lex.barbs}
+              *lex.likening, *lex.stance_phrases, *lex.barbs, *_intent_nouns()}
     return nlp.ids("LOWER", words), frozenset(lemmas)
 
 
@@ -274,6 +279,26 @@ def _content_noun(noun) -> Attribution | None:
     content = _span_of(clause.left_edge, clause.right_edge)
     cue = Span(noun.idx, noun.idx + len(noun))
     return Attribution(noun, cue, CueWord(noun.lemma_.lower()), owner, content)
+
+
+@derived
+def _intent_nouns() -> frozenset[str]:
+    """The nouns of intention ("plan", "pledge"), kept once, in the events stage's dictionary."""
+    from newsgraph.events.patterns import lexicon as event_lexicon  # here: the events stage imports quotes
+
+    return event_lexicon().classes["intent_nouns"]
+
+
+def _intent_noun(noun) -> Attribution | None:
+    """ "Trump's plan to deport them", "her proposal to make firms pay": a noun of intention
+    (the events stage's ``intent_nouns``) with an owner and a to-clause states the owner's intent."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.children if c.dep_ == "acl" and _has_to(c)), None)
+    if owner is None or clause is None:
+        return None
+    cue = Span(noun.idx, noun.idx + len(noun))
+    content = _span_of(clause.left_edge, clause.right_edge)
+    return Attribution(noun, cue, CueWord(noun.lemma_.lower(), stance="intend"), owner, content)
 
 
 def _barb(noun, prepositions: frozenset[str]) -> Attribution | None:
