@@ -1263,3 +1263,10 @@ def test_a_noun_of_intention_with_an_owner_and_a_to_clause_states_the_owner_s_in
     reads("The mayor's plan to close the harbour drew protests.", "to close the harbour", "The mayor")
     reads("Her promise to cut taxes was popular.", "to cut taxes", "Her")
     assert quotes_of("The plan to close the harbour drew protests.") == []  # no owner: no speaker
+
+
+def test_naming_identifying_listing_and_nominating_take_their_object():
+    reads("The agency named the city as the most dangerous in the state.", "the city as the most dangerous in the state",
+          "The agency")
+    reads("The president nominated a judge for the vacant seat.", "a judge for the vacant seat", "The president")
+    assert quotes_of("A man named Smith arrived.") == []  # a participle describing a noun names no one
