@@ -1266,7 +1266,7 @@ def test_a_noun_of_intention_with_an_owner_and_a_to_clause_states_the_owner_s_in
 
 
 def test_naming_identifying_listing_and_nominating_take_their_object():
-    reads("The agency named the city as the most dangerous in the state.", "the city as the most dangerous in the state",
-          "The agency")
+    text = "The agency named the city as the most dangerous in the state."
+    reads(text, "the city as the most dangerous in the state", "The agency")
     reads("The president nominated a judge for the vacant seat.", "a judge for the vacant seat", "The president")
     assert quotes_of("A man named Smith arrived.") == []  # a participle describing a noun names no one

@@ -92,22 +92,32 @@ def lexicon() -> Lexicon:
     particles = {lemma: frozenset(words) for lemma, words in (spec.get("particles") or {}).items()}
     for lemma in particles:
         verbs.setdefault(lemma, CueWord(lemma))
-    topics = {noun: frozenset(preps) for noun, preps in (spec.get("topic_nouns") or {}).items()}
-    personal = frozenset(spec.get("personal_topic_nouns") or ())
-    stances = {noun: frozenset(preps) for noun, preps in (spec.get("stance_phrases") or {}).items()}
-    barbs = {noun: frozenset(preps) for noun, preps in (spec.get("barbs") or {}).items()}
     hearsay = spec.get("unsourced") or {}
-    unsourced = {kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")}
-    vouching = {prep: frozenset(nouns) for prep, nouns in (spec.get("vouching") or {}).items()}
-    nouns, claimed = frozenset(spec.get("nouns") or ()), frozenset(spec.get("claims") or ())
-    forms = {form: lemma for lemma in verbs for form in inflections(lemma)}
-    asides, scene = frozenset(spec.get("aside_marks") or ()), frozenset(spec.get("scene") or ())
-    likening, vehicles = frozenset(spec.get("likening") or ()), frozenset(spec.get("vehicles") or ())
-    activities = frozenset(spec.get("activities") or ())
-    attitudes = {adjective: frozenset(preps) for adjective, preps in (spec.get("attitudes") or {}).items()}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(spec.get(key) or ())
+
+    def table(key: str) -> dict[str, frozenset[str]]:
+        return {word: frozenset(others) for word, others in (spec.get(key) or {}).items()}
+
     return Lexicon(
-        verbs, particles, nouns, claimed, topics, personal, stances, barbs, unsourced, vouching, forms, asides, scene,
-        likening, activities, vehicles, attitudes,
+        verbs=verbs,
+        particles=particles,
+        nouns=words("nouns"),
+        claims=words("claims"),
+        topic_nouns=table("topic_nouns"),
+        personal_topic_nouns=words("personal_topic_nouns"),
+        stance_phrases=table("stance_phrases"),
+        barbs=table("barbs"),
+        unsourced={kind: frozenset(hearsay.get(kind) or ()) for kind in ("verbs", "passives", "adverbs")},
+        vouching=table("vouching"),
+        forms={form: lemma for lemma in verbs for form in inflections(lemma)},
+        aside_marks=words("aside_marks"),
+        scene=words("scene"),
+        likening=words("likening"),
+        activities=words("activities"),
+        vehicles=words("vehicles"),
+        attitudes=table("attitudes"),
     )
 
 
