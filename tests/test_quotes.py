@@ -1270,3 +1270,18 @@ def test_naming_identifying_listing_and_nominating_take_their_object():
     reads(text, "the city as the most dangerous in the state", "The agency")
     reads("The president nominated a judge for the vacant seat.", "a judge for the vacant seat", "The president")
     assert quotes_of("A man named Smith arrived.") == []  # a participle describing a noun names no one
+
+
+def test_a_clause_after_the_cue_parsed_as_an_adverbial_is_the_report():
+    text = "The mayor said after the vote he would not accept the offer."
+    reads(text, "after the vote he would not accept the offer", "The mayor")
+    text = "Few people would have described him as a reformer when he ran for office."  # a time clause
+    reads(text, "him as a reformer", "Few people")
+
+
+def test_a_cue_with_a_clause_after_it_reports_that_clause_not_the_one_before():
+    text = "It is an unlikely outcome; the mayor's team says she will run again next year."
+    reads(text, "she will run again next year", "the mayor's team")
+    text = '"You should resign," the senator told him, after he admitted he had not been punished.'
+    q = next(q for q in quotes_of(text) if q.kind == "direct")
+    assert said_by(text, q) == "the senator"

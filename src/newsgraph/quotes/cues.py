@@ -589,10 +589,12 @@ def _content(verb, word: CueWord) -> Span | None:
     infinitive = word.infinitive and not _unsaid(verb)
     quoted = _quote_after(verb)
     for child in verb.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and infinitive and _has_to(child)):
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and infinitive and _has_to(child)) or _unmarked(verb, child):
             if child.i < verb.i and verb.dep_ == "ROOT":
                 if quoted is not None and child.i < quoted.i:
                     continue  # a scene-setting clause before "she said, “...”", not what was said
+                if not _quoted_before(child, verb) and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+                    continue  # "It is unlikely; her team says she will go on": the clause after it is said
                 return _before_closing_attribution(verb, child)
             if child.i > verb.i and child.left_edge.i < verb.i:  # "which his lawyer said was unfair"
                 return _span_of(verb.doc[verb.i + 1], _before_next_cue(_last_clause(verb, child)))
@@ -741,6 +743,22 @@ def _topic(verb, word: CueWord):
     economy", "referred *to* the memo"), or None."""
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in word.about), None)
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+def _quoted_before(clause, verb) -> bool:
+    """Whether quoted words stand in a clause before a cue (""...," Warren told him, after ..."):
+    the cue closes a direct quote, whatever the parse hangs after it."""
+    return any(t.text in english().quote_marks for t in verb.doc[clause.left_edge.i : verb.i])
+
+
+def _unmarked(verb, child) -> bool:
+    """A clause with its own subject and no conjunction after a cue, which the parse hangs on it
+    as an adverbial ("said after the convention he would not accept it"): it is the report."""
+    if child.dep_ != "advcl" or child.i < verb.i or _comma_between(child, verb):
+        return False
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+    opened = any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children)  # "if ...", "when he ran"
+    return own and not opened and _finite(child)
 
 
 def _last_clause(verb, clause):
