@@ -637,6 +637,7 @@ def test_a_noun_of_speech_with_an_owner_and_a_topic():
     reads(text, "the mayor", "Ortiz")
     text = "His doubts about the deal were plain."
     reads(text, "the deal", "His")
+    reads("The army's claims about the test were doubted.", "the test", "The army")
 
 
 @pytest.mark.parametrize(
