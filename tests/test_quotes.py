@@ -1258,6 +1258,8 @@ def test_rulings_and_decisions_report_their_clause():
           "A federal judge")
     reads("The board had decided not to make a bid.", "not to make a bid", "The board")
     assert quotes_of("The referee ruled the goal out.") == []
+    reads("The court ruled against the state's rules.", "the state's rules", "The court")
+    reads("The agency decided against recommending charges.", "recommending charges", "The agency")
 
 
 def test_a_noun_of_intention_with_an_owner_and_a_to_clause_states_the_owner_s_intent():
