@@ -1288,3 +1288,8 @@ def test_a_cue_with_a_clause_after_it_reports_that_clause_not_the_one_before():
     text = '"You should resign," the senator told him, after he admitted he had not been punished.'
     q = next(q for q in quotes_of(text) if q.kind == "direct")
     assert said_by(text, q) == "the senator"
+
+
+def test_a_date_after_a_noun_of_speech_says_when_not_what_about():
+    assert quotes_of("Her comments on Tuesday drew criticism.") == []
+    reads("Her comments on the budget drew criticism.", "the budget", "Her")

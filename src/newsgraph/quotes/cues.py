@@ -354,7 +354,7 @@ def _topic_noun(noun, prepositions: frozenset[str]) -> Attribution | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
     topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if owner is None or topic is None:
+    if owner is None or topic is None or _when(topic):
         return None
     if noun.lemma_.lower() in lexicon().personal_topic_nouns and not _a_person(owner):
         return None
@@ -742,7 +742,13 @@ def _topic(verb, word: CueWord):
     """The object of a preposition that says what the speech is about ("talked *about* the
     economy", "referred *to* the memo"), or None."""
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in word.about), None)
-    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    return None if topic is None or _when(topic) else topic
+
+
+def _when(token) -> bool:
+    """A date or time ("remarks on Saturday"): when the speaking was, not what it was about."""
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _quoted_before(clause, verb) -> bool:
