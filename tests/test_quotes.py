@@ -1293,3 +1293,10 @@ def test_a_cue_with_a_clause_after_it_reports_that_clause_not_the_one_before():
 def test_a_date_after_a_noun_of_speech_says_when_not_what_about():
     assert quotes_of("Her comments on Tuesday drew criticism.") == []
     reads("Her comments on the budget drew criticism.", "the budget", "Her")
+
+
+def test_a_time_closing_an_object_says_when_the_speaking_was():
+    text = "The former governor criticized the health law as a “crazy system” on Monday."
+    reads(text, "the health law as a “crazy system”", "The former governor")
+    text = "The judge rejected a request to open a 25-year-old court file."  # an age is part of the object
+    reads(text, "a request to open a 25-year-old court file", "The judge")
