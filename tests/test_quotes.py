@@ -1300,3 +1300,12 @@ def test_a_time_closing_an_object_says_when_the_speaking_was():
     reads(text, "the health law as a “crazy system”", "The former governor")
     text = "The judge rejected a request to open a 25-year-old court file."  # an age is part of the object
     reads(text, "a request to open a 25-year-old court file", "The judge")
+
+
+def test_the_reporter_s_next_act_ends_the_report():
+    text = "The minister said she would order a review of the defenses and warned against hackers from abroad."
+    quotes = {text[q.cue.start : q.cue.end]: q for q in quotes_of(text)}
+    assert content(text, quotes["said"]) == "she would order a review of the defenses"
+    assert content(text, quotes["warned"]) == "hackers from abroad"
+    text = "Ortiz said the mayor resigned and left the city."  # no cue: the report goes on
+    reads(text, "the mayor resigned and left the city", "Ortiz")

@@ -810,7 +810,21 @@ def _before_next_cue(clause):
                 continue
             if any(c.dep_ == "ccomp" for c in token.children) and token.left_edge.i > clause.left_edge.i:
                 return token.doc[token.left_edge.i - 1]
+            if _reporters_act(clause, token):
+                return token.doc[token.left_edge.i - 1]
     return clause.right_edge
+
+
+def _reporters_act(clause, joined) -> bool:
+    """A cue in the past tense, with no subject of its own and something reported of its own,
+    joined to a reported clause that tells of the reporter's time ("said he would order a
+    review *and warned* against hackers", "tweeted that she was a con *and encouraged*
+    Americans to ..."): the reporter's next act, not part of what was said."""
+    reporter = clause.head
+    if joined.tag_ != "VBD" or reporter.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children):
+        return False
+    cc = [c for c in joined.doc[joined.left_edge.i - 1 : joined.i] if c.dep_ == "cc"]
+    return bool(cc) and _content(joined, cue_word(joined)) is not None
 
 
 def _finite(verb) -> bool:
