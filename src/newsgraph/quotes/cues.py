@@ -816,15 +816,18 @@ def _before_next_cue(clause):
 
 
 def _reporters_act(clause, joined) -> bool:
-    """A cue in the past tense, with no subject of its own and something reported of its own,
-    joined to a reported clause that tells of the reporter's time ("said he would order a
+    """A cue of speaking in the past tense, with no subject of its own and something reported of
+    its own, joined to a reported clause that tells of the reporter's time ("said he would order a
     review *and warned* against hackers", "tweeted that she was a con *and encouraged*
     Americans to ..."): the reporter's next act, not part of what was said."""
     reporter = clause.head
     if joined.tag_ != "VBD" or reporter.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children):
         return False
+    word = cue_word(joined)
+    if word is None or word.stance in ("intend", "believe"):
+        return False  # a state of the reported subject goes on with it ("she liked it and wanted to help")
     cc = [c for c in joined.doc[joined.left_edge.i - 1 : joined.i] if c.dep_ == "cc"]
-    return bool(cc) and _content(joined, cue_word(joined)) is not None
+    return bool(cc) and _content(joined, word) is not None
 
 
 def _finite(verb) -> bool:
