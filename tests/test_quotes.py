@@ -1295,13 +1295,6 @@ def test_a_date_after_a_noun_of_speech_says_when_not_what_about():
     reads("Her comments on the budget drew criticism.", "the budget", "Her")
 
 
-def test_a_time_closing_an_object_says_when_the_speaking_was():
-    text = "The former governor criticized the health law as a “crazy system” on Monday."
-    reads(text, "the health law as a “crazy system”", "The former governor")
-    text = "The judge rejected a request to open a 25-year-old court file."  # an age is part of the object
-    reads(text, "a request to open a 25-year-old court file", "The judge")
-
-
 def test_the_reporter_s_next_act_ends_the_report():
     text = "The minister said she would order a review of the defenses and warned against hackers from abroad."
     quotes = {text[q.cue.start : q.cue.end]: q for q in quotes_of(text)}

@@ -853,21 +853,7 @@ def _object_content(verb) -> Span | None:
     if first.dep_ == "prep" and first.i == verb.i + 1 and first.head.i == verb.i and first.i + 1 < len(verb.doc):
         first = verb.doc[first.i + 1]  # "called for an inquiry", "called on Congress to act": what follows it
     last = max((c.right_edge for c in parts), key=lambda t: t.i)
-    return _span_of(first, _before_time(first, _with_as_phrase(verb, last)), verb)
-
-
-def _before_time(first, last):
-    """The end of an object's content before a date or time that closes it ("blasted Clinton
-    as a disgrace *Wednesday on the radio*", "... *on Monday*"): when the speaking was, which
-    the parse may hang on the object."""
-    scene = lexicon().scene
-    for token in first.doc[first.i + 1 : last.i + 1]:
-        timed = token.dep_ == "npadvmod" and _when(token) and token.head.pos_ != "ADJ"  # not "a 25-year-old file"
-        timed = timed or token.dep_ == "prep" and token.lower_ in scene and any(
-            c.dep_ == "pobj" and _when(c) for c in token.children)
-        if timed and token.left_edge.i > first.i:
-            return token.doc[token.left_edge.i - 1]
-    return last
+    return _span_of(first, _with_as_phrase(verb, last), verb)
 
 
 def _with_as_phrase(verb, last):
