@@ -192,30 +192,10 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         if hearsay is not None:
             out.append(hearsay)
             continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.barbs:
-            barb = _barb(token, lex.barbs[token.lemma_.lower()])
-            if barb is not None:
-                out.append(barb)
-            continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() in _intent_nouns():
-            intent = _intent_noun(token)
-            if intent is not None:
-                out.append(intent)
-                continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.stance_phrases:
-            position = _stance_phrase(token, lex.stance_phrases[token.lemma_.lower()])
-            if position is not None:
-                out.append(position)
-                continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.topic_nouns:
-            about = _topic_noun(token, lex.topic_nouns[token.lemma_.lower()])
-            if about is not None:
-                out.append(about)
-                continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.nouns:
-            claim = _content_noun(token)
-            if claim is not None:
-                out.append(claim)
+        if token.pos_ == "NOUN":
+            reading = _noun_reading(token, lex)
+            if reading is not None:
+                out.append(reading)
             continue
         if token.pos_ == "ADJ" and token.lower_ in lex.attitudes and token.dep_ in ("acomp", "oprd"):
             view = _attitude(token, lex.attitudes[token.lower_])
@@ -269,6 +249,25 @@ def _cue_keys() -> tuple[frozenset[int], frozenset[str]]:
     lemmas = {*lex.verbs, *lex.unsourced["verbs"], *lex.unsourced["passives"], *lex.topic_nouns, *lex.nouns,
               *lex.likening, *lex.stance_phrases, *lex.barbs, *_intent_nouns()}
     return nlp.ids("LOWER", words), frozenset(lemmas)
+
+
+def _noun_reading(noun, lex: Lexicon) -> Attribution | None:
+    """What a noun says, by the first of its word lists that reads it: a verbal attack ("took a
+    swipe at"), an intention ("his plan to"), a stated position ("in favor of"), a topic ("her
+    comments about"), a content noun ("the claim that")."""
+    lemma = noun.lemma_.lower()
+    readers = (
+        (lex.barbs, lambda: _barb(noun, lex.barbs[lemma])),
+        (_intent_nouns(), lambda: _intent_noun(noun)),
+        (lex.stance_phrases, lambda: _stance_phrase(noun, lex.stance_phrases[lemma])),
+        (lex.topic_nouns, lambda: _topic_noun(noun, lex.topic_nouns[lemma])),
+        (lex.nouns, lambda: _content_noun(noun)),
+    )
+    for words, read in readers:
+        reading = read() if lemma in words else None
+        if reading is not None:
+            return reading
+    return None
 
 
 def _content_noun(noun) -> Attribution | None:
