@@ -1302,3 +1302,10 @@ def test_the_reporter_s_next_act_ends_the_report():
     assert content(text, quotes["warned"]) == "hackers from abroad"
     text = "Ortiz said the mayor resigned and left the city."  # no cue: the report goes on
     reads(text, "the mayor resigned and left the city", "Ortiz")
+
+
+def test_an_attribution_naming_no_source_ends_before_a_joined_clause_of_its_own():
+    text = "The veto is expected to come before Friday, but the senators seem sure of the votes to override it."
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "expected")
+    assert content(text, q) == "The veto is expected to come before Friday"
+    reads("The plan seems to work and saves money.", "The plan seems to work and saves money")

@@ -441,9 +441,22 @@ def _unsourced(token, unsourced: dict[str, frozenset[str]]) -> Attribution | Non
     if subject is None or subject.dep_ == "expl" or verb.pos_ not in ("VERB", "AUX"):
         return None
     first = min(subject.left_edge, token, key=lambda t: t.i)
-    content = _span_of(first, verb.right_edge)
+    content = _span_of(first, _own_clause_end(verb))
     speaker = subject if _holds_a_view(verb) else None
     return Attribution(token, Span(token.idx, token.idx + len(token)), CueWord(lemma), speaker, content)
+
+
+def _own_clause_end(verb):
+    """The last token of a verb's own clause, before a clause with a subject of its own joined
+    to it ("the veto is expected to come on Friday, *but Republicans seem confident* ...")."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+              and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+    if not joined:
+        return verb.right_edge
+    start = min(joined, key=lambda c: c.i).left_edge.i
+    while start - 1 > verb.i and verb.doc[start - 1].dep_ in ("cc", "punct"):
+        start -= 1
+    return verb.doc[start - 1]
 
 
 def _holds_a_view(verb) -> bool:
