@@ -1309,3 +1309,8 @@ def test_an_attribution_naming_no_source_ends_before_a_joined_clause_of_its_own(
     q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "expected")
     assert content(text, q) == "The veto is expected to come before Friday"
     reads("The plan seems to work and saves money.", "The plan seems to work and saves money")
+
+
+def test_an_answer_word_after_the_cue_is_what_was_said():
+    reads("Most voters said yes.", "yes", "Most voters")
+    reads("The candidate said no.", "no", "The candidate")

@@ -636,7 +636,15 @@ def _content(verb, word: CueWord) -> Span | None:
         return _speech_declined(verb)
     claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
     said = (_passive_object(verb) or _object_content(verb)) if word.object and claims else None
-    return said if said is not None else _as_clause(verb)
+    return said if said is not None else _answer(verb) or _as_clause(verb)
+
+
+def _answer(verb) -> Span | None:
+    """ "Most Democrats said yes", "the candidate said no": an answer word right after the cue."""
+    word = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if word is None or word.dep_ != "intj" or word.head.i != verb.i:
+        return None
+    return _span_of(word, word)
 
 
 def _passive_object(verb) -> Span | None:
