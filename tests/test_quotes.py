@@ -892,6 +892,8 @@ def test_a_vehicle_of_speech_speaks_for_whoever_issued_it():
     reads(text, "that the bridge would close", "The governor")
     text = "Lawyers for the builder filed papers opposing the closure."  # papers filed
     reads(text, "the closure", "Lawyers")
+    text = "The mayor released a letter on Friday that says the bridge is safe."  # a relative clause too
+    reads(text, "the bridge is safe", "The mayor")
     text = "Voters saying they want a new bridge lined the road."  # people speak for themselves
     assert said_by(text, only(quotes_of(text))) == "Voters"
 

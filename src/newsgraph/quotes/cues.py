@@ -498,7 +498,7 @@ def subject_of(verb):
             if child.dep_ in ("nsubj", "agent") or child.dep_ == "nsubjpass" and v is not verb:
                 subject = _object_of(child) if child.dep_ == "agent" else child
                 if subject is not None and subject.lower_ in english().relative_pronouns and v.dep_ == "relcl":
-                    return v.head  # "Smith, who said ...": the noun the clause describes
+                    return _issuer(v.head)  # "Smith, who said ...": the noun ("a letter that says": its issuer)
                 return subject
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
             return _issuer(v.head)  # "voters saying they want ...", "emails showing that ...": the noun described
