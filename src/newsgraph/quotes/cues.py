@@ -316,10 +316,8 @@ def _barb(noun, prepositions: frozenset[str]) -> Attribution | None:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
-    holders = [noun, verb]  # the parse hangs the at-phrase on the noun or on the verb
-    at = next((c for h in holders for c in h.children
-               if c.dep_ == "prep" and c.lower_ in prepositions and c.i > noun.i), None)
-    target = next((c for c in at.children if c.dep_ in ("pobj", "pcomp")), None) if at is not None else None
+    # the parse hangs the at-phrase on the noun or on the verb
+    at, target = _prepositional_object(prepositions, noun, verb, after=noun.i)
     if target is None:
         return None
     cue = Span(verb.idx, at.idx + len(at))
@@ -333,8 +331,7 @@ def _stance_phrase(noun, prepositions: frozenset[str]) -> Attribution | None:
     verb it hangs on (or by whoever issued the noun it describes)."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
-    topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    prep, topic = _prepositional_object(prepositions, noun)
     holder = noun.head.head
     if topic is None or holder.i == noun.head.i:
         return None
@@ -351,8 +348,7 @@ def _topic_noun(noun, prepositions: frozenset[str]) -> Attribution | None:
     """ "his comments about Mexico", "her attacks on the plan": a noun of speech with an owner
     and a preposition saying what the speech is about."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
-    topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    topic = _prepositional_object(prepositions, noun)[1]
     if owner is None or topic is None or _when(topic):
         return None
     if noun.lemma_.lower() in lexicon().personal_topic_nouns and not _a_person(owner):
@@ -395,8 +391,7 @@ def _attitude(adjective, prepositions: frozenset[str]) -> Attribution | None:
     object of one of its prepositions, or its clause)."""
     clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None) if "that" in prepositions else None
     if clause is None:
-        prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
-        clause = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        clause = _prepositional_object(prepositions, adjective)[1]
     speaker = subject_of(adjective.head) if adjective.head.pos_ in ("VERB", "AUX") else None
     if clause is None or speaker is None:
         return None
@@ -761,9 +756,17 @@ def _speech_declined(verb) -> Span | None:
 def _topic(verb, word: CueWord):
     """The object of a preposition that says what the speech is about ("talked *about* the
     economy", "referred *to* the memo"), or None."""
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in word.about), None)
-    topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    topic = _prepositional_object(word.about, verb)[1]
     return None if topic is None or _when(topic) else topic
+
+
+def _prepositional_object(prepositions, *holders, after: int = -1):
+    """The first of the holders' prepositions in ``prepositions`` (after token ``after``) and
+    its object ("talked *about the economy*"): (preposition, object), either None when missing."""
+    prep = next((c for h in holders for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in prepositions and c.i > after), None)
+    found = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    return prep, found
 
 
 def _when(token) -> bool:
@@ -846,8 +849,8 @@ def _reporters_act(clause, joined) -> bool:
     word = cue_word(joined)
     if word is None or word.stance in ("intend", "believe"):
         return False  # a state of the reported subject goes on with it ("she liked it and wanted to help")
-    cc = [c for c in joined.doc[joined.left_edge.i - 1 : joined.i] if c.dep_ == "cc"]
-    return bool(cc) and _content(joined, word) is not None
+    joined_by_cc = any(t.dep_ == "cc" for t in joined.doc[joined.left_edge.i - 1 : joined.i])
+    return joined_by_cc and _content(joined, word) is not None
 
 
 def _finite(verb) -> bool:
