@@ -1326,3 +1326,17 @@ def test_a_horizontal_bar_between_clauses_is_read_as_a_dash():
     assert said_by(text, q) == "Smith"
     bar = next(t for t in nlp.parse(text) if t.idx == text.index("―"))
     assert bar.pos_ == "PUNCT"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“Our answer, that was clear,” Smith's former campaign manager said in an interview with CNN.",
+         "Smith's former campaign manager"),
+        ("THE SAVINGS Back when she wrote her memoir, Ms. Dorn said that she considered debt a last resort.",
+         "Ms. Dorn"),
+    ],
+)
+def test_of_two_subjects_the_parse_gives_a_cue_the_nearest_speaks(text, speaker):
+    q = next(q for q in quotes_of(text) if q.cue is not None)
+    assert said_by(text, q) == speaker

@@ -488,13 +488,16 @@ def subject_of(verb):
     """The token heading the speaker of a cue verb, or None."""
     v = verb
     for _ in range(MAX_CLIMB):
-        for child in v.children:
-            # the subject of a passive a cue hangs on says it ("After saying ..., she was rushed off")
-            if child.dep_ in ("nsubj", "agent") or child.dep_ == "nsubjpass" and v is not verb:
-                subject = _object_of(child) if child.dep_ == "agent" else child
-                if subject is not None and subject.lower_ in english().relative_pronouns and v.dep_ == "relcl":
-                    return _issuer(v.head)  # "Smith, who said ...": the noun ("a letter that says": its issuer)
-                return subject
+        # the subject of a passive a cue hangs on says it ("After saying ..., she was rushed off");
+        # of two subjects the parse gives one verb, the one nearest the cue ("“My view, that was wrong,” the aide
+        # said": the aide, not the quoted words)
+        children = [c for c in v.children if c.dep_ in ("nsubj", "agent") or c.dep_ == "nsubjpass" and v is not verb]
+        if children:
+            child = min(children, key=lambda c: abs(c.i - verb.i))
+            subject = _object_of(child) if child.dep_ == "agent" else child
+            if subject is not None and subject.lower_ in english().relative_pronouns and v.dep_ == "relcl":
+                return _issuer(v.head)  # "Smith, who said ...": the noun ("a letter that says": its issuer)
+            return subject
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
             return _issuer(v.head)  # "voters saying they want ...", "emails showing that ...": the noun described
         if v.head.i == v.i or _bare_participle(v) or not (v.dep_ in _CLIMB or _reported_by_cue(v)):
