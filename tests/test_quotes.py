@@ -1340,3 +1340,19 @@ def test_a_horizontal_bar_between_clauses_is_read_as_a_dash():
 def test_of_two_subjects_the_parse_gives_a_cue_the_nearest_speaks(text, speaker):
     q = next(q for q in quotes_of(text) if q.cue is not None)
     assert said_by(text, q) == speaker
+
+
+def test_a_sentence_the_parser_ends_mid_line_with_no_stop_goes_on():
+    reads("Ortiz said she felt the 13th Amendment was worth keeping.",
+          "she felt the 13th Amendment was worth keeping", "Ortiz")
+    reads("Ortiz said the plan was fine. Officials disagreed.", "the plan was fine", "Ortiz")
+    text = "Cox says Smith has no plan to stop attacks in the U.S. He says voters want facts."
+    said = [content(text, q) for q in quotes_of(text)]
+    assert said == ["Smith has no plan to stop attacks in the U.S.", "voters want facts"]  # the stop is in "U.S."
+
+
+def test_a_clause_describing_a_noun_of_speech_stays_with_the_noun():
+    reads("At the hearing, Ortiz mentioned disparaging remarks Brown had made about nurses.",
+          "disparaging remarks Brown had made about nurses", "Ortiz")
+    reads("The aide told reporters the plan had failed.", "the plan had failed", "The aide")
+

@@ -489,11 +489,15 @@ def subject_of(verb):
     v = verb
     for _ in range(MAX_CLIMB):
         # the subject of a passive a cue hangs on says it ("After saying ..., she was rushed off");
-        # of two subjects the parse gives one verb, the one nearest the cue ("“My view, that was wrong,” the aide
-        # said": the aide, not the quoted words)
+        # of two subjects the parse gives one verb, the last before the cue ("“My view, that was
+        # wrong,” the aide said": the aide, not the quoted words), else the first after it
         children = [c for c in v.children if c.dep_ in ("nsubj", "agent") or c.dep_ == "nsubjpass" and v is not verb]
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:
+            before = [c for c in subjects if c.i < verb.i]
+            children = [before[-1]] if before else subjects
         if children:
-            child = min(children, key=lambda c: abs(c.i - verb.i))
+            child = children[0]
             subject = _object_of(child) if child.dep_ == "agent" else child
             if subject is not None and subject.lower_ in english().relative_pronouns and v.dep_ == "relcl":
                 return _issuer(v.head)  # "Smith, who said ...": the noun ("a letter that says": its issuer)
@@ -608,7 +612,7 @@ def _content(verb, word: CueWord) -> Span | None:
                 return _before_closing_attribution(verb, child)
             if child.i > verb.i and child.left_edge.i < verb.i:  # "which his lawyer said was unfair"
                 return _span_of(verb.doc[verb.i + 1], _before_next_cue(_last_clause(verb, child)))
-            return _span_of(child.left_edge, _before_next_cue(_last_clause(verb, child)), verb)
+            return _span_of(_words_described(verb, child), _before_next_cue(_last_clause(verb, child)), verb)
     wished = _for_to_clause(verb)
     if wished is not None:
         return wished
@@ -635,6 +639,18 @@ def _content(verb, word: CueWord) -> Span | None:
     claims = _finite(verb) or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"))  # "..., calling it a sham"
     said = (_passive_object(verb) or _object_content(verb)) if word.object and claims else None
     return said if said is not None else _answer(verb) or _as_clause(verb)
+
+
+def _words_described(verb, clause):
+    """Where a reported clause starts. The parse may take a clause describing the cue's object,
+    a noun of speech, for a clause of its own ("cited remarks *Trump had made* about her",
+    "quoted the statement *the agency released*"): the object and that clause are the content."""
+    lex = lexicon()
+    speech = lex.nouns | lex.topic_nouns.keys() | lex.vehicles
+    said = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i), None)
+    if said is None or _has_that(clause) or said.lemma_.lower() not in speech:
+        return clause.left_edge
+    return said.left_edge
 
 
 def _answer(verb) -> Span | None:
@@ -936,10 +952,22 @@ def _span_of(first, last, verb=None, whole: bool = False) -> Span | None:
     i, j = first.i, last.i
     if verb is not None and i <= verb.i <= j:  # a complement that wraps round its verb: keep the side holding more
         i, j = (i, verb.i - 1) if verb.i - i >= j - verb.i else (verb.i + 1, j)
+    j = _past_a_split(doc, j)
     i, j = _trimmed(doc, *((i, j) if whole else _without_aside(doc, i, j)))
     if i > j:
         return None
     return Span(doc[i].idx, doc[j].idx + len(doc[j]))
+
+
+def _past_a_split(doc, j: int) -> int:
+    """The end of a span reaching a sentence end that the parser put mid-line with no stop
+    ("Clinton cited disparaging remarks | Trump had made about her"): the next sentence
+    goes on with it. An abbreviation may hold the stop ("attacks in the U.S. | He says")."""
+    t = doc[j]
+    if t.is_punct or t.text.endswith(".") or t.i + 1 >= len(doc) or t.sent.end != t.i + 1 or "\n" in t.whitespace_:
+        return j
+    after = doc[t.i + 1]
+    return j if after.is_space or after.is_punct else after.sent.end - 1
 
 
 def _without_aside(doc, i: int, j: int) -> tuple[int, int]:
