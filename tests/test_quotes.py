@@ -1356,3 +1356,9 @@ def test_a_clause_describing_a_noun_of_speech_stays_with_the_noun():
           "disparaging remarks Brown had made about nurses", "Ortiz")
     reads("The aide told reporters the plan had failed.", "the plan had failed", "The aide")
 
+
+
+def test_a_participle_closing_a_report_after_a_comma_is_the_reporter_s():
+    text = "Union leaders said wages have fallen for a decade, citing the closure of two steel plants."
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "citing")
+    assert (content(text, q), said_by(text, q)) == ("the closure of two steel plants", "Union leaders")

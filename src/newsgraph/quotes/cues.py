@@ -512,6 +512,9 @@ def subject_of(verb):
         if v.dep_ == "conj" and _reported_by_cue(v.head) and speaks(v):
             v = v.head.head  # "said it was early but added ...": the cue joins the reporting verb
             continue
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and _reported_by_cue(v.head) and v.doc[v.left_edge.i - 1].text == ",":
+            v = v.head.head  # "said costs rose, citing ...": an aside closing the report is the reporter's
+            continue
         v = v.head
     return None
 
