@@ -1362,3 +1362,8 @@ def test_a_participle_closing_a_report_after_a_comma_is_the_reporter_s():
     text = "Union leaders said wages have fallen for a decade, citing the closure of two steel plants."
     q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "citing")
     assert (content(text, q), said_by(text, q)) == ("the closure of two steel plants", "Union leaders")
+
+
+def test_someone_a_participle_of_speech_is_said_of_feels_it():
+    reads("The long recession left the voters feeling that nobody listened.", "that nobody listened", "the voters")
+    reads("The mayor spent the morning saying that the budget was sound.", "that the budget was sound", "The mayor")

@@ -520,10 +520,10 @@ def subject_of(verb):
 
 
 def _controller(verb):
-    """The object of the verb a to-clause hangs on, when it is someone, is the to-clause's
-    subject ("pressed Stumpf *to admit* ...", "urged voters to say ..."; not "used blunt
-    language to denounce ...", done by the subject)."""
-    if verb.dep_ != "xcomp" or not _has_to(verb):
+    """The object of the verb a to-clause or a participle hangs on, when it is someone, is its
+    subject ("pressed Stumpf *to admit* ...", "urged voters to say ...", "left many nations
+    *feeling* that ..."; not "used blunt language to denounce ...", done by the subject)."""
+    if verb.dep_ != "xcomp" or not (_has_to(verb) or verb.tag_ == "VBG"):
         return None
     addressee = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     return addressee if addressee is not None and (addressee.pos_ == "PRON" or is_actor_noun(addressee)) else None
