@@ -1367,3 +1367,11 @@ def test_a_participle_closing_a_report_after_a_comma_is_the_reporter_s():
 def test_someone_a_participle_of_speech_is_said_of_feels_it():
     reads("The long recession left the voters feeling that nobody listened.", "that nobody listened", "the voters")
     reads("The mayor spent the morning saying that the budget was sound.", "that the budget was sound", "The mayor")
+
+
+def test_a_cue_verb_the_tagger_takes_for_a_plural_noun_is_read_from_its_subject():
+    reads("The alliance, which includes two unions, advocates for equal pay for teachers.",
+          "equal pay for teachers", "The alliance")
+    text = "The union's claims about the pay gap were denied by the board."  # a noun, with an owner
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "claims")
+    assert (content(text, q), said_by(text, q)) == ("the pay gap", "The union")

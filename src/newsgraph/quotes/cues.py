@@ -192,7 +192,8 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         if hearsay is not None:
             out.append(hearsay)
             continue
-        if token.pos_ == "NOUN":
+        verb_as_noun = _mistagged_verb(token)
+        if token.pos_ == "NOUN" and not verb_as_noun:
             reading = _noun_reading(token, lex)
             if reading is not None:
                 out.append(reading)
@@ -208,7 +209,7 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
                 out.append(judged)
             continue
         word = cue_word(token)
-        if word is None or token.pos_ not in ("VERB", "AUX") or _is_adjectival(token):
+        if word is None or not (token.pos_ in ("VERB", "AUX") or verb_as_noun) or _is_adjectival(token):
             continue
         particle = _particle(token, word)
         if word.lemma in lex.particles and particle is None and _topic(token, word) is None:
@@ -218,6 +219,15 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
         speaker = subject_of(token) or _unattached_subject(token)
         out.append(Attribution(token, cue, word, speaker, _content(token, word)))
     return out
+
+
+def _mistagged_verb(token) -> bool:
+    """A cue verb the tagger took for a plural noun, told by the subject the parse still gives
+    it, or by the clause it heads as the root of a sentence with no verb ("But Trump *claims*
+    that he should be the exception")."""
+    if token.tag_ != "NNS" or cue_word(token) is None:
+        return False
+    return any(c.dep_ == "nsubj" or c.dep_ == "ccomp" and token.dep_ == "ROOT" for c in token.children)
 
 
 def _cue_candidates(doc):
@@ -550,7 +560,7 @@ def _unattached_subject(verb):
     ("Jay DiPietro, the club's president, suggested ...", "Among voters, about two-thirds,
     67 percent, say ..."): its head word, or None. Adverbs and commas between are skipped;
     a quote mark or any other punctuation before the verb means there is no such phrase."""
-    if verb.tag_ not in _FINITE or verb.dep_ not in ("ROOT", "ccomp", "advcl") or any(
+    if not (verb.tag_ in _FINITE or _mistagged_verb(verb)) or verb.dep_ not in ("ROOT", "ccomp", "advcl") or any(
         c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children
     ):
         return None
