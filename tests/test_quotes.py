@@ -1375,3 +1375,20 @@ def test_a_cue_verb_the_tagger_takes_for_a_plural_noun_is_read_from_its_subject(
     text = "The union's claims about the pay gap were denied by the board."  # a noun, with an owner
     q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "claims")
     assert (content(text, q), said_by(text, q)) == ("the pay gap", "The union")
+
+
+@pytest.mark.parametrize(
+    "text, said, speaker",
+    [
+        ("Higher taxes likely next year, analysts say.", "Higher taxes likely next year", "analysts"),
+        ("Schools short of teachers again, unions say.", "Schools short of teachers again", "unions"),
+        ("In July, Smith dismissed the plan as a stunt.", "the plan as a stunt", "Smith"),
+        ("Like her father, I believe in the good sense of voters.", "the good sense of voters", "I"),
+    ],
+)
+def test_a_cue_and_its_subject_closing_their_sentence_after_a_comma_report_what_stands_before(text, said, speaker):
+    reads(text, said, speaker)
+
+
+def test_a_clause_of_time_before_a_closing_cue_is_no_report():
+    assert quotes_of("When the vote was over, the mayor spoke.") == []

@@ -738,16 +738,36 @@ def _for_to_clause(verb) -> Span | None:
 
 
 def _inverted_closing(verb) -> Span | None:
-    """ "..., but it is under pressure, said the chief executive.": a cue with its subject after
-    it, closing its sentence after a comma, reports the sentence before it (the parse may join
-    it to the sentence's verb instead of taking that as its complement)."""
+    """ "..., but it is under pressure, said the chief executive." / "Trump Could Address Clean
+    Energy, Lindsey Graham Says.": a cue and its subject closing their sentence after a comma
+    report the sentence before them (the parse may join it to the sentence's verb, or hang
+    it on the cue as an adverbial, instead of taking it as the complement)."""
     doc, sent = verb.doc, verb.sent
     first, last = _trimmed(doc, sent.start, sent.end - 1)
-    if verb.i < first + 2 or doc[verb.i - 1].text != "," or verb.right_edge.i < last:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.right_edge.i < last:
         return None
-    if not any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+    opens = verb.i if subject.i > verb.i else subject.left_edge.i
+    if opens < first + 2 or doc[opens - 1].text != ",":
         return None
-    return _span_of(doc[first], doc[verb.i - 2])
+    if subject.i < verb.i and any(not _scene(c) for c in verb.rights if c.i <= last):
+        return None  # "In July, Gingrich dismissed Estonia as ...", "..., I believe in ...": a content of its own
+    if any(c.dep_ == "advcl" and c.i < opens and _subordinate(c) for c in verb.children):
+        return None  # "When the vote was over, the mayor spoke.": the time of the speaking
+    return _span_of(doc[first], doc[opens - 2])
+
+
+def _subordinate(clause) -> bool:
+    """A clause opened by a subordinator ("when ...", "if ...", "after ...")."""
+    return any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children)
+
+
+def _scene(token) -> bool:
+    """A phrase after a cue that tells when, where or how it was said ("said *on Monday*",
+    "says *in a statement*", "said *repeatedly*"), or punctuation; right after the cue a
+    preposition opens what was said ("believe *in* ...", "called *on* ...")."""
+    return token.is_punct or token.dep_ in ("advmod", "npadvmod") or (
+        token.dep_ == "prep" and token.lower_ in lexicon().scene and token.i > token.head.i + 1)
 
 
 def _as_clause(verb) -> Span | None:
@@ -818,8 +838,7 @@ def _unmarked(verb, child) -> bool:
     if child.dep_ != "advcl" or child.i < verb.i or _comma_between(child, verb):
         return False
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-    opened = any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children)  # "if ...", "when he ran"
-    return own and not opened and _finite(child)
+    return own and not _subordinate(child) and _finite(child)  # not "if ...", "when he ran"
 
 
 def _last_clause(verb, clause):
