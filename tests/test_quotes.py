@@ -1392,3 +1392,8 @@ def test_a_cue_and_its_subject_closing_their_sentence_after_a_comma_report_what_
 
 def test_a_clause_of_time_before_a_closing_cue_is_no_report():
     assert quotes_of("When the vote was over, the mayor spoke.") == []
+
+
+def test_a_verb_of_aspect_carries_the_claim_of_the_cue_after_it():
+    reads("Farmers continued to call for lower fuel taxes.", "lower fuel taxes", "Farmers")
+    reads("She kept attacking the plan.", "the plan", "She")

@@ -1,6 +1,6 @@
 """The closed-class English words of ``data/english.yaml``, for every stage: determiners,
 relative and first-person pronouns, quotation marks, byline and date-line prefixes, the
-connectors and suffixes of names, expletive verbs, abstract-noun endings."""
+connectors and suffixes of names, expletive and aspect verbs, abstract-noun endings."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class English:
     name_connectors: frozenset[str]
     name_suffixes: frozenset[str]
     expletive_verbs: frozenset[str]
+    aspect_verbs: frozenset[str]  # "continued to call for": the verb carried says what is done
     double_quotes: re.Pattern  # any double quotation mark
     single_quotes: re.Pattern
     quote_marks: frozenset[str]  # every mark, double or single
@@ -45,6 +46,7 @@ def english() -> English:
         name_connectors=frozenset(spec["name_connectors"]),
         name_suffixes=frozenset(spec["name_suffixes"]),
         expletive_verbs=frozenset(spec["expletive_verbs"]),
+        aspect_verbs=frozenset(spec["aspect_verbs"]),
         double_quotes=re.compile(_alternatives(marks["double"])),
         single_quotes=re.compile(_alternatives(marks["single"])),
         quote_marks=frozenset(marks["double"] + marks["single"]),

@@ -104,6 +104,7 @@ class English(Strict):
     name_connectors: Words
     name_suffixes: Words
     expletive_verbs: Words
+    aspect_verbs: Words
     quote_marks: dict[Literal["double", "single", "open", "close"], Words]
     byline_prefixes: Words
     date_prefixes: Words

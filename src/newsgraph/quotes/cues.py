@@ -907,8 +907,11 @@ def _reporters_act(clause, joined) -> bool:
 def _finite(verb) -> bool:
     """A verb that makes its own claim: finite ("criticized"), or a participle or bare verb
     carried by a finite auxiliary or a modal ("has called for", "is defending", "did
-    criticize", "would support")."""
-    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _CARRIERS for c in verb.children)
+    criticize", "would support"), or by a verb of aspect that makes one ("continued to call
+    for", "kept attacking")."""
+    if verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _CARRIERS for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in english().aspect_verbs and _finite(verb.head)
 
 
 def _object_content(verb) -> Span | None:
