@@ -1397,3 +1397,25 @@ def test_a_clause_of_time_before_a_closing_cue_is_no_report():
 def test_a_verb_of_aspect_carries_the_claim_of_the_cue_after_it():
     reads("Farmers continued to call for lower fuel taxes.", "lower fuel taxes", "Farmers")
     reads("She kept attacking the plan.", "the plan", "She")
+
+
+def test_a_participle_after_a_cue_with_a_subject_of_its_own_is_that_speaker_s():
+    text = "Ortiz cannot say that “in his view,” Lopez added, saying it should be “up to the judge.”"
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "saying")
+    assert said_by(text, q) == "Lopez"
+    text = ("Weaver didn’t seem impressed with the mayor’s remarks Tuesday, telling reporters, "
+            "“Many people said the chief should resign.”")
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "telling")
+    assert said_by(text, q) == "Weaver"  # the cue after it, inside the quote, reports nothing of his
+
+
+def test_a_closing_cue_with_a_quote_after_it_reports_the_quote():
+    text = 'Asked whether he would sack the aide, Lopez said, "Probably."'
+    q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "said")
+    assert (content(text, q), said_by(text, q)) == ('"Probably."', "Lopez")
+
+
+def test_comparing_and_likening_report_the_comparison():
+    reads("The senator compared the plan to a tax on the poor.", "the plan to a tax on the poor", "The senator")
+    reads("Ortiz likened the deal to a surrender.", "the deal to a surrender", "Ortiz")
+    assert quotes_of("Sales rose 5 percent compared with last year.") == []

@@ -498,14 +498,11 @@ def subject_of(verb):
     """The token heading the speaker of a cue verb, or None."""
     v = verb
     for _ in range(MAX_CLIMB):
-        # the subject of a passive a cue hangs on says it ("After saying ..., she was rushed off");
-        # of two subjects the parse gives one verb, the last before the cue ("“My view, that was
-        # wrong,” the aide said": the aide, not the quoted words), else the first after it
+        # the subject of a passive a cue hangs on says it ("After saying ..., she was rushed off")
         children = [c for c in v.children if c.dep_ in ("nsubj", "agent") or c.dep_ == "nsubjpass" and v is not verb]
         subjects = [c for c in children if c.dep_ == "nsubj"]
         if len(subjects) > 1:
-            before = [c for c in subjects if c.i < verb.i]
-            children = [before[-1]] if before else subjects
+            children = [_nearest_subject(verb, subjects)]
         if children:
             child = children[0]
             subject = _object_of(child) if child.dep_ == "agent" else child
@@ -522,11 +519,22 @@ def subject_of(verb):
         if v.dep_ == "conj" and _reported_by_cue(v.head) and speaks(v):
             v = v.head.head  # "said it was early but added ...": the cue joins the reporting verb
             continue
-        if v.dep_ == "advcl" and v.tag_ == "VBG" and _reported_by_cue(v.head) and v.doc[v.left_edge.i - 1].text == ",":
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.doc[v.left_edge.i - 1].text == "," and _closes_report(v):
             v = v.head.head  # "said costs rose, citing ...": an aside closing the report is the reporter's
             continue
         v = v.head
     return None
+
+
+def _nearest_subject(verb, subjects):
+    """Of two subjects the parse gives a cue, the one that is its own: after an inverted cue
+    ("The plan fails, said Ann Lee", "“...,” said Ann Lee": Ann Lee), else the last before it ("“My view, that was
+    wrong,” the aide said": the aide, not the quoted words)."""
+    after = [c for c in subjects if c.i > verb.i]
+    before = [c for c in subjects if c.i < verb.i]
+    if after and (not before or verb.doc[verb.i - 1].text in {",", *english().quote_marks}):
+        return after[0]
+    return before[-1]
 
 
 def _controller(verb):
@@ -586,6 +594,16 @@ def _reported_by_cue(verb) -> bool:
     """A clause reported by a cue verb ("said X but said Y" parsed as Y joined to X): a cue
     joined to it shares the reporting verb's subject."""
     return verb.dep_ == "ccomp" and speaks(verb.head)
+
+
+def _closes_report(participle) -> bool:
+    """Whether a participle after a comma belongs to a cue before it whose reported clause the
+    parse hangs it on ("said costs rose, *citing* ..."; "“...,” Sanders said, *suggesting* ...
+    “...”"): not when that clause is a cue of its own before the participle ("..., Y added,
+    saying ...": Y's), nor when the cue stands after the participle."""
+    clause = participle.head
+    own_cue = speaks(clause) and clause.i < participle.i
+    return _reported_by_cue(clause) and clause.head.i < participle.i and not own_cue
 
 
 def _bare_participle(verb) -> bool:
@@ -744,16 +762,19 @@ def _inverted_closing(verb) -> Span | None:
     it on the cue as an adverbial, instead of taking it as the complement)."""
     doc, sent = verb.doc, verb.sent
     first, last = _trimmed(doc, sent.start, sent.end - 1)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or verb.right_edge.i < last:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or verb.right_edge.i < last:
         return None
+    subject = _nearest_subject(verb, subjects)
     opens = verb.i if subject.i > verb.i else subject.left_edge.i
     if opens < first + 2 or doc[opens - 1].text != ",":
         return None
     if subject.i < verb.i and any(not _scene(c) for c in verb.rights if c.i <= last):
         return None  # "In July, Gingrich dismissed Estonia as ...", "..., I believe in ...": a content of its own
-    if any(c.dep_ == "advcl" and c.i < opens and _subordinate(c) for c in verb.children):
-        return None  # "When the vote was over, the mayor spoke.": the time of the speaking
+    if any(c.dep_ == "advcl" and c.i < opens and (_subordinate(c) or c.tag_ in ("VBN", "VBG")) for c in verb.children):
+        return None  # "When the vote was over, the mayor spoke.", "Asked about it, she said, ...": the occasion
+    if any(t.text in english().quote_marks for t in doc[verb.i + 1 : last + 1]):
+        return None  # "..., Priebus said, “Probably.”": the quote after the cue is what was said
     return _span_of(doc[first], doc[opens - 2])
 
 
