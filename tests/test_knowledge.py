@@ -37,6 +37,14 @@ def test_an_unknown_key_fails_naming_file_line_and_field(tmp_path):
     assert "actors/slips.yaml:2:" in message and "page_wrds" in message and "unknown key" in message
 
 
+def test_a_key_given_twice_in_one_mapping_fails_naming_file_line_and_key(tmp_path):
+    folder = _folder(tmp_path, "cues.yaml", "verbs:\n  mutter: {}\n  grumble: {}\n  mutter: {stance: complain}\n")
+    with pytest.raises(KnowledgeError) as err:
+        Knowledge([folder])
+    message = str(err.value)
+    assert "cues.yaml:4:" in message and "mutter" in message and "twice" in message
+
+
 def test_a_misspelt_word_class_name_fails_to_load(tmp_path):
     folder = _folder(tmp_path, "events/patterns.yaml", "classes:\n  speach_verbs: [say]\n")
     with pytest.raises(KnowledgeError, match=r"patterns\.yaml:2: classes\.speach_verbs: unknown key"):

@@ -161,6 +161,9 @@ def _load_yaml(kb: Knowledge, name: str) -> Any:
             mark = getattr(exc, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
             raise KnowledgeError(f"{path}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        twice = _key_given_twice(node)
+        if twice is not None:
+            raise KnowledgeError(f"{path}:{twice.start_mark.line + 1}: {twice.value}: given twice in one mapping")
         nodes.append((path, node))
         merged = data if merged is None else _merge(merged, data)
     if merged is None:
@@ -172,6 +175,25 @@ def _load_yaml(kb: Knowledge, name: str) -> Any:
         field = ".".join(str(p) for p in loc) or "(top)"
         raise KnowledgeError(f"{path}:{line}: {field}: {message}")
     return merged
+
+
+def _key_given_twice(node: Any) -> Any:
+    """The second of two equal keys in one mapping of a YAML node tree (YAML would keep the last
+    silently, so a fact written twice could differ unseen), or None."""
+    stack = [node] if node is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        return key
+                    seen.add(key.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
 
 
 def _merge(base: Any, extra: Any) -> Any:
