@@ -1419,3 +1419,21 @@ def test_comparing_and_likening_report_the_comparison():
     reads("The senator compared the plan to a tax on the poor.", "the plan to a tax on the poor", "The senator")
     reads("Ortiz likened the deal to a surrender.", "the deal to a surrender", "Ortiz")
     assert quotes_of("Sales rose 5 percent compared with last year.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The voter file is valuable,” said Skelly, explaining he worked with the data team.", "Skelly"),
+        ("''I'm more skilled with my hands than I am with my brain,'' said Ana Torres, half joking.", "Ana Torres"),
+    ],
+)
+def test_the_name_after_an_inverted_cue_the_parse_leaves_without_a_subject_speaks(text, speaker):
+    q = next(q for q in quotes_of(text) if q.kind == "direct")
+    assert said_by(text, q) == speaker
+
+
+def test_a_date_after_an_inverted_cue_is_no_speaker():
+    text = "“We will win,” said Monday the mayor."
+    q = only(quotes_of(text))
+    assert q.speaker_mention is None or said_by(text, q) != "Monday"

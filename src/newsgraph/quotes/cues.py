@@ -503,6 +503,8 @@ def subject_of(verb):
         subjects = [c for c in children if c.dep_ == "nsubj"]
         if len(subjects) > 1:
             children = [_nearest_subject(verb, subjects)]
+        if not children and _inverted_subject(v) is not None:
+            return _inverted_subject(v)
         if children:
             child = children[0]
             subject = _object_of(child) if child.dep_ == "agent" else child
@@ -561,6 +563,28 @@ def _issuer(noun):
     if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
         return subject_of(verb) or noun
     return noun
+
+
+def _inverted_subject(verb):
+    """The noun phrase right after an inverted cue that the parse left without a subject
+    ("“...,” said Robin Maynard, half joking", "..., said Skelly, explaining ..."): its last
+    noun, or None. Only after a comma or a quote mark, where the subject of "said" follows it."""
+    doc = verb.doc
+    if verb.tag_ not in _FINITE or verb.i == 0 or doc[verb.i - 1].text not in {",", *english().quote_marks}:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PRON":
+        return doc[verb.i + 1]
+    last = None
+    for token in doc[verb.i + 1 : verb.sent.end]:
+        if token.ent_type_ in ("DATE", "TIME"):
+            break  # "said Monday": when, not who
+        if token.pos_ in ("PROPN", "NOUN") or token.is_title:  # a name the tagger misreads ("Skelly")
+            last = token
+        elif not (token.pos_ in ("DET", "ADJ", "NUM") or token.tag_ == "POS"):
+            break
+    return last
 
 
 def _unattached_subject(verb):
