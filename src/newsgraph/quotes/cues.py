@@ -568,22 +568,25 @@ def _issuer(noun):
 def _inverted_subject(verb):
     """The noun phrase right after an inverted cue that the parse left without a subject
     ("“...,” said Robin Maynard, half joking", "..., said Skelly, explaining ..."): its last
-    noun, or None. Only after a comma or a quote mark, where the subject of "said" follows it."""
+    noun, or None. Only a finite cue after a comma or a quote mark, with the phrase closed by
+    punctuation, where the subject of "said" follows it."""
     doc = verb.doc
     if verb.tag_ not in _FINITE or verb.i == 0 or doc[verb.i - 1].text not in {",", *english().quote_marks}:
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+    if verb.dep_ == "conj" or not speaks(verb) or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
-    if verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PRON":
-        return doc[verb.i + 1]
-    last = None
+    last, k = None, verb.i + 1
     for token in doc[verb.i + 1 : verb.sent.end]:
         if token.ent_type_ in ("DATE", "TIME"):
             break  # "said Monday": when, not who
-        if token.pos_ in ("PROPN", "NOUN") or token.is_title:  # a name the tagger misreads ("Skelly")
-            last = token
+        if token.pos_ in ("PROPN", "NOUN", "PRON") or token.is_title:  # a name the tagger misreads ("Skelly")
+            last, k = token, token.i + 1
+            if token.pos_ == "PRON":
+                break
         elif not (token.pos_ in ("DET", "ADJ", "NUM") or token.tag_ == "POS"):
             break
+    if k < verb.sent.end and not doc[k].is_punct:
+        return None  # the subject of a clause reported after the cue ("..., 67 percent, say *they* will ...")
     return last
 
 
