@@ -706,6 +706,8 @@ def test_a_poll_vouches_for_the_sentence_it_opens_or_closes(text, said, speaker)
 
 def test_a_poll_inside_a_sentence_is_no_source():
     assert quotes_of("Two questions in the survey were changed before the vote.") == []
+    text = "Donors met the governor after a senator who leads in the polls."
+    assert quotes_of(text) == []  # the polls are a detail of a relative clause, not the sentence's source
 
 
 def test_a_split_quote_joins_across_a_clause_describing_the_speaking():

@@ -413,11 +413,22 @@ def _attitude(adjective, prepositions: frozenset[str]) -> Attribution | None:
 def _vouched(prep, record) -> Attribution | None:
     """ "In a CNN poll, 50 percent chose Clinton" / "Clinton leads among women in the latest
     poll.": the record (the poll) speaks for the sentence, less the phrase, when the phrase
-    opens or closes it (inside, it is more often a detail of the clause than its source)."""
+    opens or closes it (inside, it is more often a detail of the clause than its source) and
+    hangs on the sentence's own clause (not "..., who leads in the polls")."""
     content = _sentence_without(prep)
-    if content is None:
+    if content is None or _in_subordinate_clause(prep):
         return None
     return Attribution(prep, Span(prep.idx, prep.idx + len(prep)), CueWord(prep.lower_), record, content, True)
+
+
+def _in_subordinate_clause(token) -> bool:
+    """Whether a token hangs, through its heads, on a clause below its sentence's root (a
+    relative, adverbial or complement clause)."""
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj"):
+            return True
+        token = token.head
+    return False
 
 
 def _unsourced(token, unsourced: dict[str, frozenset[str]]) -> Attribution | None:
