@@ -1439,3 +1439,17 @@ def test_a_date_after_an_inverted_cue_is_no_speaker():
     text = "“We will win,” said Monday the mayor."
     q = only(quotes_of(text))
     assert q.speaker_mention is None or said_by(text, q) != "Monday"
+
+
+def test_a_name_between_a_quote_and_its_cue_that_the_parse_hangs_on_the_quote_speaks():
+    text = ("Some people were upset. “They were professionals, but also competitors,” Ann M. Lee, the party's former"
+            " chief of staff, said of their time in the administration.")
+    q = only(quotes_of(text))  # what she spoke of is no second report, and "They" no speaker
+    assert (q.kind, said_by(text, q)) == ("direct", "Ann M. Lee")
+    text = "Bemoaning the “rigged courts,” Ortiz accused the judge of bias."  # the quote opens no sentence
+    assert [content(text, q) for q in quotes_of(text)] == ["the judge of bias"]
+
+
+def test_an_opening_quote_mark_after_a_full_stop_starts_the_next_sentence():
+    text = "Some voters were upset. ''They were rivals, but also friends,'' Ann Lee, the party's former chair, said."
+    assert [s.text for s in nlp.parse(text).sents][1].startswith("''They")

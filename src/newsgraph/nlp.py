@@ -54,7 +54,9 @@ def load_stock() -> Any:
 def paragraph_starts(doc: Any) -> Any:
     """A line break ends a sentence: the parser is told that the first word of each line
     starts one (a headline with no full stop, a quoted paragraph, is not run into the next
-    line). An opening quote mark starts the sentence together with the word after it."""
+    line). An opening quote mark starts the sentence together with the word after it, at a
+    line start or after a full stop ("They left. “We won,” she said.": the parser would end
+    the first sentence after the mark)."""
     n = len(doc)
     for space in tokens_where(doc, bool, "IS_SPACE"):
         i = space.i + 1
@@ -62,6 +64,11 @@ def paragraph_starts(doc: Any) -> Any:
             doc[i].is_sent_start = True
             if i + 1 < n and doc[i].is_punct and not doc[i + 1].is_space:
                 doc[i + 1].is_sent_start = False
+    for mark in tokens_where(doc, bool, "IS_QUOTE"):
+        i = mark.i
+        if 0 < i < n - 1 and doc[i - 1].text in (".", "?", "!") and doc[i - 1].whitespace_ and not mark.whitespace_:
+            mark.is_sent_start = True
+            doc[i + 1].is_sent_start = False
     return doc
 
 

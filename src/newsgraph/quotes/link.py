@@ -60,6 +60,7 @@ class Linker:
         self.headlines = list(headlines)  # headline, standfirst and caption zones: display text, not reporting
         self._para_starts = [p[0] for p in paras]
         self._token_starts = nlp.token_starts(doc)
+        self._named: set[int] = set()  # cues given the name between a quote and them (_named_before_cue)
 
     def quotes(self, stretches: list[Stretch], attributions: list[Attribution], lines=()) -> list[Quote]:
         """The article's quotes, in text order (``lines``: the paragraphs with speaker labels)."""
@@ -71,6 +72,7 @@ class Linker:
         links = [self._trailing(s, by_verb) or self._leading(s, by_verb) for s in stretches]
         drafts = self._direct(stretches, links) + [d for line in lines if (d := self._labelled(line))]
         used = {id(d.attribution) for d in drafts if d.attribution is not None}
+        used |= {id(a) for a in attributions if a.verb.i in self._named}  # its report is the quote before it
         covered = [(_extent(d), d.attribution) for d in drafts]
         for a in attributions:
             clause = self._clip(a, covered) if id(a) not in used and a.content is not None else None
@@ -149,11 +151,31 @@ class Linker:
         for a in _attributions_near(word, by_verb):
             if a.verb.i < word.i:
                 continue
-            if a.content is not None and not a.content.overlaps(here) and not self._split(stretch, a.content):
+            if a.content is not None and not a.content.overlaps(here) and not self._split(stretch, a.content) \
+                    and not _said_of(a):
                 continue
             if word.i == a.verb.i or _in_phrase(word, a.speaker) or (word.head.i == a.verb.i and word.dep_ in _LEAD_IN):
                 return None if self._finishes_clause(stretch, a) else self._speaker_outside(a, stretch)
-        return None
+        return self._named_before_cue(stretch, word, by_verb)
+
+    def _named_before_cue(self, stretch: Stretch, word, by_verb: dict) -> Attribution | None:
+        """'“...,” William Daley, a former chief of staff, said of ...': a name and its
+        appositions between a quote and its cue, which the parse hangs elsewhere (on the quote):
+        the first verb after the quote is a cue whose report is not elsewhere, and the name speaks."""
+        if word.pos_ not in ("PROPN", "NOUN") or self.text[stretch.start : stretch.end].rstrip("”\"»'’` ")[-1:] != ",":
+            return None  # only the quote that a comma leaves open for its attribution
+        opening = self._token_at(stretch.start)
+        if opening.i > opening.sent.start:
+            return None  # a quote opening its sentence: not "Bemoaning the “phony system,” Trump accused ..."
+        verb = next((t for t in self.doc[word.i : word.sent.end] if t.pos_ in ("VERB", "AUX")), None)
+        a = by_verb.get(verb.i) if verb is not None else None
+        if a is None or not (a.content is None or a.content.overlaps(Span(stretch.start, stretch.end)) or _said_of(a)):
+            return None
+        speaker = word
+        while speaker.head.i < verb.i and speaker.head.pos_ in _NOMINAL and speaker.dep_ in _NAME_PARTS:
+            speaker = speaker.head
+        self._named.add(verb.i)
+        return dataclasses.replace(a, speaker=speaker)
 
     def _split(self, stretch: Stretch, content: Span) -> bool:
         """Whether a cue stands inside a split quoted sentence ('"If you look at it," she said,
@@ -583,6 +605,13 @@ def _object_region(verb, stretch: Stretch) -> Span | None:
     if not (start <= stretch.start and stretch.end <= end + 1) or (start, end) == (stretch.start, stretch.end):
         return None
     return Span(start, max(end, stretch.end))
+
+
+def _said_of(a: Attribution) -> bool:
+    """Whether a cue's content is only what it spoke about, right after it ("“...,” she said *of*
+    the plan"): the quoted words before the cue are still what was said."""
+    after = a.verb.doc[a.verb.i + 1] if a.verb.i + 1 < len(a.verb.doc) else None
+    return after is not None and after.dep_ == "prep" and after.lower_ in a.word.about and after.idx < a.content.start
 
 
 def _mostly_quoted(last: Draft, stretch: Stretch) -> bool:
