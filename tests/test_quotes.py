@@ -1453,3 +1453,9 @@ def test_a_name_between_a_quote_and_its_cue_that_the_parse_hangs_on_the_quote_sp
 def test_an_opening_quote_mark_after_a_full_stop_starts_the_next_sentence():
     text = "Some voters were upset. ''They were rivals, but also friends,'' Ann Lee, the party's former chair, said."
     assert [s.text for s in nlp.parse(text).sents][1].startswith("''They")
+
+
+def test_a_present_tense_the_tagger_takes_for_a_bare_verb_makes_its_own_claim():
+    reads("Some senators, however, question the wisdom of committing to Lopez, who has never run statewide.",
+          "the wisdom of committing to Lopez", "Some senators")
+    assert quotes_of("The rules let voters question the count.") == []  # a bare verb after "let": no claim

@@ -970,6 +970,9 @@ def _finite(verb) -> bool:
     for", "kept attacking")."""
     if verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _CARRIERS for c in verb.children):
         return True
+    if verb.tag_ == "VB" and verb.dep_ in ("ROOT", "conj") and any(c.dep_ == "nsubj" for c in verb.children) \
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return True  # a present tense read as a bare verb ("Some Democrats question ..."; not "let them question")
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in english().aspect_verbs and _finite(verb.head)
 
 
