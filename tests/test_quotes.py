@@ -1459,3 +1459,10 @@ def test_a_present_tense_the_tagger_takes_for_a_bare_verb_makes_its_own_claim():
     reads("Some senators, however, question the wisdom of committing to Lopez, who has never run statewide.",
           "the wisdom of committing to Lopez", "Some senators")
     assert quotes_of("The rules let voters question the count.") == []  # a bare verb after "let": no claim
+
+
+def test_a_line_opened_by_a_dateline_keeps_its_quotes():
+    text = "DAYTON, Ohio, Oct. 4 (UPI) — The mayor said the water was safe to drink."
+    zones = [Zone("dateline", 0, 29), Zone("body", 29, len(text))]
+    q = only(quotes_of(text, zones=zones))
+    assert (content(text, q), said_by(text, q)) == ("the water was safe to drink", "The mayor")

@@ -39,9 +39,19 @@ class Stretch:
 def paragraphs(text: str, skip=lambda start: False) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, leading and trailing blanks left out.
 
-    ``skip(start)`` drops a line (the caller passes "is this boilerplate?").
+    ``skip(offset)`` says an offset is not read (the caller passes "is this boilerplate?"): a
+    line that opens with such a part (a dateline: "FLINT, Mich. (UPI) — Clinton said ...")
+    starts where the read text does, and a line with none of it is dropped.
     """
-    return [(line.start, line.end) for line in split_lines(text) if not skip(line.start)]
+    out = []
+    for line in split_lines(text):
+        start = line.start
+        if skip(start):
+            start = next((i for i in range(line.start, line.end) if not text[i].isspace() and not skip(i)), None)
+            if start is None:
+                continue
+        out.append((start, line.end))
+    return out
 
 
 def find_stretches(text: str, paras: list[tuple[int, int]]) -> list[Stretch]:
