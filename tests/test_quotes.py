@@ -1466,3 +1466,9 @@ def test_a_line_opened_by_a_dateline_keeps_its_quotes():
     zones = [Zone("dateline", 0, 29), Zone("body", 29, len(text))]
     q = only(quotes_of(text, zones=zones))
     assert (content(text, q), said_by(text, q)) == ("the water was safe to drink", "The mayor")
+
+
+def test_an_attribution_set_off_after_the_subject_of_the_clause_round_it_reports_the_sentence():
+    reads("These workers, Ortiz explained earlier in the hearing, were well paid.",
+          "These workers, Ortiz explained earlier in the hearing, were well paid", "Ortiz")
+    reads("A passionate defender of the network, Ortiz likened it to the BBC.", "it to the BBC", "Ortiz")

@@ -755,11 +755,20 @@ def _parenthetical(verb) -> Span | None:
     first, last = _trimmed(doc, sent.start, sent.end - 1)
     if not (first < lo - 1 and hi + 1 < last) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
         return None
-    if any(c.i < lo and c.dep_ != "ccomp" for c in verb.children if not c.is_punct):
+    if any(c.i < lo and c.dep_ != "ccomp" and not _misplaced_subject(c) for c in verb.children if not c.is_punct):
         return None  # what stands before belongs to the cue's own clause ("On Monday, she said, ...")
     if doc[hi + 2].text in english().quote_marks if hi + 2 <= last else False:
         return None  # a lead-in: "As the phone rang, the announcer said, "It is 3 a.m.""
     return _span_of(doc[first], doc[last], whole=True)
+
+
+def _misplaced_subject(token) -> bool:
+    """A noun the parse hangs on a cue set off inside a sentence that is the subject of the
+    clause round it ("These employees, Stumpf explained, were well paid"), not a time."""
+    verb = token.head
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False  # the cue has a report of its own: "A defender of the plan, Smith praised it"
+    return token.dep_ == "npadvmod" and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _quote_after(verb):
