@@ -1472,3 +1472,23 @@ def test_an_attribution_set_off_after_the_subject_of_the_clause_round_it_reports
     reads("These workers, Ortiz explained earlier in the hearing, were well paid.",
           "These workers, Ortiz explained earlier in the hearing, were well paid", "Ortiz")
     reads("A passionate defender of the network, Ortiz likened it to the BBC.", "it to the BBC", "Ortiz")
+
+
+@pytest.mark.parametrize(
+    "text, said, speaker",
+    [
+        ("The minister denied the allegations.", "the allegations", "The minister"),
+        ("The governor demanded an apology from the senator.", "an apology from the senator", "The governor"),
+        ("Officials urged restraint.", "restraint", "Officials"),
+        ("She noted the irony.", "the irony", "She"),
+        ("The mayor promised lower taxes.", "lower taxes", "The mayor"),
+        ("The poll indicates a close race.", "a close race", "The poll"),
+    ],
+)
+def test_verbs_of_stating_demanding_and_promising_take_their_object(text, said, speaker):
+    reads(text, said, speaker)
+
+
+def test_an_object_verb_under_a_verb_of_wishing_is_no_claim_of_its_own():
+    text = "Aides hoped to deny the story."
+    assert [text[q.cue.start : q.cue.end] for q in quotes_of(text)] == ["hoped"]
