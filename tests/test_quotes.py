@@ -1483,6 +1483,8 @@ def test_an_attribution_set_off_after_the_subject_of_the_clause_round_it_reports
         ("She noted the irony.", "the irony", "She"),
         ("The mayor promised lower taxes.", "lower taxes", "The mayor"),
         ("The poll indicates a close race.", "a close race", "The poll"),
+        ("The governor outlined her budget plan.", "her budget plan", "The governor"),
+        ("The film explains the history of the strike.", "the history of the strike", "The film"),
     ],
 )
 def test_verbs_of_stating_demanding_and_promising_take_their_object(text, said, speaker):
