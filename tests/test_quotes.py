@@ -1494,3 +1494,15 @@ def test_verbs_of_stating_demanding_and_promising_take_their_object(text, said, 
 def test_an_object_verb_under_a_verb_of_wishing_is_no_claim_of_its_own():
     text = "Aides hoped to deny the story."
     assert [text[q.cue.start : q.cue.end] for q in quotes_of(text)] == ["hoped"]
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("The two parties agree on who should pay for the bridge.", "who should pay for the bridge"),
+        ("Voters hope for a quick end to the strike.", "a quick end to the strike"),
+        ("She often thinks about the future of the party.", "the future of the party"),
+    ],
+)
+def test_agreeing_hoping_and_thinking_take_what_they_are_about(text, said):
+    reads(text, said)
