@@ -1374,7 +1374,7 @@ def test_someone_a_participle_of_speech_is_said_of_feels_it():
 def test_a_cue_verb_the_tagger_takes_for_a_plural_noun_is_read_from_its_subject():
     reads("The alliance, which includes two unions, advocates for equal pay for teachers.",
           "equal pay for teachers", "The alliance")
-    text = "The union's claims about the pay gap were denied by the board."  # a noun, with an owner
+    text = "The union's claims about the pay gap were false."  # a noun, with an owner
     q = next(q for q in quotes_of(text) if text[q.cue.start : q.cue.end] == "claims")
     assert (content(text, q), said_by(text, q)) == ("the pay gap", "The union")
 
