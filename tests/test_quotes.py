@@ -1485,6 +1485,8 @@ def test_an_attribution_set_off_after_the_subject_of_the_clause_round_it_reports
         ("The poll indicates a close race.", "a close race", "The poll"),
         ("The governor outlined her budget plan.", "her budget plan", "The governor"),
         ("The film explains the history of the strike.", "the history of the strike", "The film"),
+        ("Several senators voiced concern about the deal.", "concern about the deal", "Several senators"),
+        ("The mayor echoed the governor's warning.", "the governor's warning", "The mayor"),
     ],
 )
 def test_verbs_of_stating_demanding_and_promising_take_their_object(text, said, speaker):
