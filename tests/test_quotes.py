@@ -1508,3 +1508,7 @@ def test_an_object_verb_under_a_verb_of_wishing_is_no_claim_of_its_own():
 )
 def test_agreeing_hoping_and_thinking_take_what_they_are_about(text, said):
     reads(text, said)
+
+
+def test_a_contracted_has_the_parse_takes_for_a_passive_keeps_the_subject():
+    reads("She's sought to protect the tax breaks.", "to protect the tax breaks", "She")

@@ -510,7 +510,8 @@ def subject_of(verb):
     v = verb
     for _ in range(MAX_CLIMB):
         # the subject of a passive a cue hangs on says it ("After saying ..., she was rushed off")
-        children = [c for c in v.children if c.dep_ in ("nsubj", "agent") or c.dep_ == "nsubjpass" and v is not verb]
+        passive_subject = v is not verb or _contracted_perfect(v)
+        children = [c for c in v.children if c.dep_ in ("nsubj", "agent") or c.dep_ == "nsubjpass" and passive_subject]
         subjects = [c for c in children if c.dep_ == "nsubj"]
         if len(subjects) > 1:
             children = [_nearest_subject(verb, subjects)]
@@ -537,6 +538,13 @@ def subject_of(verb):
             continue
         v = v.head
     return None
+
+
+def _contracted_perfect(verb) -> bool:
+    """ "he's sought to protect ...": a contracted "has" the parse takes for a passive "is"; the
+    verb has a complement of its own, so its "passive subject" is its subject."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children)
 
 
 def _nearest_subject(verb, subjects):
