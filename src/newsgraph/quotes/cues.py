@@ -1048,6 +1048,8 @@ def _block_after_colon(verb) -> Span | None:
 def _unsaid(verb) -> bool:
     """A passive with no agent ("is expected to go", "was asked to leave"): its to-clause is
     what is asked or expected of its subject, said by no one the sentence names."""
+    if _contracted_perfect(verb):
+        return False  # "he's sought to ...": a perfect, not a passive
     return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
