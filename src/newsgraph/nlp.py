@@ -22,7 +22,7 @@ PARAGRAPHS = "newsgraph_paragraphs"  # the pipeline step that ends sentences at 
 BATCH_SIZE = 16  # texts per nlp.pipe batch: memory grows with it, speed barely past it
 
 # same-length replacements only, so offsets in the parse are offsets in the text; the
-# horizontal bar some outlets use as a dash ("taxes ― as was true ― Trump said") is read
+# horizontal bar some outlets use as a dash ("the fee ― as was true for years ― the mayor said") is read
 # by the tagger as a noun unless it is the em dash the model knows
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u2032": "'", "\u2015": "\u2014"})
 

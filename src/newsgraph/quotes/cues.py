@@ -223,8 +223,8 @@ def find_attributions(doc, skip=lambda start: False) -> list[Attribution]:
 
 def _mistagged_verb(token) -> bool:
     """A cue verb the tagger took for a plural noun, told by the subject the parse still gives
-    it, or by the clause it heads as the root of a sentence with no verb ("But Trump *claims*
-    that he should be the exception")."""
+    it, or by the clause it heads as the root of a sentence with no verb ("The alliance,
+    which includes two unions, *advocates* for ...")."""
     if token.tag_ != "NNS" or cue_word(token) is None:
         return False
     return any(c.dep_ == "nsubj" or c.dep_ == "ccomp" and token.dep_ == "ROOT" for c in token.children)
@@ -515,8 +515,10 @@ def subject_of(verb):
         subjects = [c for c in children if c.dep_ == "nsubj"]
         if len(subjects) > 1:
             children = [_nearest_subject(verb, subjects)]
-        if not children and _inverted_subject(v) is not None:
-            return _inverted_subject(v)
+        if not children:
+            inverted = _inverted_subject(v)
+            if inverted is not None:
+                return inverted
         if children:
             child = children[0]
             subject = _object_of(child) if child.dep_ == "agent" else child
@@ -560,7 +562,7 @@ def _nearest_subject(verb, subjects):
 
 def _controller(verb):
     """The object of the verb a to-clause or a participle hangs on, when it is someone, is its
-    subject ("pressed Stumpf *to admit* ...", "urged voters to say ...", "left many nations
+    subject ("pressed the banker *to admit* ...", "urged voters to say ...", "left many nations
     *feeling* that ..."; not "used blunt language to denounce ...", done by the subject)."""
     if verb.dep_ != "xcomp" or not (_has_to(verb) or verb.tag_ == "VBG"):
         return None
@@ -586,7 +588,7 @@ def _issuer(noun):
 
 def _inverted_subject(verb):
     """The noun phrase right after an inverted cue that the parse left without a subject
-    ("“...,” said Robin Maynard, half joking", "..., said Skelly, explaining ..."): its last
+    ("“...,” said Ana Torres, half joking", "..., said Pelly, explaining ..."): its last
     noun, or None. Only a finite cue after a comma or a quote mark, with the phrase closed by
     punctuation, where the subject of "said" follows it."""
     doc = verb.doc
@@ -598,7 +600,7 @@ def _inverted_subject(verb):
     for token in doc[verb.i + 1 : verb.sent.end]:
         if token.ent_type_ in ("DATE", "TIME"):
             break  # "said Monday": when, not who
-        if token.pos_ in ("PROPN", "NOUN", "PRON") or token.is_title:  # a name the tagger misreads ("Skelly")
+        if token.pos_ in ("PROPN", "NOUN", "PRON") or token.is_title:  # a name the tagger misreads ("Pelly")
             last, k = token, token.i + 1
             if token.pos_ == "PRON":
                 break
@@ -644,7 +646,7 @@ def _reported_by_cue(verb) -> bool:
 
 def _closes_report(participle) -> bool:
     """Whether a participle after a comma belongs to a cue before it whose reported clause the
-    parse hangs it on ("said costs rose, *citing* ..."; "“...,” Sanders said, *suggesting* ...
+    parse hangs it on ("said costs rose, *citing* ..."; "“...,” Ortiz said, *suggesting* ...
     “...”"): not when that clause is a cue of its own before the participle ("..., Y added,
     saying ...": Y's), nor when the cue stands after the participle."""
     clause = participle.head
@@ -720,7 +722,7 @@ def _content(verb, word: CueWord) -> Span | None:
 
 def _words_described(verb, clause):
     """Where a reported clause starts. The parse may take a clause describing the cue's object,
-    a noun of speech, for a clause of its own ("cited remarks *Trump had made* about her",
+    a noun of speech, for a clause of its own ("cited remarks *Brown had made* about her",
     "quoted the statement *the agency released*"): the object and that clause are the content."""
     lex = lexicon()
     speech = lex.nouns | lex.topic_nouns.keys() | lex.vehicles
@@ -772,7 +774,7 @@ def _parenthetical(verb) -> Span | None:
 
 def _misplaced_subject(token) -> bool:
     """A noun the parse hangs on a cue set off inside a sentence that is the subject of the
-    clause round it ("These employees, Stumpf explained, were well paid"), not a time."""
+    clause round it ("These workers, Ortiz explained, were well paid"), not a time."""
     verb = token.head
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return False  # the cue has a report of its own: "A defender of the plan, Smith praised it"
@@ -811,8 +813,8 @@ def _for_to_clause(verb) -> Span | None:
 
 
 def _inverted_closing(verb) -> Span | None:
-    """ "..., but it is under pressure, said the chief executive." / "Trump Could Address Clean
-    Energy, Lindsey Graham Says.": a cue and its subject closing their sentence after a comma
+    """ "..., but it is under pressure, said the chief executive." / "Higher taxes likely next
+    year, analysts say.": a cue and its subject closing their sentence after a comma
     report the sentence before them (the parse may join it to the sentence's verb, or hang
     it on the cue as an adverbial, instead of taking it as the complement)."""
     doc, sent = verb.doc, verb.sent
@@ -825,11 +827,11 @@ def _inverted_closing(verb) -> Span | None:
     if opens < first + 2 or doc[opens - 1].text != ",":
         return None
     if subject.i < verb.i and any(not _scene(c) for c in verb.rights if c.i <= last):
-        return None  # "In July, Gingrich dismissed Estonia as ...", "..., I believe in ...": a content of its own
+        return None  # "In July, Smith dismissed the plan as ...", "..., I believe in ...": a content of its own
     if any(c.dep_ == "advcl" and c.i < opens and (_subordinate(c) or c.tag_ in ("VBN", "VBG")) for c in verb.children):
         return None  # "When the vote was over, the mayor spoke.", "Asked about it, she said, ...": the occasion
     if any(t.text in english().quote_marks for t in doc[verb.i + 1 : last + 1]):
-        return None  # "..., Priebus said, “Probably.”": the quote after the cue is what was said
+        return None  # "..., Lopez said, “Probably.”": the quote after the cue is what was said
     return _span_of(doc[first], doc[opens - 2])
 
 
@@ -1077,7 +1079,7 @@ def _span_of(first, last, verb=None, whole: bool = False) -> Span | None:
 
 def _past_a_split(doc, j: int) -> int:
     """The end of a span reaching a sentence end that the parser put mid-line with no stop
-    ("Clinton cited disparaging remarks | Trump had made about her"): the next sentence
+    ("Ortiz cited harsh remarks | Brown had made about her"): the next sentence
     goes on with it. An abbreviation may hold the stop ("attacks in the U.S. | He says")."""
     t = doc[j]
     if t.is_punct or t.text.endswith(".") or t.i + 1 >= len(doc) or t.sent.end != t.i + 1 or "\n" in t.whitespace_:

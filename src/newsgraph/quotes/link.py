@@ -159,7 +159,7 @@ class Linker:
         return self._named_before_cue(stretch, word, by_verb)
 
     def _named_before_cue(self, stretch: Stretch, word, by_verb: dict) -> Attribution | None:
-        """'“...,” William Daley, a former chief of staff, said of ...': a name and its
+        """'“...,” Ann Lee, the party's former chair, said of ...': a name and its
         appositions between a quote and its cue, which the parse hangs elsewhere (on the quote):
         the first verb after the quote is a cue whose report is not elsewhere, and the name speaks."""
         if word.pos_ not in ("PROPN", "NOUN") or self.text[stretch.start : stretch.end].rstrip("”\"»'’` ")[-1:] != ",":

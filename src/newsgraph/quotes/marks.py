@@ -40,7 +40,7 @@ def paragraphs(text: str, skip=lambda start: False) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, leading and trailing blanks left out.
 
     ``skip(offset)`` says an offset is not read (the caller passes "is this boilerplate?"): a
-    line that opens with such a part (a dateline: "FLINT, Mich. (UPI) — Clinton said ...")
+    line that opens with such a part (a dateline: "DAYTON, Ohio (UPI) — The mayor said ...")
     starts where the read text does, and a line with none of it is dropped.
     """
     out = []
