@@ -842,10 +842,15 @@ def _subordinate(clause) -> bool:
 
 def _scene(token) -> bool:
     """A phrase after a cue that tells when, where or how it was said ("said *on Monday*",
-    "says *in a statement*", "said *repeatedly*"), or punctuation; right after the cue a
-    preposition opens what was said ("believe *in* ...", "called *on* ...")."""
-    return token.is_punct or token.dep_ in ("advmod", "npadvmod") or (
-        token.dep_ == "prep" and token.lower_ in lexicon().scene and token.i > token.head.i + 1)
+    "says *in a statement*", "said *repeatedly*"), or punctuation."""
+    return token.is_punct or token.dep_ in ("advmod", "npadvmod") or _scene_phrase(token)
+
+
+def _scene_phrase(prep) -> bool:
+    """A preposition of `scene` (cues.yaml) setting the scene of the speaking ("criticized Smith
+    *in an interview*"); right after its verb it opens what was said ("believe *in* ...",
+    "called *on* Congress to act")."""
+    return prep.dep_ == "prep" and prep.lower_ in lexicon().scene and prep.i > prep.head.i + 1
 
 
 def _as_clause(verb) -> Span | None:
@@ -1000,11 +1005,7 @@ def _object_content(verb) -> Span | None:
     "endorsed Clinton for president", "called for an inquiry". A phrase after the object that
     sets the scene of the speaking ("criticized Smith *in an interview*", "*on Monday*") is
     not part of it."""
-    scene = lexicon().scene
-    parts = [
-        c for c in verb.rights
-        if c.dep_ in _OBJECT_PARTS and not (c.dep_ == "prep" and c.i > verb.i + 1 and c.lower_ in scene)
-    ]
+    parts = [c for c in verb.rights if c.dep_ in _OBJECT_PARTS and not _scene_phrase(c)]
     if not any(c.dep_ in ("dobj", "xcomp", "pobj", "oprd") or c.dep_ == "prep" and c.i == verb.i + 1 for c in parts):
         return None
     first = min((c.left_edge for c in parts), key=lambda t: t.i)

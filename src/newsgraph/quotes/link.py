@@ -162,7 +162,7 @@ class Linker:
         """'“...,” Ann Lee, the party's former chair, said of ...': a name and its
         appositions between a quote and its cue, which the parse hangs elsewhere (on the quote):
         the first verb after the quote is a cue whose report is not elsewhere, and the name speaks."""
-        if word.pos_ not in ("PROPN", "NOUN") or self.text[stretch.start : stretch.end].rstrip("”\"»'’` ")[-1:] != ",":
+        if word.pos_ not in ("PROPN", "NOUN") or self._last_inside(stretch) != ",":
             return None  # only the quote that a comma leaves open for its attribution
         opening = self._token_at(stretch.start)
         if opening.i > opening.sent.start:
@@ -181,7 +181,7 @@ class Linker:
         """Whether a cue stands inside a split quoted sentence ('"If you look at it," she said,
         "we agree."'): the first part ends with a comma and the cue's content opens at a quote
         mark. The cue is then the attribution of both parts."""
-        if self.text[stretch.start : stretch.end].rstrip("”\"»'’` ")[-1:] != ",":
+        if self._last_inside(stretch) != ",":
             return False
         before = self.text[: content.start].rstrip()[-1:]
         return self.text[content.start : content.start + 1] in english().quote_marks or before in english().quote_marks
@@ -247,11 +247,14 @@ class Linker:
     def _ends_clause(self, stretch: Stretch) -> bool:
         """Whether a stretch ends a clause: punctuation inside its closing mark or right after it,
         or nothing after it in its paragraph (not a phrase running on: "blamed "powerful" forces")."""
-        inner = self.text[stretch.start : stretch.end].rstrip("”\"»'’` ")
-        if inner[-1:] in _CLAUSE_END:
+        if self._last_inside(stretch) in _CLAUSE_END:
             return True
         after = self.text[stretch.end : self.paras[self._para(stretch.end - 1)][1]].lstrip()
         return not after or after[0] in _CLAUSE_END
+
+    def _last_inside(self, stretch: Stretch) -> str:
+        """The last character of a stretch inside its closing quote marks ("," of '"We won,"')."""
+        return self.text[stretch.start : stretch.end].rstrip("”\"»'’` ")[-1:]
 
     def _direct(self, stretches: list[Stretch], links: list) -> list[Draft]:
         """Direct quotes: linked stretches, with the stretches that run on from them (rule 2, 3)."""
